@@ -1,0 +1,46 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+const HOSTS = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
+/** The content script: built by WXT as an unlisted script, declared here (see the entrypoint). */
+const CONTENT_SCRIPT = 'paper-detector';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Paper Notes',
+    description: 'Your reading notes on systems papers, beside the USENIX or arXiv page you are reading.',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: HOSTS,
+    action: { default_title: 'Paper Notes' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'paper-notes@paper-notes.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '148' }),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [{ matches: HOSTS, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_idle' }];
+    },
+    // The polyfill only matters to the pages and the worker; in the content script it would add
+    // about 10 KB to every arXiv and USENIX page for nothing (Chrome >= 148 has `browser`).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.name === CONTENT_SCRIPT)) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
+      } else if (alias) {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
+});
