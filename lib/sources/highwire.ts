@@ -1,0 +1,42 @@
+import { cleanText } from '../text';
+
+/** Hostile pages carry thousands of tags; real ones a few dozen. */
+const MAX_TAGS = 400;
+const MAX_VALUES_PER_NAME = 100;
+
+/** Highwire `citation_*` meta values by name (lower case, without the prefix), bounded. */
+export type CitationMeta = Map<string, string[]>;
+
+export function readCitationMeta(doc: Document): CitationMeta {
+  const meta: CitationMeta = new Map();
+  const tags = doc.getElementsByTagName('meta');
+  for (let i = 0, seen = 0; i < tags.length && seen < MAX_TAGS; i++) {
+    const name = tags[i]!.getAttribute('name')?.toLowerCase();
+    if (!name?.startsWith('citation_')) continue;
+    seen++;
+    const values = meta.get(name.slice(9)) ?? [];
+    if (values.length < MAX_VALUES_PER_NAME) values.push(tags[i]!.getAttribute('content') ?? '');
+    meta.set(name.slice(9), values);
+  }
+  return meta;
+}
+
+/** Every non-empty value of a meta name, cleaned and without duplicates. */
+export function all(meta: CitationMeta, name: string, maxLength: number): string[] {
+  const out = new Set<string>();
+  for (const value of meta.get(name) ?? []) {
+    const text = cleanText(value, maxLength);
+    if (text) out.add(text);
+  }
+  return [...out];
+}
+
+/** First non-empty value of a meta name, cleaned. */
+export const first = (meta: CitationMeta, name: string, maxLength: number): string | undefined =>
+  all(meta, name, maxLength)[0];
+
+/** Text of the first element matching a selector, cleaned. */
+export function textOf(doc: Document, selector: string, maxLength: number): string | undefined {
+  const text = doc.querySelector(selector)?.textContent;
+  return text ? cleanText(text, maxLength) || undefined : undefined;
+}

@@ -1,0 +1,57 @@
+import type { PaperRef } from '../paper';
+
+const HOST = /^(?:www\.)?usenix\.org$/;
+
+// `/conference/<conf><yy>/presentation/<slug>`, older years with `technical-sessions/` in between.
+const PRESENTATION = /^\/conference\/([a-z]+)(\d\d|\d{4})\/(?:technical-sessions\/)?presentation\/([a-z0-9][\w-]*)\/?$/i;
+// `/system/files/<code><yy>-[paper-]<slug>[_N].pdf`, older under `/system/files/conference/<conf><yy>/`.
+const PDF = /^\/system\/files\/(?:conference\/[a-z]+\d+\/)?([a-z]+?)(\d\d|\d{4})[-_](?:paper[-_])?([a-z0-9][\w-]*?)(?:_\d+)?\.pdf$/i;
+const NOT_A_PAPER = /^(?:slides|poster|full|proceedings|front|interior|errata|cover)/i;
+
+const CONFERENCE_LABELS: Record<string, string> = {
+  osdi: 'OSDI',
+  nsdi: 'NSDI',
+  atc: 'ATC',
+  fast: 'FAST',
+  usenixsecurity: 'USENIX Security',
+  soups: 'SOUPS',
+  woot: 'WOOT',
+  hotos: 'HotOS',
+  hotcloud: 'HotCloud',
+  hotstorage: 'HotStorage',
+  hotedge: 'HotEdge',
+  lisa: 'LISA',
+  opml: 'OpML',
+  cset: 'CSET',
+  foci: 'FOCI',
+};
+// PDF file names abbreviate some conference codes.
+const PDF_CODES: Record<string, string> = { sec: 'usenixsecurity' };
+
+/**
+ * Venue and year in the labels our notes use, from a USENIX key or conference code:
+ * "osdi24/agrawal" → { venue: "OSDI 2024", year: 2024 }; "soups2019" → "SOUPS 2019".
+ */
+export function usenixVenue(usenixKey: string): { venue: string; year: number } | null {
+  const match = /^([a-z]+?)(\d\d|\d{4})(?:\/|$)/.exec(usenixKey);
+  if (!match) return null;
+  const [, code, yy] = match;
+  const year = yy!.length === 4 ? +yy! : +yy! + (+yy! < 70 ? 2000 : 1900);
+  return { venue: `${CONFERENCE_LABELS[code!] ?? code!.toUpperCase()} ${year}`, year };
+}
+
+// Kept free of venue labels: this runs in the content script, where every byte is paid per page.
+function ref(url: URL, kind: 'presentation' | 'pdf', conf: string, yy: string, slug: string): PaperRef {
+  const usenixKey = `${conf.toLowerCase()}${yy}/${slug.toLowerCase()}`;
+  return { key: `usenix:${usenixKey}`, source: 'usenix', kind, url: url.href, usenixKey };
+}
+
+/** The USENIX paper an URL points at (presentation page or paper PDF), or null. */
+export function parseUsenixUrl(url: URL): PaperRef | null {
+  if (!HOST.test(url.hostname)) return null;
+  const page = PRESENTATION.exec(url.pathname);
+  if (page) return ref(url, 'presentation', page[1]!, page[2]!, page[3]!);
+  const pdf = PDF.exec(url.pathname);
+  if (!pdf || NOT_A_PAPER.test(pdf[3]!)) return null;
+  return ref(url, 'pdf', PDF_CODES[pdf[1]!.toLowerCase()] ?? pdf[1]!, pdf[2]!, pdf[3]!);
+}

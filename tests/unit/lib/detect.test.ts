@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectPaper } from '@/lib/detect';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'pages');
+const page = (file: string) => new DOMParser().parseFromString(readFileSync(join(FIXTURES, file), 'utf8'), 'text/html');
+const SARATHI = 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve';
+
+describe('detectPaper on fixture pages', () => {
+  it('reads an arXiv abstract page: meta tags, authors as "First Last", version from the URL', () => {
+    const paper = detectPaper('https://arxiv.org/abs/2403.02310v2', page('arxiv-abs-2403.02310v2.html'));
+    expect(paper).toMatchObject({
+      key: 'arxiv:2403.02310',
+      kind: 'abstract',
+      arxivId: '2403.02310',
+      version: 2,
+      title: 'Taming throughput-latency tradeoff in LLM inference with Sarathi-Serve',
+      date: '2024/03/04',
+      pdfUrl: 'https://arxiv.org/pdf/2403.02310',
+    });
+    expect(paper?.authors?.slice(0, 2)).toEqual(['Amey Agrawal', 'Nitin Kedia']);
+    expect(paper?.authors).toHaveLength(8);
+    expect(paper?.abstract?.length).toBeGreaterThan(50);
+  });
+
+  it('reads the arXiv HTML version, which has no meta tags: title and authors from LaTeXML', () => {
+    const paper = detectPaper('https://arxiv.org/html/2403.02310v2', page('arxiv-html-2403.02310v2.html'));
+    expect(paper).toMatchObject({ key: 'arxiv:2403.02310', kind: 'html', version: 2 });
+    expect(paper?.title?.toLowerCase()).toBe(SARATHI.toLowerCase());
+    expect(paper?.authors?.[0]).toBe('Amey Agrawal');
+    expect(paper?.authors?.every((a) => a.length < 60)).toBe(true);
+    expect(paper?.abstract).toBeTruthy();
+  });
+
+  it('reads a USENIX OSDI 2024 presentation page', () => {
+    const paper = detectPaper('https://www.usenix.org/conference/osdi24/presentation/agrawal', page('usenix-osdi24-agrawal.html'));
+    expect(paper).toMatchObject({
+      key: 'usenix:osdi24/agrawal',
+      kind: 'presentation',
+      usenixKey: 'osdi24/agrawal',
+      title: SARATHI,
+      date: '2024',
+      pdfUrl: 'https://www.usenix.org/system/files/osdi24-agrawal.pdf',
+      conference: '18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24)',
+    });
+    expect(paper?.authors?.[0]).toBe('Amey Agrawal');
+    expect(paper?.affiliations).toEqual(expect.arrayContaining(['Georgia Institute of Technology', 'Microsoft Research India']));
+    expect(paper?.doi).toBeUndefined();
+    expect(paper?.abstract).toMatch(/^[^:]{20}/);
+    expect(paper?.abstract).not.toMatch(/^Abstract/);
+  });
+
+  it('reads an older USENIX page (technical-sessions URL, no institutions)', () => {
+    const paper = detectPaper(
+      'https://www.usenix.org/conference/osdi14/technical-sessions/presentation/chilimbi',
+      page('usenix-osdi14-chilimbi.html'),
+    );
+    expect(paper).toMatchObject({
+      key: 'usenix:osdi14/chilimbi',
+      title: 'Project Adam: Building an Efficient and Scalable Deep Learning Training System',
+      pdfUrl: 'https://www.usenix.org/system/files/conference/osdi14/osdi14-paper-chilimbi.pdf',
+    });
+    expect(paper?.authors).toEqual(['Trishul Chilimbi', 'Yutaka Suzue', 'Johnson Apacible', 'Karthik Kalyanaraman']);
+  });
+
+  it('falls back to the visible fields of a USENIX paper page without meta tags', () => {
+    const paper = detectPaper('https://www.usenix.org/conference/atc23/presentation/zhai', page('usenix-no-meta.html'));
+    expect(paper).toMatchObject({
+      key: 'usenix:atc23/zhai',
+      title: 'A Paper Page Without Meta Tags: Fixture',
+      pdfUrl: 'https://www.usenix.org/system/files/atc23-zhai.pdf',
+    });
+    expect(paper?.abstract).toBeTruthy();
+    expect(paper?.authors).toBeUndefined();
+  });
+
+  it('does not take a USENIX talk page for a paper', () => {
+    expect(detectPaper('https://www.usenix.org/conference/enigma2024/presentation/some-speaker', page('usenix-talk-enigma.html'))).toBeNull();
+  });
+
+  it('does not take an arXiv listing or another site for a paper', () => {
+    expect(detectPaper('https://arxiv.org/list/cs.DC/recent', page('arxiv-listing.html'))).toBeNull();
+    expect(detectPaper('https://example.com/', page('example-com.html'))).toBeNull();
+  });
+});
