@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
+import { followActiveTab } from '@/lib/runtime/panel-tab';
+import { watchTabPaper, type TabPaper } from '@/lib/runtime/tab-state';
+
+export type PanelTab =
+  | { status: 'loading' }
+  | { status: 'ready'; tabId: number | null; state: TabPaper | null };
+
+/** The tab this panel speaks for (pinned, or the active one) and what is known of its paper. */
+export function usePanelPaper(pinnedTabId: number | undefined): PanelTab {
+  const [tabId, setTabId] = useState<number | null | undefined>(pinnedTabId);
+  const [view, setView] = useState<PanelTab>({ status: 'loading' });
+
+  useEffect(() => (pinnedTabId === undefined ? followActiveTab(setTabId) : undefined), [pinnedTabId]);
+  useEffect(() => {
+    if (tabId === undefined) return;
+    if (tabId === null) {
+      setView({ status: 'ready', tabId, state: null });
+      return;
+    }
+    return watchTabPaper(tabId, (state) => setView({ status: 'ready', tabId, state }));
+  }, [tabId]);
+  return view;
+}

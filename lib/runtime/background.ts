@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { isAllowedSender, parseMessage, type Message, type SenderInfo } from '../protocol';
+import { createTabTracker, type TabTracker } from './tab-tracker';
+import { setUpPanelOpening } from './panel-opening';
+
+const ignore = (error: unknown) => {
+  // A tab closed while we worked on it is not an error worth a trace.
+  if (!/No tab with id|Invalid tab ID/i.test(String(error))) console.warn('[paper-notes]', error);
+};
+
+async function handle(message: Message, sender: SenderInfo, tracker: TabTracker): Promise<void> {
+  switch (message.type) {
+    case 'paper-found':
+      return tracker.paperFound(message.paper, sender.tab!.id!);
+    case 'refresh-badges': {
+      const tabs = await browser.tabs.query({});
+      await Promise.all(tabs.map((tab) => tab.id !== undefined && tracker.refresh(tab.id).catch(ignore)));
+      return;
+    }
+    case 'sync-catalog':
+      return;
+  }
+}
+
+/** Wires browser events to the handlers. Must run synchronously at worker start. */
+export function registerBackground(tracker: TabTracker = createTabTracker(async () => false)): void {
+  const ownOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
+    const message = parseMessage(raw);
+    if (!message || !isAllowedSender(message, sender, browser.runtime.id, ownOrigin)) return undefined;
+    return handle(message, sender, tracker).catch(ignore);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status !== 'loading') return;
+    tracker.urlChanged(tabId, change.url ?? tab.url).catch(ignore);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tracker.tabClosed(tabId).catch(ignore);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    // After an install or update no content script is left alive in open tabs: know PDFs at least.
+    browser.tabs
+      .query({})
+      .then((tabs) => Promise.all(tabs.map((t) => t.id !== undefined && tracker.urlChanged(t.id, t.url))))
+      .catch(ignore);
+  });
+  setUpPanelOpening();
+}

@@ -1,0 +1,55 @@
+import { detectFromUrl, withVenue } from '../detect-url';
+import type { DetectedPaper } from '../paper';
+import { clearBadge, showPaperBadge } from './badge';
+import { clearTabPaper, getTabPaper, setTabPaper } from './tab-state';
+
+/** Looks up whether a paper has a note; replaced once notes exist. */
+export type NoteProbe = (paper: DetectedPaper) => Promise<boolean>;
+
+/**
+ * Per-tab paper tracking, as plain functions of (input, tabId) so that tests call them directly.
+ * State lives in `storage.session`, never only in memory: the worker may be stopped at any time.
+ */
+export function createTabTracker(hasNote: NoteProbe) {
+  async function show(tabId: number, found: DetectedPaper) {
+    const paper = withVenue(found);
+    await setTabPaper(tabId, { paper, seenAt: Date.now() });
+    await showPaperBadge(tabId, paper, await hasNote(paper));
+  }
+
+  return {
+    /** A content script reported the paper its page shows. */
+    async paperFound(paper: DetectedPaper, tabId: number) {
+      const previous = await getTabPaper(tabId);
+      await show(tabId, previous?.paper.key === paper.key ? { ...previous.paper, ...paper } : paper);
+    },
+
+    /**
+     * The tab navigated (`url` is undefined where the browser hides it: hosts we have no access to).
+     * PDFs are known from the URL alone, since no content script can read them; other pages keep
+     * their state while they show the same paper and wait for their content script otherwise.
+     */
+    async urlChanged(tabId: number, url: string | undefined) {
+      const ref = url ? detectFromUrl(url) : null;
+      const previous = await getTabPaper(tabId);
+      if (ref?.kind === 'pdf') {
+        await show(tabId, previous?.paper.key === ref.key ? { ...previous.paper, ...ref } : ref);
+      } else if (previous && previous.paper.key !== ref?.key) {
+        await clearTabPaper(tabId);
+        await clearBadge(tabId);
+      }
+    },
+
+    async tabClosed(tabId: number) {
+      await clearTabPaper(tabId);
+    },
+
+    /** Re-reads whether the tab's paper has a note, after notes changed. */
+    async refresh(tabId: number) {
+      const state = await getTabPaper(tabId);
+      if (state) await showPaperBadge(tabId, state.paper, await hasNote(state.paper));
+    },
+  };
+}
+
+export type TabTracker = ReturnType<typeof createTabTracker>;

@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExtensionHarness } from './extension';
+import { PAGES, serveFixtures } from './routes';
+
+let harness: ExtensionHarness;
+
+beforeAll(async () => {
+  harness = await ExtensionHarness.launch(serveFixtures);
+});
+afterAll(async () => harness?.close());
+
+/** Isolated worlds (content scripts) that ran in a page, by name, as the DevTools protocol reports. */
+async function openWatchingWorlds(url: string): Promise<{ page: Page; worlds: string[] }> {
+  const page = await harness.context.newPage();
+  const worlds: string[] = [];
+  const cdp = await harness.context.newCDPSession(page);
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    // Playwright's own utility worlds are isolated worlds too; they are not ours.
+    if (context.auxData?.type === 'isolated' && !context.name.startsWith('__playwright')) worlds.push(context.name);
+  });
+  await cdp.send('Runtime.enable');
+  // Messages posted to the page, and the DOM before any content script ran (they run at idle).
+  await page.addInitScript(() => {
+    const probe = { messages: [] as string[], domAtReady: '' };
+    (window as unknown as { __probe: typeof probe }).__probe = probe;
+    window.addEventListener('message', (e) => probe.messages.push(JSON.stringify(e.data)), true);
+    document.addEventListener('DOMContentLoaded', () => (probe.domAtReady = document.documentElement.outerHTML));
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, worlds };
+}
+
+describe('paper detection in Chromium', () => {
+  it('marks a USENIX paper page and names the paper in the panel', async () => {
+    const page = await harness.open(PAGES.usenixSarathi);
+    const tabId = await harness.tabId(page);
+    const badge = await harness.waitForBadge(tabId, (b) => b.text !== '');
+    expect(badge.text).toBe('+');
+    expect(badge.title).toContain('Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve');
+
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('paper-title').textContent()).toBe(
+      'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve',
+    );
+    expect(await panel.getByTestId('paper-venue').textContent()).toBe('OSDI 2024');
+    expect(await panel.getByTestId('paper-authors').textContent()).toContain('Amey Agrawal');
+    expect(await panel.getByTestId('id-usenixKey').textContent()).toBe('osdi24/agrawal');
+    const links = await panel.locator('nav.links a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toContain('https://www.usenix.org/conference/osdi24/presentation/agrawal');
+    expect(links).toContain('https://www.usenix.org/system/files/osdi24-agrawal.pdf');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('marks an arXiv abstract page with its id and version', async () => {
+    const page = await harness.open(PAGES.arxivAbs);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('id-arxivId').textContent()).toBe('2403.02310 (v2)');
+    expect((await panel.getByTestId('paper-title').textContent())?.toLowerCase()).toBe(
+      'taming throughput-latency tradeoff in llm inference with sarathi-serve',
+    );
+    expect(await panel.getByTestId('paper-authors').textContent()).toContain('Amey Agrawal');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('knows an arXiv PDF from its URL, where no page script can read', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(PAGES.arxivPdf).catch(() => {}); // the PDF viewer may report the navigation as aborted
+    await expect.poll(() => page.url()).toBe(PAGES.arxivPdf);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('id-arxivId').textContent()).toBe('2403.02310 (v2)');
+    expect(await panel.locator('.chip', { hasText: 'PDF' }).count()).toBe(1);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('leaves non-paper pages of arXiv and USENIX unmarked and says so in the panel', async () => {
+    for (const url of [PAGES.arxivListing, PAGES.usenixTalk]) {
+      const page = await harness.open(url);
+      const tabId = await harness.tabId(page);
+      await page.waitForTimeout(500);
+      expect((await harness.badge(tabId)).text).toBe('');
+      const panel = await harness.openPanel(tabId);
+      await expect.poll(() => panel.getByTestId('not-a-paper').isVisible()).toBe(true);
+      await Promise.all([page.close(), panel.close()]);
+    }
+  });
+
+  it('clears the badge when the tab leaves the paper', async () => {
+    const page = await harness.open(PAGES.usenixSarathi);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('paper-header').isVisible()).toBe(true);
+    await page.goto(PAGES.example);
+    await harness.waitForBadge(tabId, (b) => b.text === '');
+    await expect.poll(() => panel.getByTestId('not-a-paper').isVisible()).toBe(true);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('still knows the tab after the service worker was stopped', async () => {
+    const page = await harness.open(PAGES.usenixSarathi);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    await harness.stopServiceWorker(page);
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('paper-title').textContent()).toContain('Sarathi-Serve');
+    await harness.currentWorker();
+    expect((await harness.badge(tabId)).text).toBe('+');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('shows a hostile page’s metadata as inert text', async () => {
+    const page = await harness.open(PAGES.hostile);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    const panel = await harness.openPanel(tabId);
+    const dialogs: string[] = [];
+    panel.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await expect.poll(() => panel.getByTestId('paper-title').textContent()).toContain('Hostile fixture title');
+    const inert = await panel.evaluate(() => ({
+      scripts: document.querySelectorAll('main script, main img, main iframe').length,
+      handlers: [...document.querySelectorAll('main *')].some((el) => [...el.attributes].some((a) => a.name.startsWith('on'))),
+      jsLinks: [...document.querySelectorAll('a')].filter((a) => !/^https?:/.test(a.href)).length,
+    }));
+    expect(inert).toEqual({ scripts: 0, handlers: false, jsLinks: 0 });
+    expect(dialogs).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('runs only on arXiv and USENIX, and shows itself to no page', async () => {
+    const paper = await openWatchingWorlds(PAGES.arxivAbs);
+    const other = await openWatchingWorlds(PAGES.example);
+    await paper.page.waitForTimeout(500);
+    expect(paper.worlds).toContain('Paper Notes');
+    expect(other.worlds).toEqual([]);
+    for (const { page } of [paper, other]) {
+      const probe = await page.evaluate(() => {
+        const { messages, domAtReady } = (window as unknown as { __probe: { messages: string[]; domAtReady: string } }).__probe;
+        return { messages, unchanged: domAtReady === document.documentElement.outerHTML };
+      });
+      expect(probe).toEqual({ messages: [], unchanged: true });
+    }
+    await Promise.all([paper.page.close(), other.page.close()]);
+  });
+});

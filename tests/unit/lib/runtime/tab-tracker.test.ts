@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { DetectedPaper } from '@/lib/paper';
+import { createTabTracker } from '@/lib/runtime/tab-tracker';
+import { getTabPaper, tabStateKey } from '@/lib/runtime/tab-state';
+
+const USENIX = 'https://www.usenix.org/conference/osdi24/presentation/agrawal';
+const pagePaper: DetectedPaper = {
+  key: 'usenix:osdi24/agrawal',
+  source: 'usenix',
+  kind: 'presentation',
+  url: USENIX,
+  usenixKey: 'osdi24/agrawal',
+  title: 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve',
+};
+const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+
+describe('tab tracker', () => {
+  it('records a reported paper in session storage with its venue, and marks the tab', async () => {
+    const tracker = createTabTracker(async () => false);
+    await tracker.paperFound(pagePaper, 3);
+    const state = await getTabPaper(3);
+    expect(state?.paper).toMatchObject({ ...pagePaper, venue: 'OSDI 2024', year: 2024 });
+    expect(await badge(3)).toBe('+');
+    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toContain('Sarathi-Serve');
+  });
+
+  it('shows whether the paper has a note', async () => {
+    const hasNote = vi.fn(async () => true);
+    await createTabTracker(hasNote).paperFound(pagePaper, 3);
+    expect(hasNote).toHaveBeenCalledOnce();
+    expect(await badge(3)).toBe('✓');
+  });
+
+  it('survives a worker restart: a new tracker reads the same state', async () => {
+    await createTabTracker(async () => false).paperFound(pagePaper, 3);
+    const restarted = createTabTracker(async () => true);
+    await restarted.refresh(3);
+    expect(await badge(3)).toBe('✓');
+    expect(await fakeBrowser.storage.session.get(tabStateKey(3))).toHaveProperty(tabStateKey(3));
+  });
+
+  it('knows a PDF from its URL alone', async () => {
+    const tracker = createTabTracker(async () => false);
+    await tracker.urlChanged(5, 'https://arxiv.org/pdf/2403.02310v2');
+    expect((await getTabPaper(5))?.paper).toMatchObject({ key: 'arxiv:2403.02310', kind: 'pdf', version: 2 });
+    expect(await badge(5)).toBe('+');
+  });
+
+  it('keeps what the page said when the same paper moves to its PDF', async () => {
+    const tracker = createTabTracker(async () => false);
+    await tracker.paperFound(pagePaper, 3);
+    await tracker.urlChanged(3, 'https://www.usenix.org/system/files/osdi24-agrawal.pdf');
+    expect((await getTabPaper(3))?.paper).toMatchObject({ kind: 'pdf', title: pagePaper.title });
+  });
+
+  it('keeps the state while the tab stays on the same paper (reload, fragment)', async () => {
+    const tracker = createTabTracker(async () => false);
+    await tracker.paperFound(pagePaper, 3);
+    await tracker.urlChanged(3, `${USENIX}#bibtex`);
+    expect(await getTabPaper(3)).not.toBeNull();
+    expect(await badge(3)).toBe('+');
+  });
+
+  it.each([
+    ['another site', 'https://example.com/'],
+    ['a hidden URL (no host access)', undefined],
+    ['another paper', 'https://www.usenix.org/conference/osdi24/presentation/fu'],
+    ['a non-paper page of the same host', 'https://www.usenix.org/conference/osdi24'],
+  ])('clears the tab when it leaves the paper for %s', async (_, url) => {
+    const tracker = createTabTracker(async () => false);
+    await tracker.paperFound(pagePaper, 3);
+    await tracker.urlChanged(3, url);
+    expect(await getTabPaper(3)).toBeNull();
+    expect(await badge(3)).toBe('');
+  });
+
+  it('forgets closed tabs', async () => {
+    const tracker = createTabTracker(async () => false);
+    await tracker.paperFound(pagePaper, 3);
+    await tracker.tabClosed(3);
+    expect(await getTabPaper(3)).toBeNull();
+  });
+});
