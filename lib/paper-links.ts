@@ -12,8 +12,8 @@ export function paperLinks(paper: DetectedPaper): Link[] {
     const id = paper.arxivId;
     links.push(
       { label: 'arXiv', url: `https://arxiv.org/abs/${id}` },
-      { label: 'PDF', url: `https://arxiv.org/pdf/${id}` },
-      { label: 'HTML', url: `https://arxiv.org/html/${id}` },
+      { label: 'arXiv PDF', url: `https://arxiv.org/pdf/${id}` },
+      { label: 'arXiv HTML', url: `https://arxiv.org/html/${id}` },
     );
   }
   if (paper.usenixKey) {

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { isAllowedSender, parseMessage, type Message, type SenderInfo } from '../protocol';
-import { createTabTracker, type TabTracker } from './tab-tracker';
+import { onMenuClick, setUpContextMenu } from './capture';
+import { getDb } from './db';
+import { noteStateOf } from './note-state';
 import { setUpPanelOpening } from './panel-opening';
+import { createTabTracker, type TabTracker } from './tab-tracker';
 
 const ignore = (error: unknown) => {
   // A tab closed while we worked on it is not an error worth a trace.
@@ -23,7 +26,7 @@ async function handle(message: Message, sender: SenderInfo, tracker: TabTracker)
 }
 
 /** Wires browser events to the handlers. Must run synchronously at worker start. */
-export function registerBackground(tracker: TabTracker = createTabTracker(async () => false)): void {
+export function registerBackground(tracker: TabTracker = createTabTracker((paper) => noteStateOf(getDb(), paper))): void {
   const ownOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     const message = parseMessage(raw);
@@ -45,4 +48,11 @@ export function registerBackground(tracker: TabTracker = createTabTracker(async 
       .catch(ignore);
   });
   setUpPanelOpening();
+  const refresh = (tabId: number) => void tracker.refresh(tabId).catch(ignore);
+  setUpContextMenu(refresh, getDb);
+  // Browsers offer no way to click a context-menu item from a test: end-to-end tests call the
+  // click handler here, with the arguments the browser would pass. Only our own code can reach it.
+  (globalThis as { paperNotesTesting?: unknown }).paperNotesTesting = {
+    menuClick: (info: Parameters<typeof onMenuClick>[0], tab: Parameters<typeof onMenuClick>[1]) => onMenuClick(info, tab, getDb, refresh),
+  };
 }

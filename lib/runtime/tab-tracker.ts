@@ -1,10 +1,10 @@
 import { detectFromUrl, withVenue } from '../detect-url';
 import type { DetectedPaper } from '../paper';
-import { clearBadge, showPaperBadge } from './badge';
+import { clearBadge, showPaperBadge, type NoteState } from './badge';
 import { clearTabPaper, getTabPaper, setTabPaper } from './tab-state';
 
-/** Looks up whether a paper has a note; replaced once notes exist. */
-export type NoteProbe = (paper: DetectedPaper) => Promise<boolean>;
+/** Looks up whether a paper has a note. */
+export type NoteProbe = (paper: DetectedPaper) => Promise<NoteState>;
 
 /**
  * Per-tab paper tracking, as plain functions of (input, tabId) so that tests call them directly.

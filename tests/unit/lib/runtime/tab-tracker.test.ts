@@ -17,7 +17,7 @@ const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
 
 describe('tab tracker', () => {
   it('records a reported paper in session storage with its venue, and marks the tab', async () => {
-    const tracker = createTabTracker(async () => false);
+    const tracker = createTabTracker(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     const state = await getTabPaper(3);
     expect(state?.paper).toMatchObject({ ...pagePaper, venue: 'OSDI 2024', year: 2024 });
@@ -26,36 +26,42 @@ describe('tab tracker', () => {
   });
 
   it('shows whether the paper has a note', async () => {
-    const hasNote = vi.fn(async () => true);
+    const hasNote = vi.fn(async () => 'note' as const);
     await createTabTracker(hasNote).paperFound(pagePaper, 3);
     expect(hasNote).toHaveBeenCalledOnce();
     expect(await badge(3)).toBe('✓');
   });
 
+  it('asks to confirm a paper whose note matched by a close title only', async () => {
+    await createTabTracker(async () => 'maybe').paperFound(pagePaper, 3);
+    expect(await badge(3)).toBe('?');
+    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toContain('confirm');
+  });
+
   it('survives a worker restart: a new tracker reads the same state', async () => {
-    await createTabTracker(async () => false).paperFound(pagePaper, 3);
-    const restarted = createTabTracker(async () => true);
+    await createTabTracker(async () => 'none' as const).paperFound(pagePaper, 3);
+    const restarted = createTabTracker(async () => 'note' as const);
     await restarted.refresh(3);
     expect(await badge(3)).toBe('✓');
     expect(await fakeBrowser.storage.session.get(tabStateKey(3))).toHaveProperty(tabStateKey(3));
   });
 
   it('knows a PDF from its URL alone', async () => {
-    const tracker = createTabTracker(async () => false);
+    const tracker = createTabTracker(async () => 'none' as const);
     await tracker.urlChanged(5, 'https://arxiv.org/pdf/2403.02310v2');
     expect((await getTabPaper(5))?.paper).toMatchObject({ key: 'arxiv:2403.02310', kind: 'pdf', version: 2 });
     expect(await badge(5)).toBe('+');
   });
 
   it('keeps what the page said when the same paper moves to its PDF', async () => {
-    const tracker = createTabTracker(async () => false);
+    const tracker = createTabTracker(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.urlChanged(3, 'https://www.usenix.org/system/files/osdi24-agrawal.pdf');
     expect((await getTabPaper(3))?.paper).toMatchObject({ kind: 'pdf', title: pagePaper.title });
   });
 
   it('keeps the state while the tab stays on the same paper (reload, fragment)', async () => {
-    const tracker = createTabTracker(async () => false);
+    const tracker = createTabTracker(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.urlChanged(3, `${USENIX}#bibtex`);
     expect(await getTabPaper(3)).not.toBeNull();
@@ -68,7 +74,7 @@ describe('tab tracker', () => {
     ['another paper', 'https://www.usenix.org/conference/osdi24/presentation/fu'],
     ['a non-paper page of the same host', 'https://www.usenix.org/conference/osdi24'],
   ])('clears the tab when it leaves the paper for %s', async (_, url) => {
-    const tracker = createTabTracker(async () => false);
+    const tracker = createTabTracker(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.urlChanged(3, url);
     expect(await getTabPaper(3)).toBeNull();
@@ -76,7 +82,7 @@ describe('tab tracker', () => {
   });
 
   it('forgets closed tabs', async () => {
-    const tracker = createTabTracker(async () => false);
+    const tracker = createTabTracker(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.tabClosed(3);
     expect(await getTabPaper(3)).toBeNull();

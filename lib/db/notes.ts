@@ -1,0 +1,103 @@
+import { deriveIndexFields } from '../notes/derive';
+import type { Origin, PaperFields, PaperRecord } from './records';
+import type { PaperNotesDB } from './schema';
+
+/** A save that started from an older revision than the one stored: nothing was written. */
+export class ConflictError extends Error {
+  constructor(readonly current: PaperRecord) {
+    super(`The note "${current.title}" changed elsewhere (now revision ${current.rev}).`);
+    this.name = 'ConflictError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(id: string) {
+    super(`No paper with id ${id}.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+const FIELD_NAMES: (keyof PaperFields)[] = [
+  'title', 'venue', 'year', 'topic', 'authors', 'affiliations', 'tags', 'links', 'award',
+  'arxivId', 'usenixKey', 'doi', 'urls', 'note', 'summary', 'position',
+];
+
+/** The fields a record says, without ids, times, revisions or index fields. */
+export function pickFields(record: PaperFields): PaperFields {
+  const fields = {} as Record<string, unknown>;
+  for (const name of FIELD_NAMES) if (record[name] !== undefined) fields[name] = record[name];
+  return fields as unknown as PaperFields;
+}
+
+/** A record from its fields and bookkeeping, with its index fields derived afresh. */
+export function buildRecord(
+  fields: PaperFields,
+  meta: Pick<PaperRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev' | 'origin'> & Partial<PaperRecord>,
+): PaperRecord {
+  const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, ...rest } = meta;
+  void titleKey, prefixKey, titlePrefix, titleWords, searchTokens;
+  return { ...rest, ...pickFields(fields), ...deriveIndexFields(fields) };
+}
+
+export function newPaperId(): string {
+  return `u-${crypto.randomUUID()}`;
+}
+
+/** Stores a new paper. */
+export async function createPaper(db: PaperNotesDB, fields: PaperFields, origin: Origin = 'user', id = newPaperId()): Promise<PaperRecord> {
+  const now = Date.now();
+  const record = buildRecord(fields, { id, createdAt: now, updatedAt: now, rev: 1, origin });
+  await db.papers.add(record);
+  return record;
+}
+
+/**
+ * Writes changes to a paper if it is still at `baseRev`; otherwise throws `ConflictError` with the
+ * current record and writes nothing. Read and write happen in one transaction.
+ */
+export async function savePaper(db: PaperNotesDB, id: string, changes: Partial<PaperFields>, baseRev: number): Promise<PaperRecord> {
+  return db.transaction('rw', db.papers, async () => {
+    const current = await db.papers.get(id);
+    if (!current) throw new NotFoundError(id);
+    if (current.rev !== baseRev) throw new ConflictError(current);
+    const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
+    await db.papers.put(record);
+    return record;
+  });
+}
+
+/** Applies a change to whatever revision is current (appends and identifiers never conflict). */
+export async function updatePaper(db: PaperNotesDB, id: string, change: (current: PaperRecord) => Partial<PaperFields> | null): Promise<PaperRecord> {
+  return db.transaction('rw', db.papers, async () => {
+    const current = await db.papers.get(id);
+    if (!current) throw new NotFoundError(id);
+    const changes = change(current);
+    if (!changes) return current;
+    const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
+    await db.papers.put(record);
+    return record;
+  });
+}
+
+/** A note with one more bullet at its end. Multi-line text is folded into the one bullet. */
+export function appendBullet(note: string, text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (!line) return note;
+  const body = note.replace(/\s+$/, '');
+  return `${body}${body ? '\n' : ''}* ${line}\n`;
+}
+
+/** Quick-add: appends a bullet to the note and saves at once. */
+export function addBullet(db: PaperNotesDB, id: string, text: string): Promise<PaperRecord> {
+  return updatePaper(db, id, (current) => {
+    const note = appendBullet(current.note, text);
+    return note === current.note ? null : { note };
+  });
+}
+
+export async function deletePaper(db: PaperNotesDB, id: string): Promise<void> {
+  await db.transaction('rw', db.papers, db.drafts, async () => {
+    await db.papers.delete(id);
+    await db.drafts.where('paperId').equals(id).delete();
+  });
+}

@@ -1,0 +1,105 @@
+/** A link as our notes write it: `\[[Paper](url)]`. An empty URL is a marker whose address is unknown. */
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** Where a record came from: the bundled catalog, the user (created or imported). */
+export type Origin = 'catalog' | 'user';
+
+/** What a paper record says: the fields a user, the catalog or an import decide. */
+export interface PaperFields {
+  title: string;
+  /** Venue label, as our notes write it: "OSDI 2024", "arXiv 2023". */
+  venue: string;
+  year: number | null;
+  /** The section the paper sits in, e.g. "Large Language Models (LLMs)". */
+  topic: string;
+  authors: string[];
+  /** One line, as our notes write it: "MSR India & GaTech". */
+  affiliations: string;
+  tags: string[];
+  links: Link[];
+  award: string;
+  /** arXiv id without version. */
+  arxivId?: string;
+  /** `osdi24/agrawal`. */
+  usenixKey?: string;
+  doi?: string;
+  /** Every page URL seen for the paper, normalised (no query, fragment or version). */
+  urls: string[];
+  /** The note, in Markdown. */
+  note: string;
+  /** A one-line summary. */
+  summary: string;
+  /** Place on its venue's page (catalog and imports keep page order); absent for notes made here. */
+  position?: number;
+}
+
+/** Fields kept only so that indexes can find a record; always derived from `PaperFields`. */
+export interface PaperIndexFields {
+  titleKey: string;
+  /** For titles truncated with "...": the first words of the prefix (index) and the prefix itself. */
+  prefixKey?: string;
+  titlePrefix?: string;
+  titleWords: string[];
+  searchTokens: string[];
+}
+
+export interface PaperRecord extends PaperFields, PaperIndexFields {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Incremented by every write; a save names the revision it started from. */
+  rev: number;
+  origin: Origin;
+  /** Page keys (`arxiv:…`) the user said are not this paper, so a title match is not proposed again. */
+  rejected?: string[];
+}
+
+export type VenueGroup = 'conference' | 'journal' | 'misc';
+
+export interface VenueRecord {
+  /** "OSDI 2024", "IEEE Transactions on Cloud Computing 2021", "arXiv 2024". */
+  label: string;
+  /** "OSDI", "IEEE Transactions on Cloud Computing", "arXiv". */
+  name: string;
+  year: number | null;
+  group: VenueGroup;
+  homepage: string;
+  paperList: string;
+  /** As our notes write it: "19.2% (= 53 / 276)". */
+  acceptanceRate: string;
+  /** The page's References section, in Markdown. */
+  references: string;
+}
+
+/** A topic: a section of a conference page or a paper-list category ("Systems for ML/Model Serving"). */
+export interface TopicRecord {
+  path: string;
+  name: string;
+  parent: string;
+}
+
+/**
+ * An unsaved edit, kept beside the saved record so that closing the panel loses nothing. Each
+ * editor (panel) has its own, so that two panels editing one note never overwrite each other.
+ */
+export interface DraftRecord {
+  /** `<paper id>|<editor id>`. */
+  key: string;
+  paperId: string;
+  note: string;
+  summary: string;
+  tags: string[];
+  /** The revision the edit started from. */
+  baseRev: number;
+  /** The note text at that revision: the base of a three-way merge. */
+  baseNote: string;
+  updatedAt: number;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,40 @@
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { DraftRecord, MetaRecord, PaperRecord, TopicRecord, VenueRecord } from './records';
+
+/**
+ * Schema versions, oldest first. Append a version for every change; never edit one that has
+ * shipped: browsers hold databases at each of them. Every upgrade has a test that opens a
+ * database made at the version before, with data in it.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      papers: '&id, titleKey, prefixKey, *titleWords, venue, topic, updatedAt, arxivId, usenixKey, doi, *urls, *searchTokens',
+      venues: '&label, group',
+      topics: '&path',
+      drafts: '&key, paperId',
+      meta: '&key',
+    },
+  },
+];
+
+export const DB_NAME = 'paper-notes';
+
+export class PaperNotesDB extends Dexie {
+  papers!: EntityTable<PaperRecord, 'id'>;
+  venues!: EntityTable<VenueRecord, 'label'>;
+  topics!: EntityTable<TopicRecord, 'path'>;
+  drafts!: EntityTable<DraftRecord, 'key'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+
+  /** `upTo` opens the schema as it was at an older version: for migration tests only. */
+  constructor(name = DB_NAME, options?: DexieOptions & { upTo?: number }) {
+    super(name, options);
+    for (const step of SCHEMA_VERSIONS) {
+      if (options?.upTo !== undefined && step.version > options.upTo) break;
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import createDOMPurify from 'dompurify';
+import { Marked } from 'marked';
+import { gitbookToMarkdown } from './gitbook-display';
+
+/** Past this size a note is shown as plain text: marked's cost grows with input, the panel must not freeze. */
+export const MAX_RENDERED_CHARS = 400_000;
+
+export type Rendered = { html: string } | { plain: string; reason: string };
+
+/**
+ * A Markdown renderer for a window: marked (GFM), then DOMPurify on a private instance (its hooks
+ * would otherwise apply to every user of the default one). Links open in a new tab without an
+ * opener, so that a click never navigates the panel itself away; `javascript:` and other unsafe
+ * URLs, scripts, event handlers and styles are removed.
+ */
+export function createRenderer(window: Window & typeof globalThis): (markdown: string) => Rendered {
+  const marked = new Marked({ gfm: true, async: false });
+  const purify = createDOMPurify(window);
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+    // A remote image would be a request to a third party each time the note is shown.
+    const src = node.tagName === 'IMG' ? node.getAttribute('src') : null;
+    if (src && !/^(?:data:image\/|blob:)/i.test(src)) {
+      node.removeAttribute('src');
+      node.removeAttribute('srcset');
+      node.setAttribute('title', `Image not loaded: ${src}`);
+      node.setAttribute('class', 'unloaded-image');
+    }
+  });
+  return (markdown) => {
+    if (markdown.length > MAX_RENDERED_CHARS) {
+      return { plain: markdown, reason: `This note is too long to format (${Math.round(markdown.length / 1024)} KB); it is shown as plain text.` };
+    }
+    try {
+      const html = marked.parse(gitbookToMarkdown(markdown), { async: false });
+      return {
+        html: purify.sanitize(html, { FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'template'], FORBID_ATTR: ['style'] }),
+      };
+    } catch (error) {
+      return { plain: markdown, reason: `This note could not be formatted (${String(error)}); it is shown as plain text.` };
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import type { PaperFields, PaperIndexFields } from '../db/records';
+import { normaliseTitle, prefixKey, titleWords, truncatedPrefix } from '../match/title';
+import { tokenize } from '../search/tokens';
+
+/** The index fields of a record, derived from what it says. Recomputed on every write. */
+export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
+  const titleKey = normaliseTitle(fields.title);
+  const prefix = truncatedPrefix(fields.title);
+  const derived: PaperIndexFields = {
+    titleKey,
+    titleWords: titleWords(titleKey),
+    // Title first, so that a huge note cannot push the title's words out of the index.
+    searchTokens: tokenize(
+      fields.title,
+      fields.authors.join(' '),
+      fields.venue,
+      fields.topic,
+      fields.tags.join(' '),
+      fields.affiliations,
+      fields.summary,
+      fields.note,
+    ),
+  };
+  if (prefix) {
+    derived.titlePrefix = prefix;
+    derived.prefixKey = prefixKey(prefix);
+  }
+  return derived;
+}
+
+/** A complete set of fields from a partial one: every list empty, every text blank. */
+export function emptyFields(fields: Partial<PaperFields> & { title: string }): PaperFields {
+  return {
+    venue: '',
+    year: null,
+    topic: '',
+    authors: [],
+    affiliations: '',
+    tags: [],
+    links: [],
+    award: '',
+    urls: [],
+    note: '',
+    summary: '',
+    ...fields,
+  };
+}

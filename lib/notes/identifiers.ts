@@ -1,0 +1,37 @@
+import type { PaperFields } from '../db/records';
+import type { DetectedPaper } from '../paper';
+import { normaliseUrl } from './url';
+
+/** DOIs compare case-insensitively and are written without a resolver prefix. */
+export function normaliseDoi(doi: string): string {
+  return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '').toLowerCase();
+}
+
+/** The normalised URLs a detected paper was seen at (the page and its PDF). */
+export function pageUrls(paper: DetectedPaper): string[] {
+  return [...new Set([paper.url, paper.pdfUrl].flatMap((u) => (u ? [normaliseUrl(u)] : [])).filter((u): u is string => !!u))];
+}
+
+/** False when a record and a page name different ids of one kind: they are different papers. */
+export function identitiesAgree(fields: Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'>, paper: DetectedPaper): boolean {
+  if (fields.arxivId && paper.arxivId && fields.arxivId !== paper.arxivId) return false;
+  if (fields.usenixKey && paper.usenixKey && fields.usenixKey !== paper.usenixKey) return false;
+  if (fields.doi && paper.doi && fields.doi !== normaliseDoi(paper.doi)) return false;
+  return true;
+}
+
+const MAX_URLS = 50;
+
+/**
+ * The identifier fields a record gains from a page it was matched to: ids it lacks, URLs it has not
+ * seen. Null when the page adds nothing.
+ */
+export function identifiersFrom(fields: PaperFields, paper: DetectedPaper): Partial<PaperFields> | null {
+  const changes: Partial<PaperFields> = {};
+  if (paper.arxivId && !fields.arxivId) changes.arxivId = paper.arxivId;
+  if (paper.usenixKey && !fields.usenixKey) changes.usenixKey = paper.usenixKey;
+  if (paper.doi && !fields.doi) changes.doi = normaliseDoi(paper.doi);
+  const fresh = pageUrls(paper).filter((u) => !fields.urls.includes(u));
+  if (fresh.length && fields.urls.length < MAX_URLS) changes.urls = [...fields.urls, ...fresh].slice(0, MAX_URLS);
+  return Object.keys(changes).length ? changes : null;
+}

@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import { createFromPage, matchPage } from '../db/matching';
+import { updatePaper } from '../db/notes';
+import type { PaperNotesDB } from '../db/schema';
+import { detectFromUrl, withVenue } from '../detect-url';
+import { appendQuote } from '../notes/quote';
+import { openPanelFor } from './panel-opening';
+import { getTabPaper } from './tab-state';
+
+export const MENU_ID = 'add-selection-to-note';
+export const PAPER_PAGES = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
+
+/**
+ * "Add selection to paper note": appends the selection to the tab's paper's note as a quoted
+ * bullet, creating the note from the page if the paper has none. Returns the note's id, or null
+ * when the tab shows no paper.
+ */
+export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl: string | undefined, selection: string): Promise<string | null> {
+  const known = (await getTabPaper(tabId))?.paper;
+  const fromUrl = tabUrl ? detectFromUrl(tabUrl) : null;
+  const paper = known ?? (fromUrl ? withVenue(fromUrl) : null);
+  if (!paper) return null;
+  const match = await matchPage(db, paper);
+  const record = match && match.by !== 'fuzzy' ? match.record : await createFromPage(db, paper);
+  await updatePaper(db, record.id, (current) => {
+    const note = appendQuote(current.note, selection);
+    return note === current.note ? null : { note };
+  });
+  return record.id;
+}
+
+interface MenuClick {
+  menuItemId: string | number;
+  selectionText?: string;
+}
+interface ClickedTab {
+  id?: number;
+  windowId?: number;
+  url?: string;
+}
+
+/** What a click on the menu item does (also reachable from tests, see `registerBackground`). */
+export function onMenuClick(info: MenuClick, tab: ClickedTab | undefined, db: () => PaperNotesDB, onAdded: (tabId: number) => void): Promise<void> {
+  if (info.menuItemId !== MENU_ID || tab?.id === undefined) return Promise.resolve();
+  const tabId = tab.id;
+  // Opening the panel must be the handler's first call, or the browser drops the user gesture.
+  openPanelFor(tabId, tab.windowId);
+  return addSelectionToNote(db(), tabId, tab.url, info.selectionText ?? '')
+    .then(() => onAdded(tabId))
+    .catch((error) => console.warn('[paper-notes] could not add the selection', error));
+}
+
+/** The context-menu item, created afresh at every start (Firefox does not keep menus). */
+export function setUpContextMenu(onAdded: (tabId: number) => void, db: () => PaperNotesDB): void {
+  browser.contextMenus
+    .removeAll()
+    .then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Add selection to paper note', contexts: ['selection'], documentUrlPatterns: PAPER_PAGES }),
+    )
+    .catch(() => {});
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, db, onAdded));
+}

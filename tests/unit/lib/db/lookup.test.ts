@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { findPaper } from '@/lib/db/lookup';
+import { confirmMatch, createFromPage, matchPage, rejectMatch } from '@/lib/db/matching';
+import type { DetectedPaper } from '@/lib/paper';
+import { addPaper, freshDb } from '../../db-helpers';
+
+const SARATHI = 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve';
+const usenixPage: DetectedPaper = {
+  key: 'usenix:osdi24/agrawal',
+  source: 'usenix',
+  kind: 'presentation',
+  url: 'https://www.usenix.org/conference/osdi24/presentation/agrawal',
+  usenixKey: 'osdi24/agrawal',
+  venue: 'OSDI 2024',
+  year: 2024,
+  title: SARATHI,
+  pdfUrl: 'https://www.usenix.org/system/files/osdi24-agrawal.pdf',
+};
+const arxivPage: DetectedPaper = {
+  key: 'arxiv:2403.02310',
+  source: 'arxiv',
+  kind: 'abstract',
+  url: 'https://arxiv.org/abs/2403.02310v2',
+  arxivId: '2403.02310',
+  version: 2,
+  title: 'Taming throughput-latency tradeoff in LLM inference with Sarathi-Serve',
+};
+const page = (title: string, extra: Partial<DetectedPaper> = {}): DetectedPaper => ({
+  key: 'arxiv:2401.00001',
+  source: 'arxiv',
+  kind: 'abstract',
+  url: 'https://arxiv.org/abs/2401.00001',
+  arxivId: '2401.00001',
+  title,
+  ...extra,
+});
+
+describe('findPaper', () => {
+  it('matches by arXiv id, USENIX key, DOI and stored URL before any title', async () => {
+    const db = freshDb();
+    const byArxiv = await addPaper(db, { title: 'Something else entirely', arxivId: '2403.02310' });
+    await addPaper(db, { title: SARATHI });
+    expect(await findPaper(db, arxivPage)).toMatchObject({ by: 'arxiv', record: { id: byArxiv.id } });
+
+    const byKey = await addPaper(db, { title: 'Another', usenixKey: 'osdi24/agrawal' });
+    expect(await findPaper(db, usenixPage)).toMatchObject({ by: 'usenix', record: { id: byKey.id } });
+
+    const byDoi = await addPaper(db, { title: 'With a DOI', doi: '10.1145/3600006.3613165' });
+    expect(await findPaper(db, page('Unrelated', { doi: 'https://doi.org/10.1145/3600006.3613165' }))).toMatchObject({
+      by: 'doi',
+      record: { id: byDoi.id },
+    });
+
+    const byUrl = await addPaper(db, { title: 'Seen at a PDF', urls: ['https://usenix.org/system/files/osdi24-fu.pdf'] });
+    const pdf: DetectedPaper = { key: 'usenix:osdi24/fu', source: 'usenix', kind: 'pdf', url: 'https://www.usenix.org/system/files/osdi24-fu.pdf', usenixKey: 'osdi24/fu' };
+    expect(await findPaper(db, pdf)).toMatchObject({ by: 'url', record: { id: byUrl.id } });
+  });
+
+  it('matches the same paper across arXiv and USENIX by title, in any case and punctuation', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: SARATHI, venue: 'OSDI 2024' });
+    expect(await findPaper(db, arxivPage)).toMatchObject({ by: 'title', record: { id: note.id } });
+    expect(await findPaper(db, page('TAMING THROUGHPUT–LATENCY TRADEOFF IN LLM INFERENCE WITH SARATHI SERVE'))).toMatchObject({ by: 'title' });
+  });
+
+  it('matches a full title to a stored title truncated with "..."', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'SmartMoE: Efficiently Training Sparsely-Activated Models ...', venue: 'ATC 2023' });
+    const full = page('SmartMoE: Efficiently Training Sparsely-Activated Models through Combining Offline and Online Parallelization');
+    expect(await findPaper(db, full)).toMatchObject({ by: 'prefix', record: { id: note.id } });
+  });
+
+  it('proposes a close title as fuzzy, to be confirmed', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays' });
+    const close = page('Skyplane: Optimizing transfer cost and throughput using cloud-aware overlay');
+    expect(await findPaper(db, close)).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
+  });
+
+  it.each([
+    ['a longer title that starts with a stored one', 'Fairness in Serving Large Language Models', 'Fairness in Serving Large Language Models at Scale'],
+    ['a shorter title that a stored one starts with', 'Fairness in Serving Large Language Models at Scale', 'Fairness in Serving Large Language Models'],
+    ['the same words in another order', 'Serving DNNs in the Wild', 'DNNs Serving in the Wild'],
+    ['one word changed', 'Efficient Memory Management for Large Language Model Serving', 'Efficient Memory Management for Large Language Model Training'],
+    ['a truncated title the page does not continue', 'SmartMoE: Efficiently Training Sparsely-Activated Models ...', 'SmartMoE: Efficiently Training Dense Models'],
+  ])('does not match %s', async (_, stored, seen) => {
+    const db = freshDb();
+    await addPaper(db, { title: stored });
+    expect(await findPaper(db, page(seen))).toBeNull();
+  });
+
+  it('never matches a note whose ids contradict the page', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: SARATHI, arxivId: '2312.00001' });
+    expect(await findPaper(db, arxivPage)).toBeNull();
+  });
+});
+
+describe('matchPage and confirmation', () => {
+  it('records the page identifiers on an exact match: the next visit is an indexed hit from either site', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: SARATHI });
+    expect((await matchPage(db, usenixPage))?.by).toBe('title');
+    expect((await matchPage(db, arxivPage))?.by).toBe('title');
+    const stored = await db.papers.get(note.id);
+    expect(stored).toMatchObject({ usenixKey: 'osdi24/agrawal', arxivId: '2403.02310' });
+    expect(stored?.urls).toEqual(
+      expect.arrayContaining(['https://usenix.org/conference/osdi24/presentation/agrawal', 'https://usenix.org/system/files/osdi24-agrawal.pdf', 'https://arxiv.org/abs/2403.02310']),
+    );
+    expect((await findPaper(db, { ...arxivPage, title: 'A renamed title' }))?.by).toBe('arxiv');
+  });
+
+  it('leaves a fuzzy match unrecorded until confirmed, and forgets it when rejected', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays' });
+    const close = page('Skyplane: Optimizing transfer cost and throughput using cloud-aware overlay');
+    expect((await matchPage(db, close))?.by).toBe('fuzzy');
+    expect((await db.papers.get(note.id))?.arxivId).toBeUndefined();
+
+    await confirmMatch(db, note.id, close);
+    expect((await findPaper(db, close))?.by).toBe('arxiv');
+
+    const other = page('Skyplane: Optimizing transfer cost and throughput using cloud-aware overlay', { key: 'arxiv:2402.00002', arxivId: '2402.00002', url: 'https://arxiv.org/abs/2402.00002' });
+    const db2 = freshDb();
+    const note2 = await addPaper(db2, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays' });
+    await rejectMatch(db2, note2.id, other);
+    expect(await findPaper(db2, other)).toBeNull();
+  });
+
+  it('creates one note from a page, even when asked twice at once', async () => {
+    const db = freshDb();
+    const [a, b] = await Promise.all([createFromPage(db, usenixPage), createFromPage(db, usenixPage)]);
+    expect(a.id).toBe(b.id);
+    expect(await db.papers.count()).toBe(1);
+    expect(a).toMatchObject({
+      title: SARATHI,
+      venue: 'OSDI 2024',
+      year: 2024,
+      usenixKey: 'osdi24/agrawal',
+      origin: 'user',
+      note: '',
+      links: [
+        { label: 'Paper', url: 'https://www.usenix.org/conference/osdi24/presentation/agrawal' },
+        { label: 'PDF', url: 'https://www.usenix.org/system/files/osdi24-agrawal.pdf' },
+      ],
+    });
+  });
+
+  it('names an arXiv paper’s venue "arXiv <year>"', async () => {
+    const db = freshDb();
+    const note = await createFromPage(db, { ...arxivPage, date: '2024/03/04', authors: ['Amey Agrawal'] });
+    expect(note).toMatchObject({ venue: 'arXiv 2024', year: 2024, arxivId: '2403.02310', authors: ['Amey Agrawal'] });
+  });
+});

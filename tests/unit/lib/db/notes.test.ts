@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { adoptDraft, dropDraft, latestDraft, saveDraft } from '@/lib/db/drafts';
+import { addBullet, appendBullet, ConflictError, deletePaper, savePaper, updatePaper } from '@/lib/db/notes';
+import { appendQuote, MAX_QUOTE } from '@/lib/notes/quote';
+import { addPaper, freshDb } from '../../db-helpers';
+
+describe('saving a note', () => {
+  it('writes when the revision is the one the edit started from, and counts revisions', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper' });
+    const saved = await savePaper(db, note.id, { note: '* first', tags: ['llm'] }, note.rev);
+    expect(saved).toMatchObject({ rev: 2, note: '* first', tags: ['llm'] });
+    expect(saved.searchTokens).toEqual(expect.arrayContaining(['first', 'llm']));
+  });
+
+  it('refuses a save from an older revision and writes nothing: two panels cannot overwrite each other', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper' });
+    await savePaper(db, note.id, { note: 'panel A' }, note.rev);
+    const attempt = savePaper(db, note.id, { note: 'panel B' }, note.rev);
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    await expect(attempt).rejects.toMatchObject({ current: { note: 'panel A', rev: 2 } });
+    expect((await db.papers.get(note.id))?.note).toBe('panel A');
+  });
+
+  it('re-derives index fields from the new title', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'SmartMoE: Efficiently Training Sparsely-Activated Models ...' });
+    expect(note.prefixKey).toBeDefined();
+    const saved = await savePaper(db, note.id, { title: 'SmartMoE: Efficiently Training Sparsely-Activated Models through Combining' }, note.rev);
+    expect(saved.prefixKey).toBeUndefined();
+    expect(saved.titleKey).toBe('smartmoe efficiently training sparsely activated models through combining');
+  });
+
+  it('keeps record bookkeeping the user did not touch', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper' });
+    await db.papers.update(note.id, { rejected: ['arxiv:1'] });
+    const saved = await updatePaper(db, note.id, () => ({ summary: 'One line.' }));
+    expect(saved).toMatchObject({ rejected: ['arxiv:1'], createdAt: note.createdAt, origin: 'user' });
+  });
+});
+
+describe('quick-add and quotes', () => {
+  it('appends one bullet, folding lines, and saves at once', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* existing\n\n' });
+    const saved = await addBullet(db, note.id, '  chunked\nprefills  ');
+    expect(saved.note).toBe('* existing\n* chunked prefills\n');
+    expect(saved.rev).toBe(2);
+    expect((await addBullet(db, note.id, '   ')).rev).toBe(2);
+  });
+
+  it('starts an empty note with the bullet', () => {
+    expect(appendBullet('', 'first')).toBe('* first\n');
+  });
+
+  it('quotes a selection as a bullet, bounded', () => {
+    expect(appendQuote('', 'We split a prefill\n into chunks.')).toBe('* > We split a prefill into chunks.\n');
+    expect(appendQuote('', 'x'.repeat(5000)).length).toBeLessThan(MAX_QUOTE + 10);
+  });
+});
+
+describe('drafts', () => {
+  it('keeps one draft per editor, so two panels never overwrite each other’s unsaved work', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper' });
+    const base = { paperId: note.id, summary: '', tags: [], baseRev: 1, baseNote: '' };
+    await saveDraft(db, 'panel-a', { ...base, note: 'from A' });
+    await new Promise((r) => setTimeout(r, 2));
+    await saveDraft(db, 'panel-b', { ...base, note: 'from B' });
+    expect(await db.drafts.count()).toBe(2);
+    expect((await latestDraft(db, note.id))?.note).toBe('from B');
+
+    await dropDraft(db, note.id, 'panel-b');
+    expect((await latestDraft(db, note.id))?.note).toBe('from A');
+
+    const adopted = await adoptDraft(db, (await latestDraft(db, note.id))!, 'panel-c');
+    expect(adopted.key).toBe(`${note.id}|panel-c`);
+    expect(await db.drafts.count()).toBe(1);
+
+    await deletePaper(db, note.id);
+    expect(await db.drafts.count()).toBe(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { listTopics, listVenues, papersInVenue } from '@/lib/db/library';
+import { searchPapers } from '@/lib/db/search';
+import { highlight, snippet } from '@/lib/search/highlight';
+import { tokenize, MAX_TOKENS } from '@/lib/search/tokens';
+import { addPaper, freshDb } from '../../db-helpers';
+
+async function library() {
+  const db = freshDb();
+  const sarathi = await addPaper(db, {
+    title: 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve',
+    venue: 'OSDI 2024',
+    year: 2024,
+    topic: 'Large Language Models (LLMs)',
+    authors: ['Amey Agrawal'],
+    affiliations: 'MSR India & GaTech',
+    note: '* Chunked-prefills: split a prefill request into near equal-sized chunks.',
+  });
+  const serverless = await addPaper(db, {
+    title: 'ServerlessLLM: Low-Latency Serverless Inference for Large Language Models',
+    venue: 'OSDI 2024',
+    year: 2024,
+    topic: 'Large Language Models (LLMs)',
+    tags: ['serverless'],
+    note: '* Multi-tier checkpoint loading.',
+  });
+  const lina = await addPaper(db, { title: 'Accelerating Distributed MoE Training and Inference with Lina', venue: 'ATC 2023', year: 2023, note: 'Uses chunked all-to-all.' });
+  await db.venues.bulkPut([
+    { label: 'OSDI 2024', name: 'OSDI', year: 2024, group: 'conference', homepage: '', paperList: '', acceptanceRate: '', references: '' },
+    { label: 'NSDI 2024', name: 'NSDI', year: 2024, group: 'conference', homepage: '', paperList: '', acceptanceRate: '', references: '' },
+    { label: 'ACM Computing Surveys 2017', name: 'ACM Computing Surveys', year: 2017, group: 'journal', homepage: '', paperList: '', acceptanceRate: '', references: '' },
+  ]);
+  return { db, sarathi, serverless, lina };
+}
+
+describe('searchPapers', () => {
+  it('finds words across title, authors, venue, topic, tags, affiliations and note, by word prefix', async () => {
+    const { db, sarathi, serverless, lina } = await library();
+    const ids = async (q: string) => (await searchPapers(db, q)).hits.map((h) => h.id).sort();
+    expect(await ids('sarathi')).toEqual([sarathi.id]);
+    expect(await ids('agrawal')).toEqual([sarathi.id]);
+    expect(await ids('gatech')).toEqual([sarathi.id]);
+    expect(await ids('#serverless')).toEqual([serverless.id]);
+    expect(await ids('osdi')).toEqual([sarathi.id, serverless.id].sort());
+    expect(await ids('checkpoint')).toEqual([serverless.id]);
+    expect(await ids('chunk')).toEqual([sarathi.id, lina.id].sort());
+    expect(await ids('Inférence LLM')).toEqual([sarathi.id, serverless.id].sort());
+    expect(await ids('nothing-like-this')).toEqual([]);
+  });
+
+  it('puts title hits before note hits', async () => {
+    const { db, serverless } = await library();
+    await addPaper(db, { title: 'Another paper', note: 'Compared with ServerlessLLM.', venue: 'X 2025' });
+    const { hits, total } = await searchPapers(db, 'serverlessllm');
+    expect(total).toBe(2);
+    expect(hits[0]!.id).toBe(serverless.id);
+  });
+
+  it('gives nothing for an empty query', async () => {
+    const { db } = await library();
+    expect(await searchPapers(db, '  ')).toEqual({ hits: [], total: 0, tokens: [] });
+  });
+});
+
+describe('highlight', () => {
+  it('marks the words a query starts, as text segments', () => {
+    expect(highlight('Chunked-prefills: split a prefill', ['prefill'])).toEqual([
+      { text: 'Chunked-', hit: false },
+      { text: 'prefills', hit: true },
+      { text: ': split a ', hit: false },
+      { text: 'prefill', hit: true },
+    ]);
+    expect(highlight('Café <script>', ['cafe', 'script'])).toEqual([
+      { text: 'Café', hit: true },
+      { text: ' <', hit: false },
+      { text: 'script', hit: true },
+      { text: '>', hit: false },
+    ]);
+  });
+
+  it('cuts an excerpt around the first hit', () => {
+    const text = `${'filler '.repeat(40)}the needle is here ${'more '.repeat(40)}`;
+    const excerpt = snippet(text, ['needle'], 30);
+    expect(excerpt).toMatch(/^….*needle.*…$/);
+    expect(excerpt.length).toBeLessThan(70);
+  });
+});
+
+describe('tokenize', () => {
+  it('bounds the words indexed for a huge note', () => {
+    const huge = Array.from({ length: 20_000 }, (_, i) => `word${i}`).join(' ');
+    expect(tokenize('Title', huge)).toHaveLength(MAX_TOKENS);
+    expect(tokenize('Title', huge)[0]).toBe('title');
+  });
+});
+
+describe('browsing', () => {
+  it('lists every venue, papers or not, conferences first and newest first', async () => {
+    const { db } = await library();
+    expect((await listVenues(db)).map((v) => [v.label, v.count])).toEqual([
+      ['NSDI 2024', 0],
+      ['OSDI 2024', 2],
+      ['ATC 2023', 1],
+      ['ACM Computing Surveys 2017', 0],
+    ]);
+  });
+
+  it('lists a venue’s papers and the topics', async () => {
+    const { db, sarathi, serverless } = await library();
+    expect((await papersInVenue(db, 'OSDI 2024')).map((p) => p.id)).toEqual([sarathi.id, serverless.id]);
+    expect(await listTopics(db)).toEqual([{ topic: 'Large Language Models (LLMs)', count: 2 }]);
+  });
+});

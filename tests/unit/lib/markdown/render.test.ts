@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { gitbookToMarkdown } from '@/lib/markdown/gitbook-display';
+import { createRenderer, MAX_RENDERED_CHARS } from '@/lib/markdown/render';
+import { XSS_PAYLOADS } from '../../../fixtures/xss';
+
+const render = createRenderer(window);
+const html = (markdown: string) => {
+  const out = render(markdown);
+  if (!('html' in out)) throw new Error('expected HTML');
+  return out.html;
+};
+
+/** Puts sanitised HTML into a live document and reports anything that could run. */
+function dangers(markup: string): string[] {
+  const host = document.createElement('div');
+  host.innerHTML = markup;
+  const found: string[] = [];
+  for (const el of host.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
+      if (/^(href|src|xlink:href|action|formaction|data)$/i.test(attr.name) && /^\s*(javascript|vbscript|data:text)/i.test(attr.value)) {
+        found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+      }
+    }
+    if (/^(SCRIPT|IFRAME|OBJECT|EMBED|BASE|META|LINK|STYLE|FORM|INPUT|BUTTON|TEMPLATE)$/.test(el.tagName)) found.push(el.tagName);
+  }
+  return found;
+}
+
+describe('Markdown rendering', () => {
+  it('renders GitHub-flavoured Markdown', () => {
+    const out = html('* **Sarathi-Serve**\n  * Chunked-prefills\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`code`');
+    expect(out).toContain('<strong>Sarathi-Serve</strong>');
+    expect(out).toContain('<table>');
+    expect(out).toContain('<code>code</code>');
+  });
+
+  it('opens links in a new tab, without an opener', () => {
+    expect(html('[Paper](https://www.usenix.org/conference/osdi24/presentation/agrawal)')).toContain(
+      '<a href="https://www.usenix.org/conference/osdi24/presentation/agrawal" target="_blank" rel="noopener noreferrer">Paper</a>',
+    );
+  });
+
+  it('loads no remote image', () => {
+    const out = html('![diagram](https://tracker.example/pixel.png)');
+    expect(out).not.toContain('src=');
+    expect(out).toContain('Image not loaded: https://tracker.example/pixel.png');
+  });
+
+  it('shows GitBook hints as quotes and embeds as links', () => {
+    expect(gitbookToMarkdown('{% hint style="info" %}\nNote this\n{% endhint %}')).toBe('> Note this');
+    expect(html('{% embed url="https://example.com/v" %}')).toContain('href="https://example.com/v"');
+  });
+
+  it.each(XSS_PAYLOADS)('leaves nothing that can run in %j', (payload) => {
+    expect(dangers(html(payload))).toEqual([]);
+    expect(dangers(html(`* note\n  * ${payload}`))).toEqual([]);
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+  });
+
+  it('shows a huge note as plain text, with the reason', () => {
+    const out = render('# big\n' + 'x'.repeat(MAX_RENDERED_CHARS));
+    expect(out).toMatchObject({ reason: expect.stringContaining('too long') });
+  });
+
+  it('renders malformed Markdown without throwing', () => {
+    for (const bad of ['* [unclosed', '```\nno end', '<div><span>', '\u0000\u0001', '['.repeat(5000), '* x\n' + '  '.repeat(300) + '* deep']) {
+      expect('html' in render(bad)).toBe(true);
+    }
+  });
+
+  it('falls back to plain text, with the reason, where marked gives up (2,000 nested quotes)', () => {
+    const out = render('> '.repeat(2000) + 'x');
+    expect(out).toMatchObject({ plain: expect.stringContaining('> > x'), reason: expect.stringContaining('could not be formatted') });
+  });
+});
