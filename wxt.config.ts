@@ -12,9 +12,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Paper Notes',
     description: 'Your reading notes on systems papers, beside the USENIX or arXiv page you are reading.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     host_permissions: HOSTS,
     action: { default_title: 'Paper Notes' },
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Paper Notes' } }
+        : { 'open-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Paper Notes for this tab' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,11 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NotAPaper } from '@/components/NotAPaper';
-import { PaperHeader } from '@/components/PaperHeader';
+import { Notice } from '@/components/Notice';
+import { databaseProblem, getDb } from '@/lib/runtime/db';
+import { LibraryScreen } from './screens/LibraryScreen';
+import { NoteScreen } from './screens/NoteScreen';
+import { PageScreen } from './screens/PageScreen';
 import { usePanelPaper } from './use-panel-paper';
 
 export interface AppProps {
@@ -8,16 +13,54 @@ export interface AppProps {
   pinnedTabId?: number;
 }
 
+type View = { kind: 'page' } | { kind: 'library' } | { kind: 'note'; id: string };
+
 export function App({ pinnedTabId }: AppProps) {
-  const view = usePanelPaper(pinnedTabId);
-  if (view.status === 'loading') return <main class="panel" aria-busy="true" />;
+  const db = getDb();
+  const tab = usePanelPaper(pinnedTabId);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<View | null>(null);
+  const paper = tab.status === 'ready' ? tab.state?.paper : undefined;
+
+  useEffect(() => {
+    databaseProblem(db).then(setProblem);
+  }, []);
+  // A new paper in the tab brings the panel back to it.
+  useEffect(() => setChosen(null), [paper?.key]);
+
+  if (tab.status === 'loading') return <main class="panel" aria-busy="true" />;
+  const view: View = chosen ?? (paper ? { kind: 'page' } : { kind: 'library' });
   const popOut =
-    view.tabId !== null && pinnedTabId === undefined
-      ? () => browser.windows.create({ url: `/sidepanel.html?tab=${view.tabId}`, type: 'popup', width: 420, height: 720 })
+    tab.tabId !== null && pinnedTabId === undefined
+      ? () => void browser.windows.create({ url: `/sidepanel.html?tab=${tab.tabId}`, type: 'popup', width: 440, height: 760 })
       : undefined;
+
   return (
     <main class="panel">
-      {view.state ? <PaperHeader paper={view.state.paper} onPopOut={popOut} /> : <NotAPaper />}
+      {problem && <Notice kind="error">{problem}</Notice>}
+      <nav class="tabs" role="tablist" aria-label="Paper Notes">
+        <button type="button" role="tab" aria-selected={view.kind === 'page'} onClick={() => setChosen({ kind: 'page' })} data-testid="tab-page">
+          This page
+        </button>
+        <button type="button" role="tab" aria-selected={view.kind !== 'page'} onClick={() => setChosen({ kind: 'library' })} data-testid="tab-library">
+          Library
+        </button>
+      </nav>
+      {view.kind === 'page' && (paper ? <PageScreen db={db} paper={paper} onPopOut={popOut} /> : <NotAPaper />)}
+      {view.kind === 'library' && (
+        <>
+          {!paper && <NotAPaper compact />}
+          <LibraryScreen db={db} onOpen={(id) => setChosen({ kind: 'note', id })} />
+        </>
+      )}
+      {view.kind === 'note' && (
+        <>
+          <button type="button" class="link-button small" onClick={() => setChosen({ kind: 'library' })} data-testid="back">
+            ← Library
+          </button>
+          <NoteScreen db={db} id={view.id} />
+        </>
+      )}
     </main>
   );
 }

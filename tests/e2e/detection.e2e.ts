@@ -45,7 +45,7 @@ describe('paper detection in Chromium', () => {
     );
     expect(await panel.getByTestId('paper-venue').textContent()).toBe('OSDI 2024');
     expect(await panel.getByTestId('paper-authors').textContent()).toContain('Amey Agrawal');
-    expect(await panel.getByTestId('id-usenixKey').textContent()).toBe('osdi24/agrawal');
+    expect(await panel.getByTestId('id-USENIX').textContent()).toBe('osdi24/agrawal');
     const links = await panel.locator('nav.links a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toContain('https://www.usenix.org/conference/osdi24/presentation/agrawal');
     expect(links).toContain('https://www.usenix.org/system/files/osdi24-agrawal.pdf');
@@ -57,7 +57,7 @@ describe('paper detection in Chromium', () => {
     const tabId = await harness.tabId(page);
     await harness.waitForBadge(tabId, (b) => b.text === '+');
     const panel = await harness.openPanel(tabId);
-    await expect.poll(() => panel.getByTestId('id-arxivId').textContent()).toBe('2403.02310 (v2)');
+    await expect.poll(() => panel.getByTestId('id-arXiv').textContent()).toBe('2403.02310 (v2)');
     expect((await panel.getByTestId('paper-title').textContent())?.toLowerCase()).toBe(
       'taming throughput-latency tradeoff in llm inference with sarathi-serve',
     );
@@ -72,7 +72,7 @@ describe('paper detection in Chromium', () => {
     const tabId = await harness.tabId(page);
     await harness.waitForBadge(tabId, (b) => b.text === '+');
     const panel = await harness.openPanel(tabId);
-    await expect.poll(() => panel.getByTestId('id-arxivId').textContent()).toBe('2403.02310 (v2)');
+    await expect.poll(() => panel.getByTestId('id-arXiv').textContent()).toBe('2403.02310 (v2)');
     expect(await panel.locator('.chip', { hasText: 'PDF' }).count()).toBe(1);
     await Promise.all([page.close(), panel.close()]);
   });

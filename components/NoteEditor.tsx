@@ -1,0 +1,107 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Markdown } from './Markdown';
+import { Notice } from './Notice';
+
+export interface EditValues {
+  note: string;
+  summary: string;
+  tags: string[];
+}
+
+export interface NoteEditorProps {
+  /** The edit as it stands (the autosaved draft). */
+  value: EditValues;
+  /** Every keystroke: the caller keeps the draft. */
+  onChange: (value: EditValues) => void;
+  /** Save (button, Ctrl+S or Cmd+S). */
+  onSave: () => void;
+  /** Leave without saving; the caller drops the draft. */
+  onCancel: () => void;
+  saving: boolean;
+  /** Set when the note was saved elsewhere after this edit began: nothing was overwritten. */
+  conflict?: { savedAt: number; onMerge: () => void; onReload: () => void };
+  /** The result of a merge that needs a look before saving. */
+  mergeWarning?: string;
+  error?: string;
+}
+
+const splitTags = (text: string) => [...new Set(text.split(',').map((t) => t.trim().replace(/^#/, '')).filter(Boolean))];
+
+/** Markdown editing with a live preview, one-line summary and tags; the draft is autosaved by the caller. */
+export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict, mergeWarning, error }: NoteEditorProps) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => area.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      if (!saving) onSave();
+    }
+  };
+  return (
+    <section class="editor" onKeyDown={onKeyDown} data-testid="note-editor">
+      {conflict && (
+        <Notice
+          kind="warn"
+          testId="conflict"
+          actions={
+            <>
+              <button type="button" class="button primary" onClick={conflict.onMerge} data-testid="conflict-merge">
+                Merge with my edit
+              </button>
+              <button type="button" class="button" onClick={conflict.onReload} data-testid="conflict-reload">
+                Reload and discard my edit
+              </button>
+            </>
+          }
+        >
+          This note was saved elsewhere at {new Date(conflict.savedAt).toLocaleTimeString()} while you were editing. Nothing
+          was overwritten: merge your edit into the newer version, or reload it.
+        </Notice>
+      )}
+      {mergeWarning && <Notice kind="warn">{mergeWarning}</Notice>}
+      {error && <Notice kind="error">{error}</Notice>}
+      <label class="field">
+        <span>One-line summary</span>
+        <input
+          type="text"
+          value={value.summary}
+          maxLength={500}
+          data-testid="edit-summary"
+          onInput={(e) => onChange({ ...value, summary: e.currentTarget.value })}
+        />
+      </label>
+      <label class="field">
+        <span>Tags (comma separated)</span>
+        <input
+          type="text"
+          value={value.tags.join(', ')}
+          data-testid="edit-tags"
+          onChange={(e) => onChange({ ...value, tags: splitTags(e.currentTarget.value) })}
+        />
+      </label>
+      <label class="field">
+        <span>Note (Markdown)</span>
+        <textarea
+          ref={area}
+          value={value.note}
+          spellcheck
+          data-testid="edit-note"
+          onInput={(e) => onChange({ ...value, note: e.currentTarget.value })}
+        />
+      </label>
+      <div class="toolbar">
+        <button type="button" class="button primary" disabled={saving} onClick={onSave} data-testid="save">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" class="button" onClick={onCancel} data-testid="cancel">
+          Cancel
+        </button>
+        <span class="spacer" />
+        <span class="small muted">Ctrl+S saves · drafts are kept if you close the panel</span>
+      </div>
+      <div class="preview" aria-label="Preview">
+        <Markdown markdown={value.note} empty="The preview shows here." />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { MatchNotice } from '@/components/MatchNotice';
+import { Markdown } from '@/components/Markdown';
+import { NoteEditor } from '@/components/NoteEditor';
+import { Notice } from '@/components/Notice';
+import { PaperHeader } from '@/components/PaperHeader';
+import { QuickAdd } from '@/components/QuickAdd';
+import { latestDraft } from '@/lib/db/drafts';
+import { confirmMatch, rejectMatch } from '@/lib/db/matching';
+import { addBullet } from '@/lib/db/notes';
+import type { PaperNotesDB } from '@/lib/db/schema';
+import { headerModel } from '@/lib/notes/header';
+import { describeWriteError } from '@/lib/notes/write-errors';
+import type { DetectedPaper } from '@/lib/paper';
+import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { useLive } from '../use-live';
+import { useNoteEditing } from '../use-note-editing';
+
+export interface NoteScreenProps {
+  db: PaperNotesDB;
+  id: string;
+  /** The page's paper, when the note is shown for the current tab. */
+  page?: DetectedPaper;
+  /** Set when the page matched this note by a close title only. */
+  fuzzy?: boolean;
+  onPopOut?: () => void;
+}
+
+/** One note: header, rendered note, quick-add and editing; live across every open panel. */
+export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
+  const live = useLive(() => db.papers.get(id), [id]);
+  const draft = useLive(() => latestDraft(db, id), [id]);
+  const record = live.loading || live.error ? undefined : live.value;
+  const editing = useNoteEditing(db, record);
+
+  if (live.loading) return <div aria-busy="true" />;
+  if (live.error) return <Notice kind="error">The note could not be read: {live.error.message}</Notice>;
+  if (!record) return <Notice kind="warn">This note was deleted.</Notice>;
+
+  const strayDraft = !editing.editing && !draft.loading && !draft.error ? draft.value : null;
+  const write = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      notifyNotesChanged();
+    } catch (e) {
+      throw new Error(describeWriteError(e));
+    }
+  };
+
+  return (
+    <article data-testid="note-screen" data-note-id={record.id} data-rev={record.rev}>
+      <PaperHeader model={headerModel(record, page)} onPopOut={onPopOut} />
+      {fuzzy && page && (
+        <MatchNotice
+          noteTitle={record.title}
+          onConfirm={() => void write(() => confirmMatch(db, record.id, page))}
+          onReject={() => void write(() => rejectMatch(db, record.id, page))}
+        />
+      )}
+      {record.summary && !editing.editing && (
+        <p class="summary" data-testid="note-summary">
+          {record.summary}
+        </p>
+      )}
+      {strayDraft && (
+        <Notice
+          kind="warn"
+          testId="draft-notice"
+          actions={
+            <button type="button" class="button primary" onClick={() => editing.start(strayDraft)} data-testid="resume-draft">
+              Resume editing
+            </button>
+          }
+        >
+          You have an unsaved edit of this note from {new Date(strayDraft.updatedAt).toLocaleString()}.
+        </Notice>
+      )}
+      {editing.editing ? (
+        <NoteEditor
+          value={editing.values}
+          onChange={editing.change}
+          onSave={editing.save}
+          onCancel={editing.cancel}
+          saving={editing.saving}
+          conflict={editing.conflict ? { savedAt: editing.conflict.updatedAt, onMerge: editing.merge, onReload: editing.reload } : undefined}
+          mergeWarning={editing.mergeWarning}
+          error={editing.error}
+        />
+      ) : (
+        <>
+          <div class="toolbar">
+            <button type="button" class="button" onClick={() => editing.start()} data-testid="edit-note-button">
+              Edit note
+            </button>
+            <span class="spacer" />
+            <span class="small muted">{record.origin === 'catalog' ? 'From the reading-notes catalog' : 'Your note'}</span>
+          </div>
+          <Markdown markdown={record.note} />
+          <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, text))} />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+import { CreateNote } from '@/components/CreateNote';
+import { Notice } from '@/components/Notice';
+import { PaperHeader } from '@/components/PaperHeader';
+import { findPaper } from '@/lib/db/lookup';
+import { createFromPage } from '@/lib/db/matching';
+import type { PaperNotesDB } from '@/lib/db/schema';
+import { headerModel } from '@/lib/notes/header';
+import type { DetectedPaper } from '@/lib/paper';
+import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { describeWriteError } from '@/lib/notes/write-errors';
+import { useLive } from '../use-live';
+import { NoteScreen } from './NoteScreen';
+
+export interface PageScreenProps {
+  db: PaperNotesDB;
+  paper: DetectedPaper;
+  onPopOut?: () => void;
+}
+
+/** The current tab's paper: its note, or what the page says and "Create note". */
+export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
+  const match = useLive(() => findPaper(db, paper), [paper.key, paper.title, paper.url]);
+  if (match.loading) return <div aria-busy="true" />;
+  if (match.error) return <Notice kind="error">Notes could not be searched: {match.error.message}</Notice>;
+  if (match.value) {
+    return <NoteScreen db={db} id={match.value.record.id} page={paper} fuzzy={match.value.by === 'fuzzy'} onPopOut={onPopOut} />;
+  }
+  const create = async () => {
+    try {
+      await createFromPage(db, paper);
+      notifyNotesChanged();
+    } catch (e) {
+      throw new Error(describeWriteError(e));
+    }
+  };
+  return (
+    <>
+      <PaperHeader model={headerModel(undefined, paper)} onPopOut={onPopOut} />
+      <CreateNote onCreate={create} />
+    </>
+  );
+}

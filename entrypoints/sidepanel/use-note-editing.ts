@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { EditValues } from '@/components/NoteEditor';
+import { adoptDraft, dropDraft, saveDraft } from '@/lib/db/drafts';
+import { ConflictError, savePaper } from '@/lib/db/notes';
+import type { DraftRecord, PaperRecord } from '@/lib/db/records';
+import type { PaperNotesDB } from '@/lib/db/schema';
+import { mergeNotes } from '@/lib/notes/merge';
+import { describeWriteError } from '@/lib/notes/write-errors';
+import { notifyNotesChanged } from '@/lib/runtime/notify';
+
+interface Session {
+  values: EditValues;
+  baseRev: number;
+  baseNote: string;
+}
+
+export interface NoteEditing {
+  editing: boolean;
+  values: EditValues;
+  saving: boolean;
+  conflict: PaperRecord | null;
+  mergeWarning?: string;
+  error?: string;
+  start: (from?: DraftRecord) => Promise<void>;
+  change: (values: EditValues) => void;
+  save: () => Promise<void>;
+  cancel: () => Promise<void>;
+  merge: () => void;
+  reload: () => Promise<void>;
+}
+
+const DRAFT_DELAY_MS = 300;
+
+/**
+ * Editing one note: the edit lives in this panel and, a moment after each keystroke, in a draft
+ * of this panel's own; a save names the revision it started from, so a save made elsewhere in
+ * the meantime turns into a conflict to merge or reload, never into a silent overwrite.
+ */
+export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined): NoteEditing {
+  const editorId = useMemo(() => crypto.randomUUID(), []);
+  const [session, setSession] = useState<Session | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<PaperRecord | null>(null);
+  const [mergeWarning, setMergeWarning] = useState<string>();
+  const [error, setError] = useState<string>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = useRef<Session | null>(null);
+  latest.current = session;
+
+  const persist = (next: Session) => {
+    if (!record) return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      saveDraft(db, editorId, { paperId: record.id, ...next.values, baseRev: next.baseRev, baseNote: next.baseNote }).catch((e) =>
+        setError(`Your draft could not be kept: ${describeWriteError(e)}. Keep this panel open and save.`),
+      );
+    }, DRAFT_DELAY_MS);
+  };
+
+  // Write a pending draft at once when the panel goes away.
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    const flush = () => {
+      const current = latest.current;
+      if (current && record) void saveDraft(db, editorId, { paperId: record.id, ...current.values, baseRev: current.baseRev, baseNote: current.baseNote });
+    };
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, [record?.id]);
+
+  // A save in another panel shows up here at once, not only when this panel saves.
+  useEffect(() => {
+    if (session && record && !saving && record.rev !== session.baseRev && !conflict) setConflict(record);
+  }, [record?.rev, session?.baseRev, saving]);
+
+  const finish = async () => {
+    clearTimeout(timer.current);
+    if (record) await dropDraft(db, record.id, editorId);
+    setSession(null);
+    setConflict(null);
+    setMergeWarning(undefined);
+    setError(undefined);
+  };
+
+  return {
+    editing: !!session,
+    values: session?.values ?? { note: record?.note ?? '', summary: record?.summary ?? '', tags: record?.tags ?? [] },
+    saving,
+    conflict,
+    mergeWarning,
+    error,
+
+    async start(from) {
+      if (!record) return;
+      if (from) {
+        const draft = await adoptDraft(db, from, editorId);
+        setSession({ values: { note: draft.note, summary: draft.summary, tags: draft.tags }, baseRev: draft.baseRev, baseNote: draft.baseNote });
+        if (draft.baseRev !== record.rev) setConflict(record);
+        return;
+      }
+      setSession({ values: { note: record.note, summary: record.summary, tags: record.tags }, baseRev: record.rev, baseNote: record.note });
+    },
+
+    change(values) {
+      if (!session) return;
+      const next = { ...session, values };
+      setSession(next);
+      persist(next);
+    },
+
+    async save() {
+      if (!session || !record) return;
+      setSaving(true);
+      setError(undefined);
+      try {
+        await savePaper(db, record.id, session.values, session.baseRev);
+        await finish();
+        notifyNotesChanged();
+      } catch (e) {
+        if (e instanceof ConflictError) setConflict(e.current);
+        else setError(`Not saved: ${describeWriteError(e)}. Your edit is still here.`);
+      } finally {
+        setSaving(false);
+      }
+    },
+
+    async cancel() {
+      await finish();
+    },
+
+    merge() {
+      if (!session || !conflict) return;
+      const merged = mergeNotes(session.baseNote, session.values.note, conflict.note);
+      const next = { values: { ...session.values, note: merged.text }, baseRev: conflict.rev, baseNote: conflict.note };
+      setSession(next);
+      persist(next);
+      setConflict(null);
+      setMergeWarning(
+        merged.clean
+          ? 'Merged: your edit now includes the version saved elsewhere. Check it, then save.'
+          : 'Both versions changed the same lines: both are kept, between <<<<<<< and >>>>>>> lines. Choose, then save.',
+      );
+    },
+
+    async reload() {
+      await finish();
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XSS_PAYLOADS } from '../fixtures/xss';
+import { ExtensionHarness } from './extension';
+import { PAGES, serveFixtures } from './routes';
+import { saveScreenshot } from './screenshots';
+
+let harness: ExtensionHarness;
+
+beforeAll(async () => {
+  harness = await ExtensionHarness.launch(serveFixtures);
+});
+afterAll(async () => harness?.close());
+
+/** Opens a paper page and its panel, as the toolbar button would for that tab. */
+async function openWithPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await harness.open(url);
+  const tabId = await harness.tabId(page);
+  await harness.waitForBadge(tabId, (b) => b.text !== '');
+  const panel = await harness.openPanel(tabId);
+  return { page, panel, tabId };
+}
+
+async function editAndSave(panel: Page, text: string) {
+  await panel.getByTestId('edit-note-button').click();
+  await panel.getByTestId('edit-note').fill(text);
+  await panel.getByTestId('save').click();
+  await expect.poll(() => panel.getByTestId('note-editor').count()).toBe(0);
+}
+
+const noteText = (panel: Page) => panel.getByTestId('note-body').textContent();
+
+describe('notes in the side panel', () => {
+  it('creates a note for a paper that has none, edits it, and keeps it across reloads', async () => {
+    const { page, panel, tabId } = await openWithPanel(PAGES.usenixQuokka);
+    await panel.getByTestId('create-note').click();
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+    expect(await panel.getByTestId('paper-venue').textContent()).toBe('NSDI 2023');
+    expect(await panel.getByTestId('paper-authors').textContent()).toContain('Ada Fixture');
+    await harness.waitForBadge(tabId, (b) => b.text === '✓');
+
+    await editAndSave(panel, '* **Quokka** keeps notes\n  * nested point');
+    expect(await noteText(panel)).toContain('Quokka keeps notes');
+
+    await panel.reload();
+    await expect.poll(() => noteText(panel)).toContain('nested point');
+    await panel.close();
+    const again = await harness.openPanel(tabId);
+    await expect.poll(() => noteText(again)).toContain('Quokka keeps notes');
+    await Promise.all([page.close(), again.close()]);
+  });
+
+  it('reaches the same note from the paper’s USENIX page and its arXiv page (title in another case)', async () => {
+    const usenix = await openWithPanel(PAGES.usenixSarathi);
+    await usenix.panel.getByTestId('create-note').click();
+    await expect.poll(() => usenix.panel.getByTestId('note-screen').count()).toBe(1);
+    await editAndSave(usenix.panel, '* Chunked prefills, written on the USENIX page');
+    const id = await usenix.panel.getByTestId('note-screen').getAttribute('data-note-id');
+
+    const arxiv = await openWithPanel(PAGES.arxivAbs);
+    await harness.waitForBadge(arxiv.tabId, (b) => b.text === '✓');
+    await expect.poll(() => arxiv.panel.getByTestId('note-screen').getAttribute('data-note-id')).toBe(id);
+    expect(await noteText(arxiv.panel)).toContain('written on the USENIX page');
+    // The match recorded the arXiv id, so the arXiv PDF is found without any title.
+    const pdf = await harness.context.newPage();
+    await pdf.goto(PAGES.arxivPdf).catch(() => {});
+    await harness.waitForBadge(await harness.tabId(pdf), (b) => b.text === '✓');
+    await Promise.all([usenix.page.close(), usenix.panel.close(), arxiv.page.close(), arxiv.panel.close(), pdf.close()]);
+  });
+
+  it('quick-adds a bullet that every open panel shows at once', async () => {
+    const { page, panel, tabId } = await openWithPanel(PAGES.usenixSarathi);
+    const second = await harness.openPanel(tabId);
+    await expect.poll(() => second.getByTestId('note-screen').count()).toBe(1);
+    await panel.getByTestId('quick-add').fill('Stall-free scheduling, added quickly');
+    await panel.getByTestId('quick-add').press('Enter');
+    await expect.poll(() => noteText(panel)).toContain('Stall-free scheduling, added quickly');
+    await expect.poll(() => noteText(second)).toContain('Stall-free scheduling, added quickly');
+    expect(await panel.getByTestId('quick-add').inputValue()).toBe('');
+    await Promise.all([page.close(), panel.close(), second.close()]);
+  });
+
+  it('adds a selection through the context-menu item as a quoted bullet', async () => {
+    const page = await harness.open(PAGES.usenixServerlessLlm);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    const exists = await harness.worker.evaluate(() =>
+      chrome.contextMenus.update('add-selection-to-note', {}).then(
+        () => true,
+        () => false,
+      ),
+    );
+    expect(exists).toBe(true);
+    await harness.worker.evaluate(
+      ({ tabId, url }) =>
+        (globalThis as unknown as { paperNotesTesting: { menuClick: (i: object, t: object) => Promise<void> } }).paperNotesTesting.menuClick(
+          { menuItemId: 'add-selection-to-note', selectionText: 'Multi-tier checkpoint\n loading.' },
+          { id: tabId, url },
+        ),
+      { tabId, url: PAGES.usenixServerlessLlm },
+    );
+    await harness.waitForBadge(tabId, (b) => b.text === '✓');
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.locator('[data-testid=note-body] blockquote').textContent()).toContain('Multi-tier checkpoint loading.');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('keeps a draft when the panel closes, and resumes it', async () => {
+    const { page, panel, tabId } = await openWithPanel(PAGES.usenixQuokka);
+    await panel.getByTestId('edit-note-button').click();
+    await panel.getByTestId('edit-note').fill('* an unsaved thought');
+    await panel.waitForTimeout(600);
+    await panel.close();
+    const again = await harness.openPanel(tabId);
+    await again.getByTestId('resume-draft').click();
+    expect(await again.getByTestId('edit-note').inputValue()).toBe('* an unsaved thought');
+    await again.getByTestId('cancel').click();
+    await expect.poll(() => again.getByTestId('draft-notice').count()).toBe(0);
+    await Promise.all([page.close(), again.close()]);
+  });
+
+  it('turns a save over a newer revision into a merge, never an overwrite', async () => {
+    const { page, panel: a, tabId } = await openWithPanel(PAGES.usenixQuokka);
+    const b = await harness.openPanel(tabId);
+    await expect.poll(() => b.getByTestId('note-screen').count()).toBe(1);
+    const start = (await noteText(a)) ?? '';
+    expect(start).toContain('Quokka keeps notes');
+
+    await a.getByTestId('edit-note-button').click();
+    await b.getByTestId('edit-note-button').click();
+    const base = await a.getByTestId('edit-note').inputValue();
+    await a.getByTestId('edit-note').fill(`${base}\n* line from panel A`);
+    await b.getByTestId('edit-note').fill(`* line from panel B\n${base}`);
+    await a.getByTestId('save').click();
+    await expect.poll(() => a.getByTestId('note-editor').count()).toBe(0);
+
+    await expect.poll(() => b.getByTestId('conflict').count()).toBe(1);
+    await b.getByTestId('save').click();
+    await expect.poll(() => b.getByTestId('conflict').count()).toBe(1);
+    await b.getByTestId('conflict-merge').click();
+    const merged = await b.getByTestId('edit-note').inputValue();
+    expect(merged).toContain('line from panel A');
+    expect(merged).toContain('line from panel B');
+    await b.getByTestId('save').click();
+    await expect.poll(() => b.getByTestId('note-editor').count()).toBe(0);
+    await expect.poll(() => noteText(a)).toContain('line from panel B');
+    expect(await noteText(a)).toContain('line from panel A');
+    await Promise.all([page.close(), a.close(), b.close()]);
+  });
+
+  it('renders hostile notes inert', async () => {
+    const { page, panel } = await openWithPanel(PAGES.usenixOld);
+    const dialogs: string[] = [];
+    panel.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await panel.getByTestId('create-note').click();
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+    const note = [
+      '<img src=x onerror="alert(1)">',
+      '[click me](javascript:alert(1))',
+      '<script>alert(1)</script>',
+      ...XSS_PAYLOADS.map((p) => `* ${p.replace(/\n/g, ' ')}`),
+    ].join('\n\n');
+    await editAndSave(panel, note);
+    await panel.waitForTimeout(300);
+    const report = await panel.evaluate(() => {
+      const body = document.querySelector('[data-testid=note-body]')!;
+      return {
+        xss: (window as unknown as { __xss?: number }).__xss ?? null,
+        handlers: [...body.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+        scripts: body.querySelectorAll('script, iframe, object, embed, form, base, meta').length,
+        badLinks: [...body.querySelectorAll('[href], [src]')]
+          .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
+          .filter((v) => /^\s*(javascript|vbscript|data:text)/i.test(v)),
+      };
+    });
+    expect(report).toEqual({ xss: null, handlers: [], scripts: 0, badLinks: [] });
+    expect(dialogs).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('is a library off paper pages: browse by venue and search with highlights', async () => {
+    const page = await harness.open(PAGES.arxivListing);
+    const tabId = await harness.tabId(page);
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('library').isVisible()).toBe(true);
+    expect(await panel.getByTestId('not-a-paper').textContent()).toContain('not a paper page');
+    await panel.locator('details[data-venue="NSDI 2023"] > summary').click();
+    await panel.getByRole('button', { name: /Quokka/ }).click();
+    await expect.poll(() => noteText(panel)).toContain('Quokka keeps notes');
+    await panel.getByTestId('back').click();
+
+    await panel.getByTestId('search').fill('chunked prefills');
+    await expect.poll(() => panel.getByTestId('search-hit').count()).toBeGreaterThan(0);
+    expect(await panel.locator('[data-testid=search-results] mark').first().textContent()).toMatch(/chunked|prefills/i);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('takes a screenshot of the panel for the README', async () => {
+    const { page, panel } = await openWithPanel(PAGES.usenixSarathi);
+    await panel.setViewportSize({ width: 420, height: 720 });
+    await expect.poll(() => panel.getByTestId('note-body').count()).toBe(1);
+    await saveScreenshot(panel, 'panel-note.png');
+    await Promise.all([page.close(), panel.close()]);
+  });
+});
