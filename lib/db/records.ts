@@ -1,3 +1,5 @@
+import type { CatalogText } from '../catalog/types';
+
 /** A link as our notes write it: `\[[Paper](url)]`. An empty URL is a marker whose address is unknown. */
 export interface Link {
   label: string;
@@ -55,6 +57,20 @@ export interface PaperRecord extends PaperFields, PaperIndexFields {
   origin: Origin;
   /** Page keys (`arxiv:…`) the user said are not this paper, so a title match is not proposed again. */
   rejected?: string[];
+  /** For records of the bundled catalog (schema 2): the catalog's id for the paper. */
+  catalogId?: string;
+  /** The catalog text this record was based on: the base of the three-way merge at each sync. */
+  catalogBase?: CatalogVersion;
+  /** A newer catalog text the user has not taken yet (both sides changed): "catalog update available". */
+  catalogPending?: CatalogVersion;
+  /** The catalog dropped this paper; kept because the user had edited it. */
+  catalogRemoved?: boolean;
+}
+
+/** One version of a catalog record's text. */
+export interface CatalogVersion {
+  hash: string;
+  fields: CatalogText;
 }
 
 export type VenueGroup = 'conference' | 'journal' | 'misc';
@@ -72,6 +88,8 @@ export interface VenueRecord {
   acceptanceRate: string;
   /** The page's References section, in Markdown. */
   references: string;
+  /** Place in the navigation (catalog and imports keep it); absent for venues made here. */
+  position?: number;
 }
 
 /** A topic: a section of a conference page or a paper-list category ("Systems for ML/Model Serving"). */
@@ -79,6 +97,8 @@ export interface TopicRecord {
   path: string;
   name: string;
   parent: string;
+  /** Place in the navigation. */
+  position?: number;
 }
 
 /**

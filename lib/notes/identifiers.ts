@@ -1,3 +1,4 @@
+import { detectFromUrl } from '../detect-url';
 import type { PaperFields } from '../db/records';
 import type { DetectedPaper } from '../paper';
 import { normaliseUrl } from './url';
@@ -34,4 +35,17 @@ export function identifiersFrom(fields: PaperFields, paper: DetectedPaper): Part
   const fresh = pageUrls(paper).filter((u) => !fields.urls.includes(u));
   if (fresh.length && fields.urls.length < MAX_URLS) changes.urls = [...fields.urls, ...fresh].slice(0, MAX_URLS);
   return Object.keys(changes).length ? changes : null;
+}
+
+/** The ids a note's links imply: an arXiv link gives the arXiv id, a USENIX paper link its key. */
+export function identifiersFromLinks(links: { url: string }[]): Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'> {
+  const ids: Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'> = {};
+  for (const { url } of links) {
+    const ref = detectFromUrl(url);
+    if (ref?.arxivId) ids.arxivId ??= ref.arxivId;
+    if (ref?.usenixKey && ref.kind === 'presentation') ids.usenixKey ??= ref.usenixKey;
+    const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url);
+    if (doi) ids.doi ??= normaliseDoi(doi[1]!);
+  }
+  return ids;
 }

@@ -1,0 +1,24 @@
+/** A file name from a title: lower-case ASCII words joined by "-", at most 80 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (slug.length <= 80) return slug || 'untitled';
+  const cut = slug.slice(0, 80);
+  return cut.slice(0, cut.lastIndexOf('-') > 40 ? cut.lastIndexOf('-') : 80);
+}
+
+/** Hands out slugs unique within one folder: "x", "x-2", "x-3". */
+export function uniqueSlugs(): (title: string) => string {
+  const used = new Set<string>();
+  return (title) => {
+    const base = slugify(title);
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return slug;
+  };
+}

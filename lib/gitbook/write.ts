@@ -1,0 +1,159 @@
+import type { PaperFields, TopicRecord, VenueGroup, VenueRecord } from '../db/records';
+import { defaultVenue, type LibraryData } from '../library/types';
+import { identifiersFromLinks } from '../notes/identifiers';
+import { writePaperListPage } from './paper-list-page';
+import { writePaperPage } from './paper-page';
+import { uniqueSlugs, slugify } from './slug';
+import { writeSummary, type SummaryNode } from './summary';
+import { awardIn, looksLikeAffiliation, noteFitsVenuePage, writeVenuePage, type VenueEntryOut } from './venue-page';
+
+const GROUP_DIRS: Record<VenueGroup, { title: string; dir: string }> = {
+  conference: { title: 'Conference', dir: 'reading-notes/conference' },
+  journal: { title: 'Journal', dir: 'reading-notes/journal' },
+  misc: { title: 'Miscellaneous', dir: 'reading-notes/miscellaneous' },
+};
+
+const byPosition = <T extends { position?: number }>(a: T, b: T) => (a.position ?? Infinity) - (b.position ?? Infinity);
+const stub = (title: string) => `# ${title}\n`;
+
+/**
+ * Whether a paper needs a page of its own: it has no topic to be listed under on its venue's page,
+ * or it has something that page cannot carry (a long note, authors, tags, a summary, ids its links
+ * do not imply, an affiliation or award the page would read back differently).
+ */
+export function needsOwnPage(paper: PaperFields): boolean {
+  if (!paper.topic) return true;
+  if (paper.authors.length || paper.tags.length || paper.summary) return true;
+  if (!awardFits(paper) || !affiliationFits(paper)) return true;
+  const implied = identifiersFromLinks(paper.links);
+  if ((paper.arxivId ?? '') !== (implied.arxivId ?? '') || (paper.usenixKey ?? '') !== (implied.usenixKey ?? '') || (paper.doi ?? '') !== (implied.doi ?? '')) return true;
+  return !noteFitsVenuePage(paper.note, paper.affiliations);
+}
+
+const affiliationFits = (p: PaperFields) => !p.affiliations || looksLikeAffiliation(p.affiliations);
+const awardFits = (p: PaperFields) => !p.award || awardIn(p.award) === p.award;
+
+/** A paper's own page; for a paper its venue page lists, what that page says is not repeated. */
+function paperPage(paper: PaperFields, venue: VenueRecord): string {
+  const listed = !!paper.topic;
+  const implied = identifiersFromLinks(paper.links);
+  return writePaperPage({
+    title: paper.title,
+    tags: paper.tags,
+    venue: paper.venue,
+    venueUrl: venue.homepage,
+    authors: paper.authors,
+    affiliations: listed && affiliationFits(paper) ? '' : paper.affiliations,
+    links: listed ? [] : paper.links,
+    award: listed && awardFits(paper) ? '' : paper.award,
+    arxivId: paper.arxivId && paper.arxivId !== implied.arxivId ? paper.arxivId : '',
+    usenixKey: paper.usenixKey && paper.usenixKey !== implied.usenixKey ? paper.usenixKey : '',
+    doi: paper.doi && paper.doi !== implied.doi ? paper.doi : '',
+    summary: paper.summary,
+    note: paper.note,
+  });
+}
+
+/**
+ * Writes a library as a GitBook folder in the reading-notes site's layout: SUMMARY.md, a README
+ * per group, a page per venue (`# OSDI 2024`, Meta Info, Papers by topic, References), a page per
+ * paper that needs one, and the paper-list pages. Reading the result gives the library back.
+ */
+export function writeGitBook(library: LibraryData): Map<string, string> {
+  const files = new Map<string, string>();
+  const venues = new Map(library.venues.map((v) => [v.label, v]));
+  for (const paper of library.papers) if (paper.venue && !venues.has(paper.venue)) venues.set(paper.venue, defaultVenue(paper.venue));
+  const papersOf = new Map<string, PaperFields[]>();
+  for (const paper of library.papers) {
+    if (!paper.venue) continue;
+    papersOf.set(paper.venue, [...(papersOf.get(paper.venue) ?? []), paper]);
+  }
+
+  /** A venue's page and its papers' pages, in `dir`; returns its navigation entry. */
+  const writeVenue = (venue: VenueRecord, dir: string, slug: string, title: string): SummaryNode => {
+    const papers = [...(papersOf.get(venue.label) ?? [])].sort(byPosition);
+    const own = papers.filter(needsOwnPage);
+    const pageSlug = uniqueSlugs();
+    const pages = new Map(own.map((p) => [p, `${pageSlug(p.title)}.md`]));
+    const path = own.length ? `${dir}/${slug}/README.md` : `${dir}/${slug}.md`;
+    const entries: VenueEntryOut[] = papers
+      .filter((p) => p.topic)
+      .map((p) => ({
+        title: p.title,
+        links: p.links,
+        personalNotes: pages.get(p) ?? '',
+        affiliation: affiliationFits(p) ? p.affiliations : '',
+        award: awardFits(p) ? p.award : '',
+        note: pages.has(p) ? '' : p.note,
+        topic: p.topic,
+      }));
+    files.set(path, writeVenuePage({ ...venue, title, entries }));
+    const children = own.map((p) => {
+      const pagePath = `${dir}/${slug}/${pages.get(p)}`;
+      files.set(pagePath, paperPage(p, venue));
+      return { title: p.title, path: pagePath, children: [], line: 0 };
+    });
+    return { title, path, children, line: 0 };
+  };
+
+  const groups: SummaryNode[] = [];
+  for (const group of ['conference', 'journal', 'misc'] as const) {
+    const inGroup = [...venues.values()].filter((v) => v.group === group);
+    if (!inGroup.length) continue;
+    const { title, dir } = GROUP_DIRS[group];
+    files.set(`${dir}/README.md`, stub(title));
+    const slugs = uniqueSlugs();
+    let children: SummaryNode[];
+    if (group === 'conference') {
+      children = inGroup
+        .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || byPosition(a, b) || a.label.localeCompare(b.label))
+        .map((v) => writeVenue(v, dir, slugs(v.label), v.label));
+    } else {
+      const series = new Map<string, VenueRecord[]>();
+      for (const v of inGroup) series.set(v.name, [...(series.get(v.name) ?? []), v]);
+      const first = (vs: VenueRecord[]) => Math.min(...vs.map((v) => v.position ?? Infinity));
+      children = [...series]
+        .sort(([a, va], [b, vb]) => first(va) - first(vb) || a.localeCompare(b))
+        .map(([name, vs]) => {
+          const seriesDir = `${dir}/${slugs(name)}`;
+          const undated = vs.find((v) => v.year === null);
+          if (undated && vs.length === 1) return writeVenue(undated, dir, slugify(seriesDir.split('/').at(-1)!), name);
+          files.set(`${seriesDir}/README.md`, stub(name));
+          const years = vs
+            .filter((v) => v.year !== null)
+            .sort((a, b) => b.year! - a.year!)
+            .map((v) => writeVenue(v, seriesDir, String(v.year), String(v.year)));
+          return { title: name, path: `${seriesDir}/README.md`, children: years, line: 0 };
+        });
+    }
+    groups.push({ title, path: `${dir}/README.md`, children, line: 0 });
+  }
+
+  const nav: SummaryNode[] = [{ title: 'Introduction', path: 'README.md', children: [], line: 0 }];
+  files.set('README.md', stub('Introduction'));
+  if (library.topics.length) nav.push(writeTopics(library.topics, library.papers, files));
+  if (groups.length) {
+    files.set('reading-notes/README.md', stub('Reading Notes'));
+    nav.push({ title: 'Reading Notes', path: 'reading-notes/README.md', children: groups, line: 0 });
+  }
+  files.set('SUMMARY.md', writeSummary(nav));
+  return files;
+}
+
+/** The paper-list pages: one per topic, nested as the topics' paths are. */
+function writeTopics(topics: TopicRecord[], papers: PaperFields[], files: Map<string, string>): SummaryNode {
+  files.set('paper-list/README.md', stub('Paper List'));
+  const sorted = [...topics].sort(byPosition);
+  const childrenOf = (parent: string) => sorted.filter((t) => t.parent === parent);
+  const build = (topic: TopicRecord, dir: string, slugs: (t: string) => string): SummaryNode => {
+    const slug = slugs(topic.name);
+    const children = childrenOf(topic.path);
+    const path = children.length ? `${dir}/${slug}/README.md` : `${dir}/${slug}.md`;
+    const listed = papers.filter((p) => p.topic === topic.path).sort(byPosition);
+    files.set(path, writePaperListPage(topic.name, listed));
+    const inner = uniqueSlugs();
+    return { title: topic.name, path, children: children.map((c) => build(c, `${dir}/${slug}`, inner)), line: 0 };
+  };
+  const slugs = uniqueSlugs();
+  return { title: 'Paper List', path: 'paper-list/README.md', children: childrenOf('').map((t) => build(t, 'paper-list', slugs)), line: 0 };
+}
