@@ -1,14 +1,18 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CATALOG_FILE, catalogFrom, catalogModule } from './lib/node/catalog-plugin';
 
 const HOSTS = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
+/** The reading-notes catalog bundled with the extension, in the site's GitBook layout. */
+const CATALOG_DIR = process.env.PAPER_NOTES_CATALOG ?? resolve(import.meta.dirname, 'assets/catalog');
 /** The content script: built by WXT as an unlisted script, declared here (see the entrypoint). */
 const CONTENT_SCRIPT = 'paper-detector';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), catalogModule(CATALOG_DIR)] }),
   manifest: ({ browser }) => ({
     name: 'Paper Notes',
     description: 'Your reading notes on systems papers, beside the USENIX or arXiv page you are reading.',
@@ -32,6 +36,9 @@ export default defineConfig({
       : { minimum_chrome_version: '148' }),
   }),
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: CATALOG_FILE, contents: JSON.stringify(catalogFrom(CATALOG_DIR)) });
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [{ matches: HOSTS, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_idle' }];
     },

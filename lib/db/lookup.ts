@@ -24,7 +24,8 @@ export async function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise
     !!r && identitiesAgree(r, paper) && !r.rejected?.includes(paper.key);
   const byIndex = async (index: string, value: string | string[], by: MatchedBy): Promise<Match | null> => {
     const records = await db.papers.where(index).anyOf(Array.isArray(value) ? value : [value]).limit(20).toArray();
-    const record = records.find(usable);
+    // A note of the user's own comes before the catalog's note for the same paper.
+    const record = records.find((r) => r.origin === 'user' && usable(r)) ?? records.find(usable);
     return record ? { record, by } : null;
   };
 

@@ -17,6 +17,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       meta: '&key',
     },
   },
+  {
+    // The bundled catalog: its records are found by catalog id at each sync.
+    version: 2,
+    stores: {
+      papers: '&id, titleKey, prefixKey, *titleWords, venue, topic, updatedAt, arxivId, usenixKey, doi, *urls, *searchTokens, catalogId',
+    },
+  },
 ];
 
 export const DB_NAME = 'paper-notes';

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isAllowedSender, parseMessage, type Message, type SenderInfo } from '../protocol';
 import { onMenuClick, setUpContextMenu } from './capture';
+import { ensureCatalog } from './catalog';
 import { getDb } from './db';
 import { noteStateOf } from './note-state';
 import { setUpPanelOpening } from './panel-opening';
@@ -21,8 +22,16 @@ async function handle(message: Message, sender: SenderInfo, tracker: TabTracker)
       return;
     }
     case 'sync-catalog':
+      await syncAndRefresh(tracker);
       return;
   }
+}
+
+async function syncAndRefresh(tracker: TabTracker): Promise<void> {
+  const report = await ensureCatalog(getDb());
+  if (report?.status !== 'applied') return;
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => tab.id !== undefined && tracker.refresh(tab.id).catch(ignore)));
 }
 
 /** Wires browser events to the handlers. Must run synchronously at worker start. */
@@ -52,6 +61,8 @@ export function registerBackground(tracker: TabTracker = createTabTracker((paper
   setUpContextMenu(refresh, getDb);
   // Browsers offer no way to click a context-menu item from a test: end-to-end tests call the
   // click handler here, with the arguments the browser would pass. Only our own code can reach it.
+  // Every start, not only on install: an update applied while disabled fires no install event.
+  syncAndRefresh(tracker).catch(ignore);
   (globalThis as { paperNotesTesting?: unknown }).paperNotesTesting = {
     menuClick: (info: Parameters<typeof onMenuClick>[0], tab: Parameters<typeof onMenuClick>[1]) => onMenuClick(info, tab, getDb, refresh),
   };

@@ -1,0 +1,82 @@
+import { buildRecord, pickFields } from '../db/notes';
+import type { CatalogVersion, PaperFields, PaperRecord } from '../db/records';
+import { canonicalJson } from './hash';
+import { CATALOG_TEXT_FIELDS, type CatalogPaper, type CatalogText } from './types';
+
+/** The catalog-written part of a record's fields. */
+export function catalogText(fields: PaperFields): CatalogText {
+  const text = {} as Record<string, unknown>;
+  for (const name of CATALOG_TEXT_FIELDS) if (fields[name] !== undefined) text[name] = fields[name];
+  return text as CatalogText;
+}
+
+export const sameText = (a: CatalogText, b: CatalogText) => canonicalJson(a) === canonicalJson(b);
+
+/** Whether the user changed a catalog record's text since the catalog version it is based on. */
+export const isEdited = (record: PaperRecord) => !!record.catalogBase && !sameText(catalogText(record), record.catalogBase.fields);
+
+const version = (entry: CatalogPaper): CatalogVersion => ({ hash: entry.hash, fields: catalogText(entry.fields) });
+
+function without<T extends object>(record: T, ...keys: (keyof T)[]): T {
+  const copy = { ...record };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+/** Ids the user's visits recorded are kept where the catalog gives none; URLs seen are merged. */
+function mergedIdentity(current: PaperFields, incoming: PaperFields): Partial<PaperFields> {
+  return {
+    arxivId: incoming.arxivId ?? current.arxivId,
+    usenixKey: incoming.usenixKey ?? current.usenixKey,
+    doi: incoming.doi ?? current.doi,
+    urls: [...new Set([...current.urls, ...incoming.urls])],
+  };
+}
+
+/** A new record for a catalog paper the database does not have. */
+export function catalogRecord(entry: CatalogPaper, now: number): PaperRecord {
+  return {
+    ...buildRecord(entry.fields, { id: entry.id, createdAt: now, updatedAt: now, rev: 1, origin: 'catalog' }),
+    catalogId: entry.id,
+    catalogBase: version(entry),
+  };
+}
+
+export type MergeOutcome = 'unchanged' | 'updated' | 'kept' | 'conflict';
+
+/**
+ * Three-way merge of one record with the catalog's new version, against the catalog version the
+ * record was based on: untouched records take the new text; edited ones keep the user's text, and
+ * when the catalog changed too, carry the new text beside it as a pending update.
+ */
+export function mergeCatalogRecord(current: PaperRecord, entry: CatalogPaper, now: number): { record: PaperRecord | null; outcome: MergeOutcome } {
+  const base = current.catalogBase;
+  if (base?.hash === entry.hash) {
+    const stale = current.catalogPending || current.catalogRemoved;
+    return { record: stale ? without(current, 'catalogPending', 'catalogRemoved') : null, outcome: 'unchanged' };
+  }
+  const incoming = version(entry);
+  if (!isEdited(current)) {
+    const fields = { ...pickFields(current), ...entry.fields, ...mergedIdentity(current, entry.fields) };
+    const record = buildRecord(fields, { ...without(current, 'catalogPending', 'catalogRemoved'), updatedAt: now, rev: current.rev + 1 });
+    return { record: { ...record, catalogBase: incoming }, outcome: 'updated' };
+  }
+  if (sameText(catalogText(current), incoming.fields)) {
+    return { record: { ...without(current, 'catalogPending', 'catalogRemoved'), catalogBase: incoming }, outcome: 'kept' };
+  }
+  return { record: { ...without(current, 'catalogRemoved'), catalogPending: incoming }, outcome: 'conflict' };
+}
+
+/** "Accept" a pending catalog update: the record takes the catalog's text. */
+export function acceptPending(current: PaperRecord, now: number): PaperRecord {
+  const pending = current.catalogPending;
+  if (!pending) return current;
+  const record = buildRecord({ ...pickFields(current), ...pending.fields }, { ...without(current, 'catalogPending'), updatedAt: now, rev: current.rev + 1 });
+  return { ...record, catalogBase: pending };
+}
+
+/** "Dismiss" a pending catalog update: the user's text stays, now based on the newer catalog text. */
+export function dismissPending(current: PaperRecord): PaperRecord {
+  const pending = current.catalogPending;
+  return pending ? { ...without(current, 'catalogPending'), catalogBase: pending } : current;
+}

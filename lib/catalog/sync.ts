@@ -1,0 +1,102 @@
+import type { PaperRecord } from '../db/records';
+import type { PaperNotesDB } from '../db/schema';
+import { acceptPending, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
+import type { Catalog } from './types';
+
+export const APPLIED_CATALOG = 'catalog';
+
+export interface AppliedCatalog {
+  hash: string;
+  appliedAt: number;
+  papers: number;
+}
+
+export interface SyncReport {
+  status: 'unchanged' | 'applied';
+  added: number;
+  updated: number;
+  /** Edited by the user, catalog changed too: the user's text kept, the catalog's offered beside it. */
+  conflicts: number;
+  /** Edited by the user, catalog unchanged (or converged): kept as is. */
+  kept: number;
+  /** Gone from the catalog and untouched: deleted. */
+  removed: number;
+  /** Gone from the catalog but edited by the user: kept, marked no longer in the catalog. */
+  orphaned: number;
+}
+
+/** Test hooks: a fault thrown at a point inside the sync's transaction. */
+export interface SyncFaults {
+  beforeCommit?: () => void;
+}
+
+/** The hash of the catalog last applied to this database, if any. */
+export async function appliedCatalogHash(db: PaperNotesDB): Promise<string | null> {
+  return ((await db.meta.get(APPLIED_CATALOG))?.value as AppliedCatalog | undefined)?.hash ?? null;
+}
+
+/**
+ * Brings the database in line with a catalog, in one transaction: the old state or the new one,
+ * never a mix, whatever interrupts it. Idempotent (a catalog already applied is a no-op, checked
+ * inside the transaction, so two contexts starting it at once apply it once), and it works the
+ * same for an older catalog (a downgrade). Records the user created are never touched.
+ */
+export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaults = {}): Promise<SyncReport> {
+  return db.transaction('rw', [db.papers, db.venues, db.topics, db.meta], async () => {
+    const report: SyncReport = { status: 'unchanged', added: 0, updated: 0, conflicts: 0, kept: 0, removed: 0, orphaned: 0 };
+    if ((await appliedCatalogHash(db)) === catalog.hash) return report;
+    report.status = 'applied';
+    const now = Date.now();
+    const linked = new Map<string, PaperRecord>();
+    for (const record of await db.papers.where('catalogId').above('').toArray()) linked.set(record.catalogId!, record);
+
+    const puts: PaperRecord[] = [];
+    const deletes: string[] = [];
+    for (const entry of catalog.papers) {
+      const current = linked.get(entry.id);
+      linked.delete(entry.id);
+      if (!current) {
+        puts.push(catalogRecord(entry, now));
+        report.added++;
+        continue;
+      }
+      const { record, outcome } = mergeCatalogRecord(current, entry, now);
+      if (record) puts.push(record);
+      if (outcome === 'updated') report.updated++;
+      else if (outcome === 'conflict') report.conflicts++;
+      else if (outcome === 'kept' || isEdited(current)) report.kept++;
+    }
+    for (const gone of linked.values()) {
+      if (isEdited(gone)) {
+        if (!gone.catalogRemoved) puts.push({ ...gone, catalogRemoved: true });
+        report.orphaned++;
+      } else {
+        deletes.push(gone.id);
+        report.removed++;
+      }
+    }
+    await db.papers.bulkPut(puts);
+    await db.papers.bulkDelete(deletes);
+    await db.venues.bulkPut(catalog.venues);
+    await db.topics.bulkPut(catalog.topics);
+    faults.beforeCommit?.();
+    await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });
+    return report;
+  });
+}
+
+/** Takes a pending catalog update into the note. */
+export function acceptCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
+  return db.transaction('rw', db.papers, async () => {
+    const current = await db.papers.get(id);
+    if (current?.catalogPending) await db.papers.put(acceptPending(current, Date.now()));
+  });
+}
+
+/** Keeps the user's text and stops offering this catalog update. */
+export function dismissCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
+  return db.transaction('rw', db.papers, async () => {
+    const current = await db.papers.get(id);
+    if (current?.catalogPending) await db.papers.put(dismissPending(current));
+  });
+}

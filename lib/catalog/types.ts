@@ -1,0 +1,24 @@
+import type { PaperFields, TopicRecord, VenueRecord } from '../db/records';
+
+/** One paper of the bundled catalog: a stable id, its fields, and their content hash. */
+export interface CatalogPaper {
+  id: string;
+  hash: string;
+  fields: PaperFields;
+}
+
+/** The bundled catalog, as the build emits it (`catalog.json`). */
+export interface Catalog {
+  /** Hash of the whole catalog: a start-up whose bundled hash equals the applied one does nothing. */
+  hash: string;
+  papers: CatalogPaper[];
+  venues: VenueRecord[];
+  topics: TopicRecord[];
+}
+
+/** The fields the catalog writes and a user may edit: a record is "edited" when these differ from its base. */
+export const CATALOG_TEXT_FIELDS = [
+  'title', 'venue', 'year', 'topic', 'authors', 'affiliations', 'tags', 'links', 'award', 'note', 'summary', 'position',
+] as const satisfies readonly (keyof PaperFields)[];
+
+export type CatalogText = Pick<PaperFields, (typeof CATALOG_TEXT_FIELDS)[number]>;

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { CATALOG_HASH } from 'virtual:paper-notes-catalog';
+import { appliedCatalogHash, syncCatalog, type SyncReport } from '../catalog/sync';
+import type { Catalog } from '../catalog/types';
+import type { PaperNotesDB } from '../db/schema';
+
+/**
+ * Applies the bundled catalog if this database has not applied it yet: at every start of the
+ * worker and of a panel (an update applied while the extension was disabled fires no install
+ * event). Normally one read of a hash; the records are loaded from the package only when needed.
+ * Contexts take turns through a lock, and the sync itself is idempotent in one transaction.
+ */
+export async function ensureCatalog(db: PaperNotesDB): Promise<SyncReport | null> {
+  const run = async () => {
+    if ((await appliedCatalogHash(db)) === CATALOG_HASH) return null;
+    // The extension's own packaged file, not a network request.
+    // Generated at build time, so not among WXT's typed public paths.
+    const response = await fetch((browser.runtime.getURL as (path: string) => string)('/catalog.json'));
+    if (!response.ok) throw new Error(`The bundled catalog could not be read (${response.status}).`);
+    return syncCatalog(db, (await response.json()) as Catalog);
+  };
+  return navigator.locks ? navigator.locks.request('paper-notes-catalog-sync', run) : run();
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, contentHash } from '@/lib/catalog/hash';
+import { acceptCatalogUpdate, appliedCatalogHash, dismissCatalogUpdate, syncCatalog } from '@/lib/catalog/sync';
+import type { Catalog, CatalogPaper } from '@/lib/catalog/types';
+import { findPaper } from '@/lib/db/lookup';
+import { savePaper } from '@/lib/db/notes';
+import type { PaperFields } from '@/lib/db/records';
+import { emptyFields } from '@/lib/notes/derive';
+import { addPaper, freshDb } from '../../db-helpers';
+
+function paper(id: string, fields: Partial<PaperFields> & { title: string }): CatalogPaper {
+  const full = emptyFields({ venue: 'OSDI 2024', year: 2024, topic: 'LLMs', ...fields });
+  return { id, hash: contentHash(canonicalJson(full)), fields: full };
+}
+function catalog(...papers: CatalogPaper[]): Catalog {
+  const venues = [{ label: 'OSDI 2024', name: 'OSDI', year: 2024, group: 'conference' as const, homepage: '', paperList: '', acceptanceRate: '', references: '' }];
+  return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues, topics: [] };
+}
+
+const sarathi = paper('cat:osdi-2024/sarathi', { title: 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve', note: '* Chunked-prefills\n' });
+const llumnix = paper('cat:osdi-2024/llumnix', { title: 'Llumnix: Dynamic Scheduling for Large Language Model Serving', note: '* Live migration\n' });
+const v1 = catalog(sarathi, llumnix);
+const sarathi2 = paper(sarathi.id, { ...sarathi.fields, note: '* Chunked-prefills\n* Stall-free scheduling\n' });
+const llumnix2 = paper(llumnix.id, { ...llumnix.fields, affiliations: 'Alibaba' });
+
+async function installed() {
+  const db = freshDb();
+  await syncCatalog(db, v1);
+  return db;
+}
+const note = async (db: ReturnType<typeof freshDb>, id: string) => (await db.papers.get(id))!;
+
+describe('catalog sync', () => {
+  it('seeds a fresh install, findable at once', async () => {
+    const db = freshDb();
+    const report = await syncCatalog(db, v1);
+    expect(report).toMatchObject({ status: 'applied', added: 2 });
+    expect(await appliedCatalogHash(db)).toBe(v1.hash);
+    expect(await note(db, sarathi.id)).toMatchObject({ origin: 'catalog', catalogId: sarathi.id, note: '* Chunked-prefills\n', rev: 1 });
+    const page = { key: 'arxiv:2403.02310', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2403.02310', arxivId: '2403.02310', title: sarathi.fields.title } as const;
+    expect((await findPaper(db, page))?.record.id).toBe(sarathi.id);
+    expect(await db.venues.get('OSDI 2024')).toBeDefined();
+  });
+
+  it('does nothing when the same catalog is applied again', async () => {
+    const db = await installed();
+    const before = await db.papers.toArray();
+    expect((await syncCatalog(db, v1)).status).toBe('unchanged');
+    expect(await db.papers.toArray()).toEqual(before);
+  });
+
+  it('gives untouched records the new catalog text', async () => {
+    const db = await installed();
+    const report = await syncCatalog(db, catalog(sarathi2, llumnix));
+    expect(report).toMatchObject({ updated: 1, conflicts: 0 });
+    expect(await note(db, sarathi.id)).toMatchObject({ note: sarathi2.fields.note, rev: 2, catalogBase: { hash: sarathi2.hash } });
+  });
+
+  it('keeps the user’s text when only the user changed it', async () => {
+    const db = await installed();
+    await savePaper(db, sarathi.id, { note: '* my own words\n' }, 1);
+    const report = await syncCatalog(db, catalog(sarathi, llumnix2));
+    expect(report).toMatchObject({ updated: 1, kept: 1 });
+    expect((await note(db, sarathi.id)).note).toBe('* my own words\n');
+    expect((await note(db, llumnix.id)).affiliations).toBe('Alibaba');
+  });
+
+  it('keeps the user’s text and offers the catalog’s beside it when both changed', async () => {
+    const db = await installed();
+    await savePaper(db, sarathi.id, { note: '* my own words\n' }, 1);
+    const report = await syncCatalog(db, catalog(sarathi2, llumnix));
+    expect(report).toMatchObject({ conflicts: 1 });
+    const record = await note(db, sarathi.id);
+    expect(record.note).toBe('* my own words\n');
+    expect(record.catalogPending?.fields.note).toBe(sarathi2.fields.note);
+
+    await dismissCatalogUpdate(db, sarathi.id);
+    expect(await note(db, sarathi.id)).toMatchObject({ note: '* my own words\n', catalogBase: { hash: sarathi2.hash } });
+    expect((await note(db, sarathi.id)).catalogPending).toBeUndefined();
+  });
+
+  it('takes the catalog’s text when the user accepts the update', async () => {
+    const db = await installed();
+    await savePaper(db, sarathi.id, { note: '* my own words\n' }, 1);
+    await syncCatalog(db, catalog(sarathi2, llumnix));
+    await acceptCatalogUpdate(db, sarathi.id);
+    const record = await note(db, sarathi.id);
+    expect(record).toMatchObject({ note: sarathi2.fields.note, catalogBase: { hash: sarathi2.hash } });
+    expect(record.catalogPending).toBeUndefined();
+    expect((await syncCatalog(db, catalog(sarathi2, llumnix))).conflicts).toBe(0);
+  });
+
+  it('deletes untouched records gone from the catalog and keeps edited ones, marked', async () => {
+    const db = await installed();
+    await savePaper(db, llumnix.id, { note: '* I wrote this\n' }, 1);
+    const report = await syncCatalog(db, catalog());
+    expect(report).toMatchObject({ removed: 1, orphaned: 1 });
+    expect(await db.papers.get(sarathi.id)).toBeUndefined();
+    expect(await note(db, llumnix.id)).toMatchObject({ note: '* I wrote this\n', catalogRemoved: true });
+  });
+
+  it('never touches notes the user created, even for a catalog paper', async () => {
+    const db = freshDb();
+    const own = await addPaper(db, { title: sarathi.fields.title, note: '* mine\n', usenixKey: 'osdi24/agrawal' });
+    await syncCatalog(db, v1);
+    expect(await note(db, own.id)).toEqual(own);
+    await syncCatalog(db, catalog());
+    expect(await note(db, own.id)).toEqual(own);
+    // The user's own note comes first for the page.
+    const page = { key: 'usenix:osdi24/agrawal', source: 'usenix', kind: 'presentation', url: 'https://www.usenix.org/conference/osdi24/presentation/agrawal', usenixKey: 'osdi24/agrawal', title: sarathi.fields.title } as const;
+    expect((await findPaper(db, page))?.record.id).toBe(own.id);
+  });
+
+  it('keeps identifiers recorded by the user’s visits through an update', async () => {
+    const db = await installed();
+    await db.papers.update(sarathi.id, { usenixKey: 'osdi24/agrawal', urls: ['https://usenix.org/conference/osdi24/presentation/agrawal'] });
+    await syncCatalog(db, catalog(sarathi2, llumnix));
+    expect(await note(db, sarathi.id)).toMatchObject({ usenixKey: 'osdi24/agrawal', urls: ['https://usenix.org/conference/osdi24/presentation/agrawal'], note: sarathi2.fields.note });
+  });
+
+  it('is all or nothing: interrupted before commit, the database keeps the old catalog', async () => {
+    const db = await installed();
+    await savePaper(db, sarathi.id, { note: '* mine\n' }, 1);
+    const before = await db.papers.toArray();
+    const next = catalog(sarathi2, llumnix2);
+    await expect(syncCatalog(db, next, { beforeCommit: () => { throw new Error('worker stopped'); } })).rejects.toThrow('worker stopped');
+    expect(await db.papers.toArray()).toEqual(before);
+    expect(await appliedCatalogHash(db)).toBe(v1.hash);
+    expect((await syncCatalog(db, next)).status).toBe('applied');
+    expect((await note(db, llumnix.id)).affiliations).toBe('Alibaba');
+  });
+
+  it('applies once when two contexts start it at the same time', async () => {
+    const db = freshDb();
+    const [a, b] = await Promise.all([syncCatalog(db, v1), syncCatalog(freshDbSame(db), v1)]);
+    expect([a.status, b.status].sort()).toEqual(['applied', 'unchanged']);
+    expect(await db.papers.count()).toBe(2);
+  });
+
+  it('handles a downgrade like any other change', async () => {
+    const db = freshDb();
+    await syncCatalog(db, catalog(sarathi2, llumnix2));
+    await savePaper(db, llumnix.id, { note: '* kept through the downgrade\n' }, 1);
+    const report = await syncCatalog(db, catalog(sarathi));
+    expect(report).toMatchObject({ updated: 1, orphaned: 1 });
+    expect(await note(db, sarathi.id)).toMatchObject({ note: sarathi.fields.note });
+    expect(await note(db, llumnix.id)).toMatchObject({ note: '* kept through the downgrade\n', catalogRemoved: true });
+  });
+});
+
+/** A second connection to the same database, as a second extension context would open. */
+function freshDbSame(db: ReturnType<typeof freshDb>) {
+  return new (db.constructor as typeof import('@/lib/db/schema').PaperNotesDB)(db.name);
+}
