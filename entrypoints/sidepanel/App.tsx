@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NotAPaper } from '@/components/NotAPaper';
 import { Notice } from '@/components/Notice';
+import { ensureCatalog } from '@/lib/runtime/catalog';
 import { databaseProblem, getDb } from '@/lib/runtime/db';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { NoteScreen } from './screens/NoteScreen';
@@ -23,7 +24,11 @@ export function App({ pinnedTabId }: AppProps) {
   const paper = tab.status === 'ready' ? tab.state?.paper : undefined;
 
   useEffect(() => {
-    databaseProblem(db).then(setProblem);
+    databaseProblem(db).then((found) => {
+      setProblem(found);
+      // The worker does this too at its start; whichever comes first applies it, once.
+      if (!found) ensureCatalog(db).catch((e) => setProblem(`The bundled reading notes could not be loaded: ${String(e)}`));
+    });
   }, []);
   // A new paper in the tab brings the panel back to it.
   useEffect(() => setChosen(null), [paper?.key]);

@@ -1,9 +1,12 @@
+import { CatalogUpdate } from '@/components/CatalogUpdate';
 import { MatchNotice } from '@/components/MatchNotice';
 import { Markdown } from '@/components/Markdown';
 import { NoteEditor } from '@/components/NoteEditor';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
 import { QuickAdd } from '@/components/QuickAdd';
+import { catalogText } from '@/lib/catalog/merge';
+import { acceptCatalogUpdate, dismissCatalogUpdate } from '@/lib/catalog/sync';
 import { latestDraft } from '@/lib/db/drafts';
 import { confirmMatch, rejectMatch } from '@/lib/db/matching';
 import { addBullet } from '@/lib/db/notes';
@@ -55,6 +58,19 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
           onConfirm={() => void write(() => confirmMatch(db, record.id, page))}
           onReject={() => void write(() => rejectMatch(db, record.id, page))}
         />
+      )}
+      {record.catalogPending && !editing.editing && (
+        <CatalogUpdate
+          mine={catalogText(record)}
+          theirs={record.catalogPending.fields}
+          onAccept={() => void write(() => acceptCatalogUpdate(db, record.id))}
+          onDismiss={() => void write(() => dismissCatalogUpdate(db, record.id))}
+        />
+      )}
+      {record.catalogRemoved && (
+        <Notice kind="warn" testId="catalog-removed">
+          This paper is no longer in the reading-notes catalog. Your edited note is kept.
+        </Notice>
       )}
       {record.summary && !editing.editing && (
         <p class="summary" data-testid="note-summary">
