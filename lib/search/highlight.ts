@@ -25,10 +25,16 @@ export function highlight(text: string, tokens: string[]): Segment[] {
 
 /** A short excerpt of a long text around its first hit, for a result list. */
 export function snippet(text: string, tokens: string[], radius = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const first = highlight(flat, tokens).findIndex((s) => s.hit);
+  // Read as text, not Markdown source: list markers, emphasis and heading marks dropped.
+  const flat = text
+    .replace(/^\s*(?:[*+-]|\d+\.)\s+/gm, '')
+    .replace(/[*_`#>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const segments = highlight(flat, tokens);
+  const first = segments.findIndex((s) => s.hit);
   if (first < 0) return flat.length > radius * 2 ? flat.slice(0, radius * 2).trimEnd() + '…' : flat;
-  const offset = highlight(flat, tokens).slice(0, first).reduce((n, s) => n + s.text.length, 0);
+  const offset = segments.slice(0, first).reduce((n, s) => n + s.text.length, 0);
   const start = Math.max(0, offset - radius);
   const end = Math.min(flat.length, offset + radius);
   return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
