@@ -1,9 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { catalogModule } from './lib/node/catalog-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest(), catalogModule(`${import.meta.dirname}/assets/catalog`)],
+  plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -10,8 +10,8 @@ import type { Catalog } from './types';
  * papers with one id.
  */
 export function buildCatalog(files: Map<string, string>): Catalog {
-  const { library, warnings } = readGitBook(files);
-  const first = warnings[0];
+  const { library, warnings, errors } = readGitBook(files);
+  const first = errors[0] ?? warnings[0];
   if (first) throw new GitBookError(first.file, first.line, first.message);
   const ids = new Map<string, string>();
   const papers = library.papers.map((fields) => {

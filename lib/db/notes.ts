@@ -83,7 +83,7 @@ export async function updatePaper(db: PaperNotesDB, id: string, change: (current
 export function appendBullet(note: string, text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (!line) return note;
-  const body = note.replace(/\s+$/, '');
+  const body = note.trimEnd();
   return `${body}${body ? '\n' : ''}* ${line}\n`;
 }
 

@@ -40,7 +40,7 @@ export function parsePaperListPage(text: string, file: string): { title: string;
     entries: entries.map((entry) => {
       const split = splitTitleLine(entry.text);
       const venue = VENUE_SUFFIX.exec(split.title);
-      const note = entry.body.join('\n').replace(/\s+$/, '');
+      const note = entry.body.join('\n').trimEnd();
       return {
         line: entry.line,
         title: venue ? split.title.slice(0, venue.index).trim() : split.title,

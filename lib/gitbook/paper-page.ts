@@ -132,7 +132,7 @@ export function parsePaperPage(text: string, file: string): { page: PaperPage; w
   }
   while (i < lines.length && isBlank(lines[i]!)) i++;
   if (lines[i] === NOTE_START) i++;
-  const note = lines.slice(i).join('\n').replace(/\s+$/, '');
+  const note = lines.slice(i).join('\n').trimEnd();
   page.note = note ? note + '\n' : '';
   return { page, warnings };
 }
@@ -156,6 +156,6 @@ export function writePaperPage(page: PaperPage): string {
     page.award && `Award: ${escapeText(page.award)}`,
   ].filter(Boolean) as string[];
   if (meta.length) blocks.push('## Meta Info', ...meta);
-  if (page.note) blocks.push((needsNoteStart(page.note) ? NOTE_START + '\n' : '') + page.note.replace(/\s+$/, ''));
+  if (page.note) blocks.push((needsNoteStart(page.note) ? NOTE_START + '\n' : '') + page.note.trimEnd());
   return blocks.join('\n\n') + '\n';
 }

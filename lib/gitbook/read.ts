@@ -11,7 +11,10 @@ import { parseVenuePage, type VenuePage, type Warning } from './venue-page';
 
 export interface ReadResult {
   library: LibraryData;
+  /** Lines skipped over: the rest of their file was read. */
   warnings: Warning[];
+  /** Files that could not be read at all: nothing of them is in the library. */
+  errors: Warning[];
 }
 
 const GROUPS: [RegExp, VenueGroup][] = [
@@ -19,6 +22,9 @@ const GROUPS: [RegExp, VenueGroup][] = [
   [/^journals?$/i, 'journal'],
   [/^misc(ellaneous)?$/i, 'misc'],
 ];
+/** Where the writer puts papers that have no venue; read back as no venue. */
+export const NO_VENUE = 'No venue';
+
 const groupOf = (title: string) => GROUPS.find(([re]) => re.test(title.trim()))?.[1];
 
 /** `a/b/README.md` + `c.md` → `a/b/c.md`; `..` and `.` resolved. */
@@ -31,9 +37,21 @@ export function resolvePath(fromFile: string, relative: string): string {
   return parts.join('/');
 }
 
+/** A paper's ids: those it states, else those its links imply. */
+function idsOf(paper: PaperFields) {
+  const implied = identifiersFromLinks(paper.links);
+  return { arxivId: paper.arxivId ?? implied.arxivId, usenixKey: paper.usenixKey ?? implied.usenixKey, doi: paper.doi ?? implied.doi };
+}
+
 /** Collects papers, merging the same paper seen on several pages (ids, then title within a venue). */
 class PaperCollector {
   readonly papers: PaperFields[] = [];
+
+  /** The papers, with the ids their links imply where they state none. */
+  finish(): PaperFields[] {
+    for (const paper of this.papers) Object.assign(paper, withoutEmpty({ ...paper, ...idsOf(paper) }));
+    return this.papers;
+  }
   private next = 0;
 
   position(): number {
@@ -47,19 +65,21 @@ class PaperCollector {
   private find(paper: PaperFields): PaperFields | undefined {
     const key = normaliseTitle(paper.title);
     const prefix = truncatedPrefix(paper.title);
+    const ids = idsOf(paper);
     return this.papers.find((p) => {
-      if ((p.arxivId && p.arxivId === paper.arxivId) || (p.usenixKey && p.usenixKey === paper.usenixKey) || (p.doi && p.doi === paper.doi)) return true;
+      const other = idsOf(p);
+      if ((ids.arxivId && ids.arxivId === other.arxivId) || (ids.usenixKey && ids.usenixKey === other.usenixKey) || (ids.doi && ids.doi === other.doi)) return true;
       if (!this.sameVenue(p, paper)) return false;
-      const other = normaliseTitle(p.title);
-      if (other === key) return true;
+      const otherKey = normaliseTitle(p.title);
+      if (otherKey === key) return true;
       const otherPrefix = truncatedPrefix(p.title);
-      return (prefix !== null && matchesTruncated(other, prefix)) || (otherPrefix !== null && matchesTruncated(key, otherPrefix));
+      return (prefix !== null && matchesTruncated(otherKey, prefix)) || (otherPrefix !== null && matchesTruncated(key, otherPrefix));
     });
   }
 
   /** Adds a paper, or merges it into the same paper seen before; returns the stored one. */
   add(paper: PaperFields, into?: PaperFields): PaperFields {
-    Object.assign(paper, { ...identifiersFromLinks(paper.links), ...withoutEmpty(paper) });
+    Object.assign(paper, withoutEmpty(paper));
     const same = into ?? this.find(paper);
     if (!same) {
       this.papers.push(paper);
@@ -111,6 +131,17 @@ function fromPaperPage(page: PaperPage, venue: string, title: string): PaperFiel
  */
 export function readGitBook(files: Map<string, string>): ReadResult {
   const warnings: Warning[] = [];
+  const errors: Warning[] = [];
+  /** Runs a file's parser; a file that fails is reported and contributes nothing. */
+  const attempt = <T>(run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof GitBookError)) throw error;
+      errors.push({ file: error.file, line: error.line, message: error.reason });
+      return undefined;
+    }
+  };
   const venues = new Map<string, VenueRecord>();
   const topics = new Map<string, TopicRecord>();
   const collector = new PaperCollector();
@@ -123,6 +154,7 @@ export function readGitBook(files: Map<string, string>): ReadResult {
     return files.get(path);
   };
   const venueRecord = (label: string, group: VenueGroup, page?: VenuePage) => {
+    if (!label) return defaultVenue('', group);
     const venue = venues.get(label) ?? { ...defaultVenue(label, group), position: order++ };
     if (page) {
       venue.homepage ||= page.homepage;
@@ -169,10 +201,12 @@ export function readGitBook(files: Map<string, string>): ReadResult {
   const readPaperPage = (node: SummaryNode, venue: string, into?: PaperFields) => {
     const source = text(node.path);
     let page: PaperPage | undefined;
-    if (source !== undefined) {
-      const parsed = parsePaperPage(source, node.path);
+    const parsed = source === undefined ? undefined : attempt(() => parsePaperPage(source, node.path));
+    if (parsed) {
       page = parsed.page;
       warnings.push(...parsed.warnings);
+    } else if (source !== undefined) {
+      return;
     } else if (node.path) {
       warnings.push({ file: 'SUMMARY.md', line: node.line, message: `page ${node.path} is missing; the paper is kept without its note` });
     }
@@ -190,9 +224,8 @@ export function readGitBook(files: Map<string, string>): ReadResult {
       const parsed = parsePaperListPage(source, node.path);
       warnings.push(...parsed.warnings);
       for (const entry of parsed.entries) {
-        collector.add(
-          emptyFields({ title: entry.title, venue: entry.venue, year: splitVenueLabel(entry.venue).year, topic: path, links: entry.links, note: entry.note, position: collector.position() }),
-        );
+        // No position: the paper's place is on its venue's page, read later.
+        collector.add(emptyFields({ title: entry.title, venue: entry.venue, year: splitVenueLabel(entry.venue).year, topic: path, links: entry.links, note: entry.note }));
       }
     }
     for (const child of node.children) readTopic(child, path);
@@ -201,46 +234,60 @@ export function readGitBook(files: Map<string, string>): ReadResult {
   const readGroup = (group: VenueGroup, node: SummaryNode) => {
     text(node.path);
     for (const child of node.children) {
-      if (group === 'conference') {
-        readVenue(child.title, group, child);
+      const years = child.children.filter((c) => /^(19|20)\d\d$/.test(c.title.trim()));
+      // Conferences, and series without years: the node is the venue.
+      if (group === 'conference' || !years.length) {
+        readVenue(child.title === NO_VENUE ? '' : child.title, group, child);
         continue;
       }
       // Journals and other groups: a series, then years, then papers.
       text(child.path);
       for (const year of child.children) {
-        if (/^(19|20)\d\d$/.test(year.title.trim())) readVenue(`${child.title} ${year.title.trim()}`, group, year);
+        if (years.includes(year)) readVenue(`${child.title} ${year.title.trim()}`, group, year);
         else readPaperPage(year, venueRecord(child.title, group).label);
       }
-      if (!child.children.length) venueRecord(child.title, group);
     }
   };
 
+  // Venue pages first, paper lists after: a paper's own venue page decides its fields and their
+  // order; a paper list adds only what the paper has nowhere else.
+  const lists: SummaryNode[] = [];
   const visit = (nodes: SummaryNode[]) => {
     for (const node of nodes) {
       const group = groupOf(node.title);
-      if (/^paper lists?$/i.test(node.title)) {
-        text(node.path);
-        for (const child of node.children) readTopic(child, '');
-      } else if (group) readGroup(group, node);
+      if (/^paper lists?$/i.test(node.title)) lists.push(node);
+      else if (group) readGroup(group, node);
       else {
         text(node.path);
         visit(node.children);
       }
     }
   };
+  const visitLists = () => {
+    for (const node of lists) {
+      text(node.path);
+      for (const child of node.children) readTopic(child, '');
+    }
+  };
 
   const summary = files.get('SUMMARY.md');
   if (summary !== undefined) {
     seen.add('SUMMARY.md');
-    visit(parseSummary(summary));
+    // A SUMMARY.md that cannot be read is reported; the pages are then read by their content.
+    const nav = attempt(() => parseSummary(summary));
+    if (nav) {
+      visit(nav);
+      visitLists();
+    }
   }
   for (const [path, source] of files) {
-    if (seen.has(path) || !/\.md$/i.test(path)) continue;
-    readLoosePage(path, source, { collector, venueRecord, warnings });
+    if (seen.has(path) || !/\.md$/i.test(path) || path === 'SUMMARY.md') continue;
+    attempt(() => readLoosePage(path, source, { collector, venueRecord, warnings }));
   }
   return {
-    library: { venues: [...venues.values()], topics: [...topics.values()], papers: collector.papers },
+    library: { venues: [...venues.values()], topics: [...topics.values()], papers: collector.finish() },
     warnings,
+    errors,
   };
 }
 

@@ -13,15 +13,30 @@ export interface SummaryNode {
 }
 
 /**
- * Reads SUMMARY.md: nested `* [Title](path.md)` items (any indentation step), `## Group` headings
- * and `---` separators ignored. Errors name the line.
+ * Reads SUMMARY.md: nested `* [Title](path.md)` items (any indentation step). GitBook's parts
+ * (`## Reading Notes`) become entries without a page holding the items below them; the title
+ * heading, `---` separators and comments are skipped. Errors name the line.
  */
 export function parseSummary(text: string, file = 'SUMMARY.md'): SummaryNode[] {
-  const roots: SummaryNode[] = [];
+  const top: SummaryNode[] = [];
+  let roots = top;
   const stack: { indent: number; node: SummaryNode }[] = [];
   toLines(text).forEach((raw, i) => {
     const line = i + 1;
-    if (isBlank(raw) || /^\s*(#|---|<!--)/.test(raw)) return;
+    const part = /^##\s+(.*?)\s*$/.exec(raw);
+    if (part) {
+      const node: SummaryNode = { title: unescapeText(part[1]!), path: '', children: [], line };
+      top.push(node);
+      roots = node.children;
+      stack.length = 0;
+      return;
+    }
+    if (/^---\s*$/.test(raw)) {
+      roots = top;
+      stack.length = 0;
+      return;
+    }
+    if (isBlank(raw) || /^\s*(#|<!--)/.test(raw)) return;
     const match = /^(\s*)[*+-]\s+(.*)$/.exec(raw);
     if (!match) throw new GitBookError(file, line, `expected a "* [Title](page.md)" item, found "${raw.trim().slice(0, 60)}"`);
     const item = match[2]!.trim();
@@ -35,7 +50,7 @@ export function parseSummary(text: string, file = 'SUMMARY.md'): SummaryNode[] {
     (stack.length ? stack.at(-1)!.node.children : roots).push(node);
     stack.push({ indent: depth, node });
   });
-  return roots;
+  return top;
 }
 
 /** SUMMARY.md as our writer lays it out: a heading, then items indented two spaces a level. */

@@ -72,7 +72,7 @@ function readBody(body: string[]): Pick<VenueEntry, 'affiliation' | 'award' | 'n
     if (found) award = award ? `${award} & ${found}` : found;
     return !found;
   });
-  const note = kept.flat().join('\n').replace(/\s+$/, '');
+  const note = kept.flat().join('\n').trimEnd();
   return { affiliation, award, note: note ? note + '\n' : '' };
 }
 
@@ -160,7 +160,7 @@ export function parseVenuePage(text: string, file: string): { page: VenuePage; w
     }
   });
   flushPapers();
-  page.references = references.join('\n').replace(/^\s*\n/, '').replace(/\s+$/, '');
+  page.references = references.join('\n').replace(/^\s*\n/, '').trimEnd();
   if (!page.title) warn(1, 'no "# Title" heading');
   return { page, warnings };
 }

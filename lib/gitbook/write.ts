@@ -3,7 +3,8 @@ import { defaultVenue, type LibraryData } from '../library/types';
 import { identifiersFromLinks } from '../notes/identifiers';
 import { writePaperListPage } from './paper-list-page';
 import { writePaperPage } from './paper-page';
-import { uniqueSlugs, slugify } from './slug';
+import { NO_VENUE } from './read';
+import { uniqueSlugs } from './slug';
 import { writeSummary, type SummaryNode } from './summary';
 import { awardIn, looksLikeAffiliation, noteFitsVenuePage, writeVenuePage, type VenueEntryOut } from './venue-page';
 
@@ -62,12 +63,13 @@ function paperPage(paper: PaperFields, venue: VenueRecord): string {
 export function writeGitBook(library: LibraryData): Map<string, string> {
   const files = new Map<string, string>();
   const venues = new Map(library.venues.map((v) => [v.label, v]));
-  for (const paper of library.papers) if (paper.venue && !venues.has(paper.venue)) venues.set(paper.venue, defaultVenue(paper.venue));
-  const papersOf = new Map<string, PaperFields[]>();
   for (const paper of library.papers) {
-    if (!paper.venue) continue;
-    papersOf.set(paper.venue, [...(papersOf.get(paper.venue) ?? []), paper]);
+    if (venues.has(paper.venue)) continue;
+    // Papers without a venue go under Miscellaneous, "No venue", and are read back without one.
+    venues.set(paper.venue, paper.venue ? defaultVenue(paper.venue) : { ...defaultVenue(''), name: NO_VENUE, group: 'misc' });
   }
+  const papersOf = new Map<string, PaperFields[]>();
+  for (const paper of library.papers) papersOf.set(paper.venue, [...(papersOf.get(paper.venue) ?? []), paper]);
 
   /** A venue's page and its papers' pages, in `dir`; returns its navigation entry. */
   const writeVenue = (venue: VenueRecord, dir: string, slug: string, title: string): SummaryNode => {
@@ -115,9 +117,10 @@ export function writeGitBook(library: LibraryData): Map<string, string> {
       children = [...series]
         .sort(([a, va], [b, vb]) => first(va) - first(vb) || a.localeCompare(b))
         .map(([name, vs]) => {
-          const seriesDir = `${dir}/${slugs(name)}`;
+          const slug = slugs(name);
+          const seriesDir = `${dir}/${slug}`;
           const undated = vs.find((v) => v.year === null);
-          if (undated && vs.length === 1) return writeVenue(undated, dir, slugify(seriesDir.split('/').at(-1)!), name);
+          if (undated && vs.length === 1) return writeVenue(undated, dir, slug, name);
           files.set(`${seriesDir}/README.md`, stub(name));
           const years = vs
             .filter((v) => v.year !== null)

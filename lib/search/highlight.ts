@@ -27,7 +27,7 @@ export function highlight(text: string, tokens: string[]): Segment[] {
 export function snippet(text: string, tokens: string[], radius = 80): string {
   // Read as text, not Markdown source: list markers, emphasis and heading marks dropped.
   const flat = text
-    .replace(/^\s*(?:[*+-]|\d+\.)\s+/gm, '')
+    .replace(/^[ \t]*(?:[*+-]|\d+\.)[ \t]+/gm, '')
     .replace(/[*_`#>]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

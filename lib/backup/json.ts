@@ -1,0 +1,167 @@
+import type { CatalogVersion, Link, Origin, PaperFields, TopicRecord, VenueGroup, VenueRecord } from '../db/records';
+import type { LibraryData } from '../library/types';
+
+export const BACKUP_FORMAT = 'paper-notes-backup';
+export const BACKUP_VERSION = 1;
+
+/** One paper in a backup: its fields, plus what a restore needs to put it back as it was. */
+export interface BackupPaper extends PaperFields {
+  id?: string;
+  origin?: Origin;
+  createdAt?: number;
+  updatedAt?: number;
+  catalogId?: string;
+  catalogBase?: CatalogVersion;
+}
+
+/** The JSON backup, version 1 (documented in the README). */
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  venues: VenueRecord[];
+  topics: TopicRecord[];
+  papers: BackupPaper[];
+}
+
+export function toBackup(library: LibraryData & { papers: BackupPaper[] }, now = new Date()): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), venues: library.venues, topics: library.topics, papers: library.papers };
+}
+
+/** A backup that cannot be read, with the reason in words (and where). */
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const GROUPS: VenueGroup[] = ['conference', 'journal', 'misc'];
+
+function text(value: unknown, where: string, max = 2_000_000): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new BackupError(`${where} must be text`);
+  if (value.length > max) throw new BackupError(`${where} is longer than ${max} characters`);
+  return value;
+}
+
+function texts(value: unknown, where: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new BackupError(`${where} must be a list`);
+  return value.map((v, i) => text(v, `${where}[${i}]`, 2000));
+}
+
+function year(value: unknown, where: string): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1000 || value > 9999) throw new BackupError(`${where} must be a year`);
+  return value;
+}
+
+function links(value: unknown, where: string): Link[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new BackupError(`${where} must be a list`);
+  return value.map((l, i) => {
+    if (!isObject(l)) throw new BackupError(`${where}[${i}] must be {label, url}`);
+    return { label: text(l.label, `${where}[${i}].label`, 500), url: text(l.url, `${where}[${i}].url`, 4000) };
+  });
+}
+
+function optional(value: unknown, where: string): string | undefined {
+  const t = text(value, where, 500);
+  return t || undefined;
+}
+
+function readPaper(raw: unknown, i: number): BackupPaper {
+  const at = `papers[${i}]`;
+  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+  const title = text(raw.title, `${at}.title`, 2000).trim();
+  if (!title) throw new BackupError(`${at} has no title`);
+  const paper: BackupPaper = {
+    title,
+    venue: text(raw.venue, `${at}.venue`, 500),
+    year: year(raw.year, `${at}.year`),
+    topic: text(raw.topic, `${at}.topic`, 500),
+    authors: texts(raw.authors, `${at}.authors`),
+    affiliations: text(raw.affiliations, `${at}.affiliations`, 2000),
+    tags: texts(raw.tags, `${at}.tags`),
+    links: links(raw.links, `${at}.links`),
+    award: text(raw.award, `${at}.award`, 500),
+    arxivId: optional(raw.arxivId, `${at}.arxivId`),
+    usenixKey: optional(raw.usenixKey, `${at}.usenixKey`),
+    doi: optional(raw.doi, `${at}.doi`),
+    urls: texts(raw.urls, `${at}.urls`),
+    note: text(raw.note, `${at}.note`),
+    summary: text(raw.summary, `${at}.summary`, 2000),
+  };
+  if (typeof raw.position === 'number' && Number.isFinite(raw.position)) paper.position = raw.position;
+  if (raw.id !== undefined) paper.id = text(raw.id, `${at}.id`, 300);
+  if (raw.origin === 'catalog' || raw.origin === 'user') paper.origin = raw.origin;
+  if (typeof raw.createdAt === 'number') paper.createdAt = raw.createdAt;
+  if (typeof raw.updatedAt === 'number') paper.updatedAt = raw.updatedAt;
+  if (raw.catalogId !== undefined) paper.catalogId = text(raw.catalogId, `${at}.catalogId`, 300);
+  return paper;
+}
+
+function readVenue(raw: unknown, i: number): VenueRecord {
+  const at = `venues[${i}]`;
+  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+  const label = text(raw.label, `${at}.label`, 500).trim();
+  if (!label) throw new BackupError(`${at} has no label`);
+  const group = GROUPS.includes(raw.group as VenueGroup) ? (raw.group as VenueGroup) : 'conference';
+  const venue: VenueRecord = {
+    label,
+    name: text(raw.name, `${at}.name`, 500) || label,
+    year: year(raw.year, `${at}.year`),
+    group,
+    homepage: text(raw.homepage, `${at}.homepage`, 4000),
+    paperList: text(raw.paperList, `${at}.paperList`, 4000),
+    acceptanceRate: text(raw.acceptanceRate, `${at}.acceptanceRate`, 500),
+    references: text(raw.references, `${at}.references`),
+  };
+  if (typeof raw.position === 'number') venue.position = raw.position;
+  return venue;
+}
+
+function readTopic(raw: unknown, i: number): TopicRecord {
+  const at = `topics[${i}]`;
+  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+  const path = text(raw.path, `${at}.path`, 1000).trim();
+  if (!path) throw new BackupError(`${at} has no path`);
+  const topic: TopicRecord = { path, name: text(raw.name, `${at}.name`, 500) || path.split('/').at(-1)!, parent: text(raw.parent, `${at}.parent`, 1000) };
+  if (typeof raw.position === 'number') topic.position = raw.position;
+  return topic;
+}
+
+/**
+ * Reads a JSON backup, checking every field: an unknown format or version, a malformed field or
+ * two papers with one id is an error naming the place, and nothing is returned.
+ */
+export function parseBackup(source: string): Backup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (error) {
+    throw new BackupError(`not valid JSON (${(error as Error).message})`);
+  }
+  if (!isObject(raw) || raw.format !== BACKUP_FORMAT) throw new BackupError(`not a Paper Notes backup (no "format": "${BACKUP_FORMAT}")`);
+  if (raw.version !== BACKUP_VERSION) {
+    throw new BackupError(`backup version ${JSON.stringify(raw.version)} is not one this version of Paper Notes reads (it reads version ${BACKUP_VERSION}); update the extension`);
+  }
+  if (!Array.isArray(raw.papers)) throw new BackupError('"papers" must be a list');
+  const papers = raw.papers.map(readPaper);
+  const ids = new Set<string>();
+  papers.forEach((p, i) => {
+    if (!p.id) return;
+    if (ids.has(p.id)) throw new BackupError(`papers[${i}] repeats the id ${p.id}`);
+    ids.add(p.id);
+  });
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: typeof raw.exportedAt === 'string' ? raw.exportedAt : '',
+    venues: Array.isArray(raw.venues) ? raw.venues.map(readVenue) : [],
+    topics: Array.isArray(raw.topics) ? raw.topics.map(readTopic) : [],
+    papers,
+  };
+}

@@ -1,0 +1,49 @@
+import { strToU8, zipSync } from 'fflate';
+import type { LibraryData } from '../library/types';
+import { writeGitBook } from '../gitbook/write';
+
+/** A GitBook folder as a .zip (deterministic: files in path order, fixed dates). */
+export function zipFolder(files: Map<string, string>, root = 'paper-notes'): Uint8Array {
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const mtime = new Date('2000-01-01T00:00:00Z');
+  for (const path of [...files.keys()].sort()) entries[`${root}/${path}`] = [strToU8(files.get(path)!), { mtime }];
+  return zipSync(entries, { level: 6 });
+}
+
+export const exportZip = (library: LibraryData) => zipFolder(writeGitBook(library));
+
+const FILE_MARK = /^<!-- paper-notes file: (.+) -->$/;
+
+/**
+ * The whole library as one Markdown file: the GitBook folder's pages in navigation order, each
+ * after a `<!-- paper-notes file: path -->` line, so that import can split it back into the folder.
+ */
+export function exportSingleMarkdown(library: LibraryData): string {
+  const files = writeGitBook(library);
+  const order = ['SUMMARY.md', ...[...(files.get('SUMMARY.md') ?? '').matchAll(/\]\(([^)]+\.md)\)/g)].map((m) => m[1]!)];
+  const paths = [...new Set([...order.filter((p) => files.has(p)), ...[...files.keys()].sort()])];
+  return paths.map((path) => `<!-- paper-notes file: ${path} -->\n\n${files.get(path)}`).join('\n');
+}
+
+/** The folder inside a single-file export, or null when the text is an ordinary Markdown page. */
+export function splitSingleMarkdown(text: string): Map<string, string> | null {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (!FILE_MARK.test(lines[0] ?? '')) return null;
+  const files = new Map<string, string>();
+  let path = '';
+  let body: string[] = [];
+  const flush = () => {
+    // Each page was written as the mark line, a blank line, then the page (which ends in a newline).
+    if (path) files.set(path, body.join('\n').replace(/^\n/, ''));
+  };
+  for (const line of lines) {
+    const mark = FILE_MARK.exec(line);
+    if (mark) {
+      flush();
+      path = mark[1]!;
+      body = [];
+    } else body.push(line);
+  }
+  flush();
+  return files;
+}

@@ -1,0 +1,114 @@
+import type { BackupPaper } from '../backup/json';
+import { buildRecord, newPaperId, pickFields } from '../db/notes';
+import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
+import type { PaperNotesDB } from '../db/schema';
+import type { ImportPlan, PlanItem } from './plan';
+
+/** For a conflict: keep the user's note (the default), take the imported one, or keep both notes. */
+export type Resolution = 'keep' | 'replace' | 'merge';
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  kept: number;
+  /** Ids of the records the import changed or added. */
+  changed: string[];
+}
+
+/** The imported paper's fields over the existing ones; ids and URLs the record had are kept. */
+function replaced(existing: PaperRecord, incoming: BackupPaper): PaperFields {
+  return {
+    ...pickFields(existing),
+    ...pickFields(incoming),
+    arxivId: incoming.arxivId ?? existing.arxivId,
+    usenixKey: incoming.usenixKey ?? existing.usenixKey,
+    doi: incoming.doi ?? existing.doi,
+    urls: [...new Set([...existing.urls, ...incoming.urls])],
+  };
+}
+
+/** Both notes, the user's first; other fields filled where the user's are empty. */
+function merged(existing: PaperRecord, incoming: BackupPaper): PaperFields {
+  const mine = pickFields(existing);
+  const fill = <K extends keyof PaperFields>(key: K) => ((mine[key] === '' || mine[key] === undefined) && incoming[key] ? incoming[key] : mine[key]);
+  const note = incoming.note && incoming.note !== mine.note ? `${mine.note.trimEnd()}\n\n${incoming.note}`.replace(/^\n+/, '') : mine.note;
+  return {
+    ...mine,
+    topic: fill('topic'),
+    affiliations: fill('affiliations'),
+    award: fill('award'),
+    summary: fill('summary'),
+    arxivId: fill('arxivId'),
+    usenixKey: fill('usenixKey'),
+    doi: fill('doi'),
+    authors: mine.authors.length ? mine.authors : incoming.authors,
+    tags: [...new Set([...mine.tags, ...incoming.tags])],
+    links: [...mine.links, ...incoming.links.filter((l) => !mine.links.some((m) => m.label === l.label && m.url === l.url))],
+    urls: [...new Set([...mine.urls, ...incoming.urls])],
+    note,
+  };
+}
+
+/** Venue details are filled in where empty, never overwritten. */
+function mergedVenue(existing: VenueRecord | undefined, incoming: VenueRecord): VenueRecord {
+  if (!existing) return incoming;
+  const out = { ...existing };
+  for (const key of ['homepage', 'paperList', 'acceptanceRate', 'references'] as const) out[key] ||= incoming[key];
+  return out;
+}
+
+/**
+ * Applies a plan in one transaction: all of it or, if anything fails, none of it. Conflicts keep
+ * the user's note unless `resolutions` (by item index) says otherwise. `beforeWrite` runs inside
+ * the transaction first, with the ids of existing records about to be overwritten (for snapshots).
+ */
+export function applyImport(
+  db: PaperNotesDB,
+  plan: ImportPlan,
+  resolutions: Map<number, Resolution> = new Map(),
+  beforeWrite?: (changing: string[]) => Promise<void>,
+): Promise<ImportResult> {
+  return db.transaction('rw', [db.papers, db.venues, db.topics, db.meta], async () => {
+    const now = Date.now();
+    const puts: PaperRecord[] = [];
+    const result: ImportResult = { added: 0, updated: 0, kept: 0, changed: [] };
+    const overwritten: string[] = [];
+    const taken = new Set(await db.papers.toCollection().primaryKeys());
+    plan.items.forEach((item: PlanItem, index) => {
+      const { incoming, existing } = item;
+      if (item.action === 'new') {
+        const id = incoming.id && !taken.has(incoming.id) ? incoming.id : newPaperId();
+        taken.add(id);
+        const record = buildRecord(pickFields(incoming), {
+          id,
+          createdAt: incoming.createdAt ?? now,
+          updatedAt: incoming.updatedAt ?? now,
+          rev: 1,
+          origin: incoming.origin === 'catalog' && incoming.catalogId ? 'catalog' : 'user',
+        });
+        if (incoming.catalogId && incoming.catalogBase) Object.assign(record, { catalogId: incoming.catalogId, catalogBase: incoming.catalogBase });
+        puts.push(record);
+        result.added++;
+        return;
+      }
+      if (!existing || item.action === 'same') return;
+      const choice = item.action === 'update' ? 'replace' : (resolutions.get(index) ?? 'keep');
+      if (choice === 'keep') {
+        result.kept++;
+        return;
+      }
+      const fields = choice === 'replace' ? replaced(existing, incoming) : merged(existing, incoming);
+      puts.push(buildRecord(fields, { ...existing, updatedAt: now, rev: existing.rev + 1 }));
+      overwritten.push(existing.id);
+      result.updated++;
+    });
+    result.changed = puts.map((p) => p.id);
+    await beforeWrite?.(overwritten);
+    await db.papers.bulkPut(puts);
+    const venues = await db.venues.bulkGet(plan.venues.map((v) => v.label));
+    await db.venues.bulkPut(plan.venues.map((v, i) => mergedVenue(venues[i], v)));
+    const topics = new Set(await db.topics.toCollection().primaryKeys());
+    await db.topics.bulkPut(plan.topics.filter((t) => !topics.has(t.path)));
+    return result;
+  });
+}

@@ -1,0 +1,145 @@
+import { unzipSync } from 'fflate';
+import { BackupError, parseBackup, type Backup } from '../backup/json';
+import { splitSingleMarkdown } from '../export/files';
+import { readGitBook } from '../gitbook/read';
+import type { Warning } from '../gitbook/venue-page';
+import type { LibraryData } from '../library/types';
+
+/** A file handed to import: its path (inside a picked folder, or its name) and its bytes. */
+export interface ImportFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export const LIMITS = {
+  /** A Markdown page; the largest real reading-notes page is a few tens of KB. */
+  markdown: 5 * 1024 * 1024,
+  /** A JSON backup: 50,000 notes take about 25 MB. */
+  json: 100 * 1024 * 1024,
+  zip: 50 * 1024 * 1024,
+  /** What a zip may unpack to, in all. */
+  unzipped: 200 * 1024 * 1024,
+};
+
+export interface ReadImport {
+  library: LibraryData;
+  /** The backup, when the import is a JSON backup: papers keep ids, dates and origin. */
+  backup?: Backup;
+  warnings: Warning[];
+  /** Files that cannot be imported, each in full: nothing of them is in `library`. */
+  errors: Warning[];
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** UTF-8 text, or null for anything binary. */
+function decode(bytes: Uint8Array): string | null {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.includes('\u0000') ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/** Drops the one folder every path starts with ("my-notes/SUMMARY.md" → "SUMMARY.md"). */
+function stripCommonRoot(files: Map<string, string>): Map<string, string> {
+  const paths = [...files.keys()];
+  const first = paths[0]?.split('/')[0];
+  if (!first || !paths.every((p) => p.startsWith(`${first}/`))) return files;
+  return new Map([...files].map(([p, t]) => [p.slice(first.length + 1), t]));
+}
+
+/**
+ * Reads what the user picked or dropped: a GitBook folder or Markdown files, a .zip of a folder,
+ * a single-file export, or a JSON backup. Each file that cannot be read (binary, too large, a
+ * damaged zip, a backup of an unknown version, broken front matter…) is an error naming it; the
+ * rest is read.
+ */
+export function readImportFiles(files: ImportFile[]): ReadImport {
+  const errors: Warning[] = [];
+  const warnings: Warning[] = [];
+  const folder = new Map<string, string>();
+  let backup: Backup | undefined;
+  const fail = (file: string, message: string, line = 0) => errors.push({ file, line, message });
+
+  for (const { path, bytes } of files) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.json')) {
+      if (bytes.length > LIMITS.json) {
+        fail(path, `too large to import (${mb(bytes.length)}; a backup may be ${mb(LIMITS.json)})`);
+        continue;
+      }
+      const text = decode(bytes);
+      if (text === null) {
+        fail(path, 'not a text file');
+        continue;
+      }
+      try {
+        if (backup) throw new BackupError('only one JSON backup can be imported at a time');
+        backup = parseBackup(text);
+      } catch (error) {
+        fail(path, error instanceof BackupError ? error.message : String(error));
+      }
+    } else if (lower.endsWith('.zip')) {
+      if (bytes.length > LIMITS.zip) {
+        fail(path, `too large to import (${mb(bytes.length)}; a zip may be ${mb(LIMITS.zip)})`);
+        continue;
+      }
+      readZip(path, bytes, folder, fail);
+    } else if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
+      if (bytes.length > LIMITS.markdown) {
+        fail(path, `too large to import (${mb(bytes.length)}; a Markdown page may be ${mb(LIMITS.markdown)})`);
+        continue;
+      }
+      const text = decode(bytes);
+      if (text === null) {
+        fail(path, 'not a text file: it holds binary data');
+        continue;
+      }
+      const split = splitSingleMarkdown(text);
+      if (split) for (const [p, t] of split) folder.set(p, t);
+      else folder.set(path, text);
+    } else if (!/(^|\/)\./.test(path) && !/\.(png|jpe?g|gif|svg|webp)$/i.test(lower)) {
+      warnings.push({ file: path, line: 0, message: 'skipped: not a .md, .zip or .json file' });
+    }
+  }
+
+  if (backup && folder.size) fail('(selection)', 'a JSON backup is imported on its own, without Markdown files');
+  if (backup) return { library: backup, backup, warnings, errors };
+  const book = readGitBook(stripCommonRoot(folder));
+  return { library: book.library, warnings: [...warnings, ...book.warnings], errors: [...errors, ...book.errors] };
+}
+
+function readZip(path: string, bytes: Uint8Array, folder: Map<string, string>, fail: (file: string, message: string) => void) {
+  let total = 0;
+  let tooBig = false;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        if (!/\.(md|markdown)$/i.test(file.name) || /(^|\/)(__MACOSX|\.)/.test(file.name)) return false;
+        total += file.originalSize;
+        if (file.originalSize > LIMITS.markdown || total > LIMITS.unzipped) tooBig = true;
+        return !tooBig;
+      },
+    });
+  } catch (error) {
+    fail(path, `the zip file is damaged or incomplete (${(error as Error).message})`);
+    return;
+  }
+  if (tooBig) {
+    fail(path, `the zip unpacks to more than Paper Notes imports (a page may be ${mb(LIMITS.markdown)}, all pages ${mb(LIMITS.unzipped)})`);
+    return;
+  }
+  const pages = new Map<string, string>();
+  for (const [name, content] of Object.entries(entries)) {
+    const text = decode(content);
+    if (text === null) {
+      fail(`${path}/${name}`, 'not a text file: it holds binary data');
+      return;
+    }
+    pages.set(name, text);
+  }
+  for (const [p, t] of stripCommonRoot(pages)) folder.set(p, t);
+}

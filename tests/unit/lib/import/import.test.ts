@@ -1,0 +1,245 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { toBackup } from '@/lib/backup/json';
+import { exportZip } from '@/lib/export/files';
+import { applyImport } from '@/lib/import/apply';
+import { planImport } from '@/lib/import/plan';
+import { readImportFiles, type ImportFile } from '@/lib/import/sources';
+import { readLibrary } from '@/lib/library/from-db';
+import { addPaper, freshDb } from '../../db-helpers';
+
+const md = (path: string, text: string): ImportFile => ({ path, bytes: strToU8(text) });
+
+/** A zip cut off in the middle, as an interrupted download leaves it. */
+function truncatedZip(): Uint8Array {
+  const noise = Array.from({ length: 20_000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join('');
+  const whole = zipSync({ 'notes/SUMMARY.md': strToU8(noise) }, { level: 0 });
+  return whole.slice(0, whole.length / 2);
+}
+
+/** A GitBook folder as the real reading-notes site writes it, GitBook markup and all. */
+const GITBOOK: ImportFile[] = [
+  md(
+    'awesome-papers/SUMMARY.md',
+    [
+      '# Table of contents',
+      '',
+      '* [Introduction](README.md)',
+      '',
+      '## Paper List',
+      '',
+      '* [Model Serving](paper-list/model-serving.md)',
+      '',
+      '## Reading Notes',
+      '',
+      '* [Conference](reading-notes/conference/README.md)',
+      '  * [OSDI 2020](reading-notes/conference/osdi-2020/README.md)',
+      '    * [HiveD: Sharing a GPU Cluster for Deep Learning with Guarantees](reading-notes/conference/osdi-2020/hived.md)',
+      '  * [ATC 2023](reading-notes/conference/atc-2023/README.md)',
+      '    * [SmartMoE: Efficiently Training Sparsely-Activated Models ...](reading-notes/conference/atc-2023/smartmoe.md)',
+      '',
+      '---',
+      '',
+      '* [Academic Profile](https://example.com/profile)',
+    ].join('\n'),
+  ),
+  md('awesome-papers/README.md', '# Introduction\n\nWelcome.&#x20;\n'),
+  md(
+    'awesome-papers/reading-notes/conference/osdi-2020/README.md',
+    [
+      '# OSDI 2020',
+      '',
+      '## Meta Info',
+      '',
+      'Homepage: [https://www.usenix.org/conference/osdi20](https://www.usenix.org/conference/osdi20)',
+      '',
+      '## Papers',
+      '',
+      '### Scheduling <a href="#scheduling" id="scheduling"></a>',
+      '',
+      '* HiveD: Sharing a GPU Cluster for Deep Learning with Guarantees \\[[Paper](https://www.usenix.org/conference/osdi20/presentation/zhao-hanyu)] \\[[Personal Notes](hived.md)]',
+      '  * MSRA & PKU',
+      '  * **Best Paper Award**',
+      '* Heterogeneity-Aware Cluster Scheduling Policies \\[[Paper](https://www.usenix.org/system/files/osdi20-narayanan\\_deepak.pdf)] \\[[arXiv](https://browse.arxiv.org/abs/2008.09213v1)]',
+      '  * Stanford & Microsoft',
+      '  * Gavel: a round-based scheduler.&#x20;',
+    ].join('\n'),
+  ),
+  md(
+    'awesome-papers/reading-notes/conference/osdi-2020/hived.md',
+    [
+      '---',
+      'description: >-',
+      '  Tags: gpu, scheduling',
+      '---',
+      '',
+      '# HiveD: Sharing a GPU Cluster for Deep Learning with Guarantees',
+      '',
+      '## Meta Info',
+      '',
+      'Presented in [OSDI 2020](https://www.usenix.org/conference/osdi20).',
+      '',
+      'Authors: Hanyu Zhao, Zhenhua Han',
+      '',
+      '## Key Insights',
+      '',
+      '{% hint style="info" %}',
+      'Virtual private clusters.',
+      '{% endhint %}',
+      '',
+      '{% embed url="https://www.youtube.com/watch?v=x" %}',
+    ].join('\n'),
+  ),
+  md('awesome-papers/reading-notes/conference/atc-2023/README.md', '# ATC 2023\n'),
+  md('awesome-papers/reading-notes/conference/atc-2023/smartmoe.md', '# SmartMoE: Efficiently Training Sparsely-Activated Models ...\n\n* The page’s own notes.\n'),
+  md(
+    'awesome-papers/paper-list/model-serving.md',
+    [
+      '# Model Serving',
+      '',
+      '* Heterogeneity-Aware Cluster Scheduling Policies (OSDI 2020) \\[[Paper](https://www.usenix.org/system/files/osdi20-narayanan\\_deepak.pdf)]',
+      '  * Listed here with a note of its own.',
+      '* Clipper: A Low-Latency Online Prediction Serving System (NSDI 2017) \\[[Paper](https://www.usenix.org/conference/nsdi17/technical-sessions/presentation/crankshaw)] \\[[Code](https://github.com/ucbrise/clipper)]',
+      '  * UC Berkeley',
+    ].join('\n'),
+  ),
+  md('awesome-papers/.gitbook/assets/figure.png', 'PNG'),
+];
+
+describe('reading what users import', () => {
+  it('reads a GitBook folder: conference, per-paper and paper-list pages, SUMMARY.md and GitBook markup', () => {
+    const { library, errors, warnings } = readImportFiles(GITBOOK);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    const hived = library.papers.find((p) => p.title.startsWith('HiveD'))!;
+    expect(hived).toMatchObject({
+      venue: 'OSDI 2020',
+      year: 2020,
+      topic: 'Scheduling',
+      affiliations: 'MSRA & PKU',
+      award: 'Best Paper Award',
+      authors: ['Hanyu Zhao', 'Zhenhua Han'],
+      tags: ['gpu', 'scheduling'],
+      usenixKey: 'osdi20/zhao-hanyu',
+    });
+    expect(hived.note).toContain('{% hint style="info" %}');
+    const gavel = library.papers.find((p) => p.title.startsWith('Heterogeneity'))!;
+    // One paper from two pages, each page's notes kept; escaped URLs and browse.arxiv.org links read.
+    expect(gavel.links).toEqual([
+      { label: 'Paper', url: 'https://www.usenix.org/system/files/osdi20-narayanan_deepak.pdf' },
+      { label: 'arXiv', url: 'https://browse.arxiv.org/abs/2008.09213v1' },
+    ]);
+    expect(gavel).toMatchObject({ arxivId: '2008.09213', topic: 'Scheduling' });
+    expect(gavel.note).toBe('* Gavel: a round-based scheduler.&#x20;\n\n* Listed here with a note of its own.\n');
+    expect(library.papers.filter((p) => p.title.startsWith('Heterogeneity'))).toHaveLength(1);
+    expect(library.papers.find((p) => p.title.startsWith('Clipper'))).toMatchObject({ venue: 'NSDI 2017', topic: 'Model Serving', affiliations: '', note: '* UC Berkeley\n' });
+    expect(library.papers.find((p) => p.title.startsWith('SmartMoE'))).toMatchObject({ venue: 'ATC 2023', note: '* The page’s own notes.\n' });
+    expect(library.venues.find((v) => v.label === 'OSDI 2020')?.homepage).toBe('https://www.usenix.org/conference/osdi20');
+    expect(library.topics.map((t) => t.path)).toEqual(['Model Serving']);
+  });
+
+  it('reads loose .md files without SUMMARY.md by what they hold', () => {
+    const { library, errors } = readImportFiles([GITBOOK[2]!, GITBOOK[3]!].map((f) => ({ ...f, path: f.path.split('/').at(-1)! })));
+    expect(errors).toEqual([]);
+    expect(library.papers.find((p) => p.title.startsWith('HiveD'))).toMatchObject({ venue: 'OSDI 2020', authors: ['Hanyu Zhao', 'Zhenhua Han'], topic: 'Scheduling' });
+  });
+
+  it.each([
+    ['a binary file', [{ path: 'notes.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe]) }], 'notes.md: not a text file'],
+    ['a 20 MB file', [{ path: 'huge.md', bytes: new Uint8Array(20 * 1024 * 1024).fill(0x61) }], 'huge.md: too large to import (20.0 MB'],
+    ['unterminated front matter', [md('page.md', '---\ndescription: x\n# Title\n\nnever closed\n')], 'page.md:1: front matter opened with "---" is never closed'],
+    ['a backup of an unknown version', [md('backup.json', JSON.stringify({ format: 'paper-notes-backup', version: 7, papers: [] }))], 'backup.json: backup version 7 is not one this version of Paper Notes reads'],
+    ['a backup with duplicate ids', [md('backup.json', JSON.stringify({ format: 'paper-notes-backup', version: 1, papers: [{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }] }))], 'backup.json: papers[1] repeats the id a'],
+    ['JSON that is not a backup', [md('package.json', '{"name": "x"}')], 'package.json: not a Paper Notes backup'],
+    ['malformed JSON', [md('backup.json', '{"format": "paper-notes-backup", ')], 'backup.json: not valid JSON'],
+    ['a truncated zip', [{ path: 'notes.zip', bytes: truncatedZip() }], 'notes.zip: the zip file is damaged or incomplete'],
+    ['lists nested 10,000 deep, 2 spaces a level (100 MB)', [md('deep.md', Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}* level`).join('\n'))], 'deep.md: too large to import'],
+  ])('reports %s clearly and imports nothing of it', (_, files, message) => {
+    const { errors, library } = readImportFiles(files);
+    expect(errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`).join('\n')).toContain(message);
+    expect(library.papers).toEqual([]);
+  });
+
+  it('keeps the rest when one file is broken, and names the broken one', () => {
+    const { library, errors } = readImportFiles([...GITBOOK, md('awesome-papers/broken.md', '---\nnever closed')]);
+    expect(errors).toEqual([{ file: 'broken.md', line: 1, message: 'front matter opened with "---" is never closed' }]);
+    expect(library.papers.length).toBe(4);
+  });
+
+  it('reads lists nested thousands deep without running out of stack', () => {
+    const indented = Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}* level ${i}`).join('\n');
+    const inline = '* '.repeat(10_000) + 'ten thousand levels on one line';
+    const page = `# Deep\n\n## Meta Info\n\nPresented in OSDI 2020.\n\n${inline}\n\n${indented}\n`;
+    const { library, errors } = readImportFiles([md('deep.md', page)]);
+    expect(errors).toEqual([]);
+    expect(library.papers[0]!.note.split('\n')).toHaveLength(2_003);
+    const venuePage = `# OSDI 2020\n\n## Papers\n\n### A\n\n* Deep paper\n  * X\n${indented.split('\n').map((l) => '  ' + l).join('\n')}\n`;
+    expect(readImportFiles([md('osdi-2020.md', venuePage)]).library.papers[0]!.note.split('\n')).toHaveLength(2_001);
+  });
+
+  it('merges duplicate titles within a venue into one paper', () => {
+    const page = '# OSDI 2020\n\n## Papers\n\n### A\n\n* Same Paper\n  * One\n  * first note\n\n### B\n\n* same paper\n  * One\n  * second note\n';
+    const { library } = readImportFiles([md('osdi-2020.md', page)]);
+    expect(library.papers).toHaveLength(1);
+    expect(library.papers[0]!.note).toBe('* first note\n\n* second note\n');
+  });
+});
+
+describe('planning and applying an import', () => {
+  it('previews new, updated, conflicting and unchanged papers, and writes nothing', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'Clipper: A Low-Latency Online Prediction Serving System', venue: 'NSDI 2017', note: '* my own\n' });
+    const read = readImportFiles(GITBOOK);
+    const plan = await planImport(db, read);
+    expect(plan.counts).toEqual({ new: 3, update: 0, conflict: 1, same: 0 });
+    expect(await db.papers.count()).toBe(1);
+  });
+
+  it('never overwrites an edited note without asking; replace or merge when asked', async () => {
+    const db = freshDb();
+    const mine = await addPaper(db, { title: 'Clipper: A Low-Latency Online Prediction Serving System', venue: 'NSDI 2017', note: '* my own\n' });
+    const plan = await planImport(db, readImportFiles(GITBOOK));
+    const conflict = plan.items.findIndex((i) => i.action === 'conflict');
+
+    const kept = await applyImport(db, plan);
+    expect(kept).toMatchObject({ added: 3, kept: 1, updated: 0 });
+    expect((await db.papers.get(mine.id))?.note).toBe('* my own\n');
+
+    const db2 = freshDb();
+    const mine2 = await addPaper(db2, { title: 'Clipper: A Low-Latency Online Prediction Serving System', venue: 'NSDI 2017', note: '* my own\n' });
+    const plan2 = await planImport(db2, readImportFiles(GITBOOK));
+    await applyImport(db2, plan2, new Map([[conflict, 'merge']]));
+    expect(await db2.papers.get(mine2.id)).toMatchObject({ note: '* my own\n\n* UC Berkeley\n', topic: 'Model Serving' });
+  });
+
+  it('applies all or nothing', async () => {
+    const db = freshDb();
+    const plan = await planImport(db, readImportFiles(GITBOOK));
+    await expect(applyImport(db, plan, new Map(), async () => { throw new Error('stopped'); })).rejects.toThrow('stopped');
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.venues.count()).toBe(0);
+  });
+
+  it('restores a JSON backup exactly, and a second import changes nothing', async () => {
+    const source = freshDb();
+    await addPaper(source, { title: 'A paper', venue: 'OSDI 2024', year: 2024, note: '* n\n', tags: ['x'], arxivId: '2401.00001' });
+    await addPaper(source, { title: 'Another', venue: 'arXiv 2024', year: 2024 });
+    const backup = JSON.stringify(toBackup(await readLibrary(source)));
+    const db = freshDb();
+    await applyImport(db, await planImport(db, readImportFiles([md('backup.json', backup)])));
+    expect(await db.papers.toArray()).toEqual(await source.papers.toArray());
+    const again = await planImport(db, readImportFiles([md('backup.json', backup)]));
+    expect(again.counts).toEqual({ new: 0, update: 0, conflict: 0, same: 2 });
+  });
+
+  it('imports its own export into an empty database and gives the same library back', async () => {
+    const source = freshDb();
+    await addPaper(source, { title: 'Taming Throughput-Latency Tradeoff', venue: 'OSDI 2024', year: 2024, topic: 'LLMs', affiliations: 'MSR India & GaTech', note: '* chunked\n' });
+    await addPaper(source, { title: 'Own page paper', venue: 'OSDI 2024', year: 2024, note: '```\ncode\n```\n', authors: ['A B'] });
+    const zip = exportZip(await readLibrary(source));
+    const db = freshDb();
+    await applyImport(db, await planImport(db, readImportFiles([{ path: 'x.zip', bytes: zip }])));
+    const titles = async (d: typeof db) => (await d.papers.toArray()).map((p) => [p.title, p.note, p.authors]).sort();
+    expect(await titles(db)).toEqual(await titles(source));
+  });
+});
