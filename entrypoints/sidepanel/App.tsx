@@ -50,6 +50,10 @@ export function App({ pinnedTabId }: AppProps) {
         <button type="button" role="tab" aria-selected={view.kind !== 'page'} onClick={() => setChosen({ kind: 'library' })} data-testid="tab-library">
           Library
         </button>
+        <span class="spacer" />
+        <button type="button" class="link-button small" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
+          Export & import
+        </button>
       </nav>
       {view.kind === 'page' && (paper ? <PageScreen db={db} paper={paper} onPopOut={popOut} /> : <NotAPaper />)}
       {view.kind === 'library' && (

@@ -258,7 +258,9 @@ export function readGitBook(files: Map<string, string>): ReadResult {
       if (/^paper lists?$/i.test(node.title)) lists.push(node);
       else if (group) readGroup(group, node);
       else {
-        text(node.path);
+        // Pages outside the groups are read by what they hold; an introduction holds no notes.
+        const source = text(node.path);
+        if (source !== undefined && sniffPage(source)) attempt(() => readLoosePage(node.path, source, { collector, venueRecord, warnings }));
         visit(node.children);
       }
     }
@@ -292,12 +294,25 @@ export function readGitBook(files: Map<string, string>): ReadResult {
 }
 
 /** A page SUMMARY.md does not list (or a lone .md file): recognised by what it holds. */
+/** What a page is, from what it holds; null for pages that hold no notes (an introduction). */
+export function sniffPage(source: string): 'venue' | 'paper-list' | 'paper' | null {
+  const lines = source.split('\n', 400);
+  if (lines.some((l) => /^## Papers\s*$/.test(l) || /^Homepage\s*:/.test(l))) return 'venue';
+  const paper = /^---\s*$/.test(lines[0] ?? '') || lines.some((l) => /^(## Meta Info\s*$|Presented in\b)/.test(l));
+  if (paper) return 'paper';
+  if (lines.some((l) => l.startsWith('* ') && VENUE_IN_PARENS.test(l.trimEnd()))) return 'paper-list';
+  return null;
+}
+const VENUE_IN_PARENS = /\((?:[^()]*\b(?:19|20)\d\d)\)(?:\s*\\\[.*)?$/;
+
+/** A page SUMMARY.md does not place (or a lone .md file): read by what it holds. */
 function readLoosePage(
   path: string,
   source: string,
   ctx: { collector: PaperCollector; venueRecord: (label: string, group: VenueGroup, page?: VenuePage) => VenueRecord; warnings: Warning[] },
 ) {
-  if (/^## Papers\s*$/m.test(source) || /^Homepage\s*:/m.test(source)) {
+  const kind = sniffPage(source);
+  if (kind === 'venue') {
     const { page, warnings } = parseVenuePage(source, path);
     ctx.warnings.push(...warnings);
     if (!page.title) return;
@@ -310,21 +325,21 @@ function readLoosePage(
         }),
       );
     }
-    return;
-  }
-  if (/^\* .*\((?:[^()]*\b(?:19|20)\d\d)\)/m.test(source) && !/^Presented in/m.test(source)) {
+  } else if (kind === 'paper-list') {
     const { title, entries, warnings } = parsePaperListPage(source, path);
     ctx.warnings.push(...warnings);
     for (const e of entries) {
       ctx.collector.add(emptyFields({ title: e.title, venue: e.venue, year: splitVenueLabel(e.venue).year, topic: title, links: e.links, note: e.note, position: ctx.collector.position() }));
     }
-    return;
+  } else if (kind === 'paper') {
+    const { page, warnings } = parsePaperPage(source, path);
+    ctx.warnings.push(...warnings);
+    if (!page.title) throw new GitBookError(path, 1, 'not a page Paper Notes can read: no "# Title" heading');
+    if (page.venue) ctx.venueRecord(page.venue, defaultVenue(page.venue).group);
+    const paper = fromPaperPage(page, page.venue, page.title);
+    paper.position = ctx.collector.position();
+    ctx.collector.add(paper);
+  } else {
+    ctx.warnings.push({ file: path, line: 1, message: 'skipped: not a conference, paper or paper-list page (no Meta Info, Papers or "(Venue Year)" entries)' });
   }
-  const { page, warnings } = parsePaperPage(source, path);
-  ctx.warnings.push(...warnings);
-  if (!page.title) throw new GitBookError(path, 1, 'not a page Paper Notes can read: no "# Title" heading');
-  if (page.venue) ctx.venueRecord(page.venue, defaultVenue(page.venue).group);
-  const paper = fromPaperPage(page, page.venue, page.title);
-  paper.position = ctx.collector.position();
-  ctx.collector.add(paper);
 }

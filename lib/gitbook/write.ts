@@ -18,18 +18,20 @@ const byPosition = <T extends { position?: number }>(a: T, b: T) => (a.position 
 const stub = (title: string) => `# ${title}\n`;
 
 /**
- * Whether a paper needs a page of its own: it has no topic to be listed under on its venue's page,
- * or it has something that page cannot carry (a long note, authors, tags, a summary, ids its links
- * do not imply, an affiliation or award the page would read back differently).
+ * Whether all a paper has can sit in its entry on a venue page and be read back the same: no
+ * authors, tags or summary, ids its links imply, a bullet-only note, an affiliation and award the
+ * page reads back as such.
  */
-export function needsOwnPage(paper: PaperFields): boolean {
-  if (!paper.topic) return true;
-  if (paper.authors.length || paper.tags.length || paper.summary) return true;
-  if (!awardFits(paper) || !affiliationFits(paper)) return true;
+export function fitsVenuePage(paper: PaperFields): boolean {
+  if (paper.authors.length || paper.tags.length || paper.summary) return false;
+  if (!awardFits(paper) || !affiliationFits(paper)) return false;
   const implied = identifiersFromLinks(paper.links);
-  if ((paper.arxivId ?? '') !== (implied.arxivId ?? '') || (paper.usenixKey ?? '') !== (implied.usenixKey ?? '') || (paper.doi ?? '') !== (implied.doi ?? '')) return true;
-  return !noteFitsVenuePage(paper.note, paper.affiliations);
+  if ((paper.arxivId ?? '') !== (implied.arxivId ?? '') || (paper.usenixKey ?? '') !== (implied.usenixKey ?? '') || (paper.doi ?? '') !== (implied.doi ?? '')) return false;
+  return noteFitsVenuePage(paper.note, paper.affiliations);
 }
+
+/** A paper gets a page of its own when it has no topic to be listed under, or does not fit its entry. */
+export const needsOwnPage = (paper: PaperFields) => !paper.topic || !fitsVenuePage(paper);
 
 const affiliationFits = (p: PaperFields) => !p.affiliations || looksLikeAffiliation(p.affiliations);
 const awardFits = (p: PaperFields) => !p.award || awardIn(p.award) === p.award;

@@ -4,6 +4,8 @@ import { PaperList } from '@/components/PaperList';
 import { SearchResults } from '@/components/SearchResults';
 import { GROUP_LABELS, listTopics, listVenues, papersInTopic, papersInVenue, type VenueSummary } from '@/lib/db/library';
 import type { PaperNotesDB } from '@/lib/db/schema';
+import { fileName, venuePage } from '@/lib/export/pages';
+import { download } from '@/lib/runtime/download';
 import { searchPapers } from '@/lib/db/search';
 import { useLive } from '../use-live';
 
@@ -84,7 +86,19 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
       <summary>
         {venue.label} <span class="muted small">({venue.count})</span>
       </summary>
-      {open && <Papers load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" />}
+      {open && (
+        <>
+          <button
+            type="button"
+            class="link-button small"
+            data-testid="download-venue"
+            onClick={async () => download(fileName(venue.label, 'md'), venuePage(await db.venues.get(venue.label), venue.label, await papersInVenue(db, venue.label)), 'text/markdown')}
+          >
+            Download as a conference page
+          </button>
+          <Papers load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" />
+        </>
+      )}
     </details>
   );
 }

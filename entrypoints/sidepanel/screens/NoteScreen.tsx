@@ -11,9 +11,11 @@ import { latestDraft } from '@/lib/db/drafts';
 import { confirmMatch, rejectMatch } from '@/lib/db/matching';
 import { addBullet } from '@/lib/db/notes';
 import type { PaperNotesDB } from '@/lib/db/schema';
+import { fileName, notePage } from '@/lib/export/pages';
 import { headerModel } from '@/lib/notes/header';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import type { DetectedPaper } from '@/lib/paper';
+import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { useLive } from '../use-live';
 import { useNoteEditing } from '../use-note-editing';
@@ -33,6 +35,8 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
   const live = useLive(() => db.papers.get(id), [id]);
   const draft = useLive(() => latestDraft(db, id), [id]);
   const record = live.loading || live.error ? undefined : live.value;
+  const venueRecord = useLive(() => db.venues.get(record?.venue ?? ''), [record?.venue]);
+  const venue = venueRecord.loading || venueRecord.error ? undefined : venueRecord.value;
   const editing = useNoteEditing(db, record);
 
   if (live.loading) return <div aria-busy="true" />;
@@ -106,6 +110,23 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
           <div class="toolbar">
             <button type="button" class="button" onClick={() => editing.start()} data-testid="edit-note-button">
               Edit note
+            </button>
+            <button
+              type="button"
+              class="button"
+              data-testid="copy-markdown"
+              title="Copy this note as a per-paper Markdown page"
+              onClick={() => void navigator.clipboard.writeText(notePage(record, venue))}
+            >
+              Copy Markdown
+            </button>
+            <button
+              type="button"
+              class="button"
+              data-testid="download-page"
+              onClick={() => download(fileName(record.title, 'md'), notePage(record, venue), 'text/markdown')}
+            >
+              Download .md
             </button>
             <span class="spacer" />
             <span class="small muted">{record.origin === 'catalog' ? 'From the reading-notes catalog' : 'Your note'}</span>

@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import { ImportPreview } from '@/components/ImportPreview';
+import { Notice } from '@/components/Notice';
+import { toBackup } from '@/lib/backup/json';
+import { exportSingleMarkdown, exportZip } from '@/lib/export/files';
+import { applyImport, type ImportResult, type Resolution } from '@/lib/import/apply';
+import { planImport, type ImportPlan } from '@/lib/import/plan';
+import { readImportFiles, type ImportFile } from '@/lib/import/sources';
+import { readLibrary } from '@/lib/library/from-db';
+import { describeWriteError } from '@/lib/notes/write-errors';
+import { getDb } from '@/lib/runtime/db';
+import { download } from '@/lib/runtime/download';
+import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { fromDrop, fromFileList } from '@/lib/runtime/picked-files';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'reading' }
+  | { step: 'preview'; plan: ImportPlan }
+  | { step: 'applying'; plan: ImportPlan }
+  | { step: 'done'; result: ImportResult };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Export the library (GitBook .zip, one Markdown file, JSON backup) and import into it. */
+export function App() {
+  const db = getDb();
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [resolutions, setResolutions] = useState(new Map<number, Resolution>());
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  const exportAs = async (kind: 'zip' | 'md' | 'json') => {
+    setExporting(true);
+    setError(null);
+    try {
+      const library = await readLibrary(db);
+      if (kind === 'zip') download(`paper-notes-${today()}.zip`, exportZip(library) as Uint8Array<ArrayBuffer>, 'application/zip');
+      if (kind === 'md') download(`paper-notes-${today()}.md`, exportSingleMarkdown(library), 'text/markdown');
+      if (kind === 'json') download(`paper-notes-backup-${today()}.json`, JSON.stringify(toBackup(library)), 'application/json');
+    } catch (e) {
+      setError(`Export failed: ${(e as Error).message}`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const preview = async (files: Promise<ImportFile[]>) => {
+    setState({ step: 'reading' });
+    setError(null);
+    setResolutions(new Map());
+    setSkipInvalid(false);
+    try {
+      const picked = await files;
+      if (!picked.length) throw new Error('nothing was picked');
+      setState({ step: 'preview', plan: await planImport(db, readImportFiles(picked)) });
+    } catch (e) {
+      setError(`The files could not be read: ${(e as Error).message}`);
+      setState({ step: 'idle' });
+    }
+  };
+
+  const apply = async (plan: ImportPlan) => {
+    setState({ step: 'applying', plan });
+    try {
+      const result = await applyImport(db, plan, resolutions);
+      notifyNotesChanged();
+      setState({ step: 'done', result });
+    } catch (e) {
+      setError(`Nothing was imported: ${describeWriteError(e)}.`);
+      setState({ step: 'preview', plan });
+    }
+  };
+
+  return (
+    <main class="panel options">
+      <h1>Paper Notes</h1>
+      {error && <Notice kind="error">{error}</Notice>}
+
+      <section>
+        <h2>Export</h2>
+        <p class="small muted">Your notes leave the browser only as files you save.</p>
+        <div class="toolbar">
+          <button type="button" class="button" disabled={exporting} onClick={() => exportAs('zip')} data-testid="export-zip">
+            GitBook folder (.zip)
+          </button>
+          <button type="button" class="button" disabled={exporting} onClick={() => exportAs('md')} data-testid="export-md">
+            One Markdown file
+          </button>
+          <button type="button" class="button" disabled={exporting} onClick={() => exportAs('json')} data-testid="export-json">
+            JSON backup
+          </button>
+        </div>
+      </section>
+
+      <section>
+        <h2>Import</h2>
+        <p class="small muted">A GitBook folder or .md files, a .zip of them, or a JSON backup. You see what changes before anything is written.</p>
+        <div
+          class={`drop ${dragging ? 'over' : ''}`}
+          data-testid="drop-zone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            if (e.dataTransfer) void preview(fromDrop(e.dataTransfer));
+          }}
+        >
+          Drop a folder or files here, or
+          <label class="button">
+            choose files
+            <input type="file" multiple accept=".md,.markdown,.zip,.json" hidden data-testid="import-files" onChange={(e) => e.currentTarget.files && preview(fromFileList(e.currentTarget.files))} />
+          </label>
+          <label class="button">
+            choose a folder
+            <input
+              type="file"
+              hidden
+              data-testid="import-folder"
+              ref={(el) => el?.setAttribute('webkitdirectory', '')}
+              onChange={(e) => e.currentTarget.files && preview(fromFileList(e.currentTarget.files))}
+            />
+          </label>
+        </div>
+        {state.step === 'reading' && <p aria-busy="true">Reading…</p>}
+        {(state.step === 'preview' || state.step === 'applying') && (
+          <ImportPreview
+            plan={state.plan}
+            resolutions={resolutions}
+            onResolve={(index, r) => setResolutions(new Map(resolutions).set(index, r))}
+            skipInvalid={skipInvalid}
+            onSkipInvalid={setSkipInvalid}
+            onApply={() => apply(state.plan)}
+            onCancel={() => setState({ step: 'idle' })}
+            busy={state.step === 'applying'}
+          />
+        )}
+        {state.step === 'done' && (
+          <Notice kind="info" testId="import-done">
+            Imported: {state.result.added} new, {state.result.updated} updated, {state.result.kept} of your notes kept as they were.
+          </Notice>
+        )}
+      </section>
+    </main>
+  );
+}
