@@ -6,11 +6,15 @@ import { CATALOG_FILE, catalogFrom, catalogModule } from './lib/node/catalog-plu
 const HOSTS = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
 /** The reading-notes catalog bundled with the extension, in the site's GitBook layout. */
 const CATALOG_DIR = process.env.PAPER_NOTES_CATALOG ?? resolve(import.meta.dirname, 'assets/catalog');
+/** `npm run bench` builds a copy with the benchmark page, elsewhere; shipped builds never have it. */
+const BENCH = process.env.PAPER_NOTES_BENCH === '1';
 /** The content script: built by WXT as an unlisted script, declared here (see the entrypoint). */
 const CONTENT_SCRIPT = 'paper-detector';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: BENCH ? '.output/bench' : '.output',
+  filterEntrypoints: BENCH ? undefined : ['background', 'paper-detector', 'sidepanel', 'options'],
   imports: false,
   vite: () => ({ plugins: [preact(), catalogModule(CATALOG_DIR)] }),
   manifest: ({ browser }) => ({

@@ -1,10 +1,10 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NotAPaper } from '@/components/NotAPaper';
 import { Notice } from '@/components/Notice';
 import { ensureCatalog } from '@/lib/runtime/catalog';
 import { databaseProblem, getDb } from '@/lib/runtime/db';
-import { LibraryScreen } from './screens/LibraryScreen';
 import { NoteScreen } from './screens/NoteScreen';
 import { PageScreen } from './screens/PageScreen';
 import { usePanelPaper } from './use-panel-paper';
@@ -13,6 +13,9 @@ export interface AppProps {
   /** Set by `sidepanel.html?tab=<id>`: the panel speaks for that tab only. */
   pinnedTabId?: number;
 }
+
+// The library (search, browsing) is loaded the first time it is shown.
+const LibraryScreen = lazy(() => import('./screens/LibraryScreen').then((m) => m.LibraryScreen));
 
 type View = { kind: 'page' } | { kind: 'library' } | { kind: 'note'; id: string };
 
@@ -59,7 +62,9 @@ export function App({ pinnedTabId }: AppProps) {
       {view.kind === 'library' && (
         <>
           {!paper && <NotAPaper compact />}
-          <LibraryScreen db={db} onOpen={(id) => setChosen({ kind: 'note', id })} />
+          <Suspense fallback={<div aria-busy="true" />}>
+            <LibraryScreen db={db} onOpen={(id) => setChosen({ kind: 'note', id })} />
+          </Suspense>
         </>
       )}
       {view.kind === 'note' && (

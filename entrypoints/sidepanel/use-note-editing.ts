@@ -4,7 +4,6 @@ import { adoptDraft, dropDraft, saveDraft } from '@/lib/db/drafts';
 import { ConflictError, savePaper } from '@/lib/db/notes';
 import type { DraftRecord, PaperRecord } from '@/lib/db/records';
 import type { PaperNotesDB } from '@/lib/db/schema';
-import { mergeNotes } from '@/lib/notes/merge';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 
@@ -25,7 +24,7 @@ export interface NoteEditing {
   change: (values: EditValues) => void;
   save: () => Promise<void>;
   cancel: () => Promise<void>;
-  merge: () => void;
+  merge: () => Promise<void>;
   reload: () => Promise<void>;
 }
 
@@ -128,8 +127,10 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
       await finish();
     },
 
-    merge() {
+    async merge() {
       if (!session || !conflict) return;
+      // The three-way merge is loaded only when a conflict needs it.
+      const { mergeNotes } = await import('@/lib/notes/merge');
       const merged = mergeNotes(session.baseNote, session.values.note, conflict.note);
       const next = { values: { ...session.values, note: merged.text }, baseRev: conflict.rev, baseNote: conflict.note };
       setSession(next);

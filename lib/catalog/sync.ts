@@ -1,5 +1,6 @@
 import type { PaperRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
+import { deletePapers, paperTables, putPapers } from '../db/write';
 import { acceptPending, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
 
@@ -42,7 +43,7 @@ export async function appliedCatalogHash(db: PaperNotesDB): Promise<string | nul
  * same for an older catalog (a downgrade). Records the user created are never touched.
  */
 export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaults = {}): Promise<SyncReport> {
-  return db.transaction('rw', [db.papers, db.venues, db.topics, db.meta], async () => {
+  return db.transaction('rw', [...paperTables(db), db.venues, db.topics], async () => {
     const report: SyncReport = { status: 'unchanged', added: 0, updated: 0, conflicts: 0, kept: 0, removed: 0, orphaned: 0 };
     if ((await appliedCatalogHash(db)) === catalog.hash) return report;
     report.status = 'applied';
@@ -75,8 +76,8 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
         report.removed++;
       }
     }
-    await db.papers.bulkPut(puts);
-    await db.papers.bulkDelete(deletes);
+    await putPapers(db, puts);
+    await deletePapers(db, deletes);
     await db.venues.bulkPut(catalog.venues);
     await db.topics.bulkPut(catalog.topics);
     faults.beforeCommit?.();
@@ -87,16 +88,16 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
 
 /** Takes a pending catalog update into the note. */
 export function acceptCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const current = await db.papers.get(id);
-    if (current?.catalogPending) await db.papers.put(acceptPending(current, Date.now()));
+    if (current?.catalogPending) await putPapers(db, [acceptPending(current, Date.now())]);
   });
 }
 
 /** Keeps the user's text and stops offering this catalog update. */
 export function dismissCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const current = await db.papers.get(id);
-    if (current?.catalogPending) await db.papers.put(dismissPending(current));
+    if (current?.catalogPending) await putPapers(db, [dismissPending(current)]);
   });
 }

@@ -5,6 +5,7 @@ import { findPaper, type Match } from './lookup';
 import { createPaper, updatePaper } from './notes';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
+import { paperTables } from './write';
 
 /**
  * The note for a page. An identity or exact title match records the page's identifiers on the
@@ -35,7 +36,7 @@ export async function rejectMatch(db: PaperNotesDB, id: string, paper: DetectedP
 /** "Create note": a new note for a page that has none, filled from the page. */
 export function createFromPage(db: PaperNotesDB, paper: DetectedPaper): Promise<PaperRecord> {
   // One transaction: two panels pressing "Create note" at once make one note, not two.
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const existing = await findPaper(db, paper);
     if (existing && existing.by !== 'fuzzy') return existing.record;
     return createPaper(db, fieldsFromPage(paper));

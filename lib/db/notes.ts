@@ -1,6 +1,7 @@
 import { deriveIndexFields } from '../notes/derive';
 import type { Origin, PaperFields, PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
+import { deletePapers, paperTables, putPapers } from './write';
 
 /** A save that started from an older revision than the one stored: nothing was written. */
 export class ConflictError extends Error {
@@ -47,8 +48,10 @@ export function newPaperId(): string {
 export async function createPaper(db: PaperNotesDB, fields: PaperFields, origin: Origin = 'user', id = newPaperId()): Promise<PaperRecord> {
   const now = Date.now();
   const record = buildRecord(fields, { id, createdAt: now, updatedAt: now, rev: 1, origin });
-  await db.papers.add(record);
-  return record;
+  return db.transaction('rw', paperTables(db), async () => {
+    if (await db.papers.get(id)) throw new Error(`A paper with id ${id} exists already.`);
+    return (await putPapers(db, [record]))[0]!;
+  });
 }
 
 /**
@@ -56,26 +59,24 @@ export async function createPaper(db: PaperNotesDB, fields: PaperFields, origin:
  * current record and writes nothing. Read and write happen in one transaction.
  */
 export async function savePaper(db: PaperNotesDB, id: string, changes: Partial<PaperFields>, baseRev: number): Promise<PaperRecord> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const current = await db.papers.get(id);
     if (!current) throw new NotFoundError(id);
     if (current.rev !== baseRev) throw new ConflictError(current);
     const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
-    await db.papers.put(record);
-    return record;
+    return (await putPapers(db, [record]))[0]!;
   });
 }
 
 /** Applies a change to whatever revision is current (appends and identifiers never conflict). */
 export async function updatePaper(db: PaperNotesDB, id: string, change: (current: PaperRecord) => Partial<PaperFields> | null): Promise<PaperRecord> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', paperTables(db), async () => {
     const current = await db.papers.get(id);
     if (!current) throw new NotFoundError(id);
     const changes = change(current);
     if (!changes) return current;
     const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
-    await db.papers.put(record);
-    return record;
+    return (await putPapers(db, [record]))[0]!;
   });
 }
 
@@ -96,8 +97,8 @@ export function addBullet(db: PaperNotesDB, id: string, text: string): Promise<P
 }
 
 export async function deletePaper(db: PaperNotesDB, id: string): Promise<void> {
-  await db.transaction('rw', db.papers, db.drafts, async () => {
-    await db.papers.delete(id);
+  await db.transaction('rw', [...paperTables(db), db.drafts], async () => {
+    await deletePapers(db, [id]);
     await db.drafts.where('paperId').equals(id).delete();
   });
 }

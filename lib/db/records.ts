@@ -44,12 +44,15 @@ export interface PaperIndexFields {
   /** For titles truncated with "...": the first words of the prefix (index) and the prefix itself. */
   prefixKey?: string;
   titlePrefix?: string;
+  /** Kept with the record (not indexed) so that its postings can be removed exactly. */
   titleWords: string[];
   searchTokens: string[];
 }
 
 export interface PaperRecord extends PaperFields, PaperIndexFields {
   id: string;
+  /** The paper's number in the search postings (schema 3); given by the first write. */
+  seq?: number;
   createdAt: number;
   updatedAt: number;
   /** Incremented by every write; a save names the revision it started from. */

@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import { TermChanges, type TermRow } from '../search/terms';
 import type { DraftRecord, MetaRecord, PaperRecord, TopicRecord, VenueRecord } from './records';
 
 /**
@@ -24,6 +25,28 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       papers: '&id, titleKey, prefixKey, *titleWords, venue, topic, updatedAt, arxivId, usenixKey, doi, *urls, *searchTokens, catalogId',
     },
   },
+  {
+    // Full-text and title-word search move from multi-entry indexes (one index entry per word of
+    // every note, too slow to write in bulk) to postings rows keyed by term; papers get a number.
+    version: 3,
+    stores: {
+      papers: '&id, titleKey, prefixKey, venue, topic, updatedAt, arxivId, usenixKey, doi, *urls, catalogId, &seq',
+      terms: '&k',
+    },
+    upgrade: async (tx) => {
+      const papers = tx.table<PaperRecord, string>('papers');
+      const changes = new TermChanges();
+      let seq = 0;
+      const numbered = (await papers.toArray()).map((record) => {
+        const next = { ...record, seq: seq++ };
+        changes.change(next.seq, null, next);
+        return next;
+      });
+      await papers.bulkPut(numbered);
+      await tx.table<TermRow, string>('terms').bulkPut(changes.apply([]).filter((row): row is TermRow => !!row));
+      await tx.table('meta').put({ key: 'seq', value: seq });
+    },
+  },
 ];
 
 export const DB_NAME = 'paper-notes';
@@ -34,6 +57,7 @@ export class PaperNotesDB extends Dexie {
   topics!: EntityTable<TopicRecord, 'path'>;
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  terms!: EntityTable<TermRow, 'k'>;
 
   /** `upTo` opens the schema as it was at an older version: for migration tests only. */
   constructor(name = DB_NAME, options?: DexieOptions & { upTo?: number }) {

@@ -1,4 +1,5 @@
 import { queryTokens } from '../search/tokens';
+import { papersBySeq, seqsWith } from './postings';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -11,11 +12,10 @@ export interface SearchResult {
   tokens: string[];
 }
 
-async function idsWithPrefix(db: PaperNotesDB, index: 'searchTokens' | 'titleWords', token: string): Promise<Set<string>> {
-  return new Set((await db.papers.where(index).startsWith(token).primaryKeys()) as string[]);
-}
+/** Words this short match whole words only: as prefixes they would match half the vocabulary. */
+const MIN_PREFIX = 3;
 
-function intersect(sets: Set<string>[]): Set<string> {
+function intersect(sets: Set<number>[]): Set<number> {
   const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
   if (!smallest) return new Set();
   return new Set([...smallest].filter((id) => rest.every((set) => set.has(id))));
@@ -23,17 +23,25 @@ function intersect(sets: Set<string>[]): Set<string> {
 
 /**
  * Full-text search over title, authors, venue, topic, tags, affiliations, summary and note: every
- * word of the query must start a word of the paper. Indexed; only the returned hits are read.
+ * word of the query must start a word of the paper (match it, under three letters). Reads the
+ * postings of the query's words, then only the papers it returns.
  */
 export async function searchPapers(db: PaperNotesDB, query: string, limit = 50): Promise<SearchResult> {
-  const tokens = queryTokens(query);
+  // One-letter words are not indexed (nor worth searching for) unless they are all the query has.
+  const words = queryTokens(query);
+  const tokens = words.some((w) => w.length >= 2) ? words.filter((w) => w.length >= 2) : [];
   if (!tokens.length) return { hits: [], total: 0, tokens };
-  const all = intersect(await Promise.all(tokens.map((t) => idsWithPrefix(db, 'searchTokens', t))));
-  const inTitle = intersect(await Promise.all(tokens.map((t) => idsWithPrefix(db, 'titleWords', t))));
-  const titleFirst = [...inTitle].filter((id) => all.has(id));
-  const ordered = [...titleFirst, ...[...all].filter((id) => !inTitle.has(id))].slice(0, limit);
-  const records = (await db.papers.bulkGet(ordered)).filter((r): r is PaperRecord => !!r);
-  const titleHit = new Set(titleFirst);
-  records.sort((a, b) => Number(titleHit.has(b.id)) - Number(titleHit.has(a.id)) || b.updatedAt - a.updatedAt);
-  return { hits: records, total: all.size, tokens };
+  return db.transaction('r', [db.terms, db.papers], async () => {
+    const [all, inTitle] = await Promise.all([
+      Promise.all(tokens.map((t) => seqsWith(db, 'w', t, t.length >= MIN_PREFIX))).then(intersect),
+      Promise.all(tokens.map((t) => seqsWith(db, 't', t, t.length >= MIN_PREFIX))).then(intersect),
+    ]);
+    const titleFirst = [...inTitle].filter((id) => all.has(id));
+    const others = [...all].filter((id) => !inTitle.has(id));
+    const chosen = [...titleFirst, ...others].slice(0, limit);
+    const records = await papersBySeq(db, chosen);
+    const titleHit = new Set(titleFirst);
+    records.sort((a, b) => Number(titleHit.has(b.seq!)) - Number(titleHit.has(a.seq!)) || b.updatedAt - a.updatedAt);
+    return { hits: records, total: all.size, tokens };
+  });
 }

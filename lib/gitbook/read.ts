@@ -46,35 +46,57 @@ function idsOf(paper: PaperFields) {
 /** Collects papers, merging the same paper seen on several pages (ids, then title within a venue). */
 class PaperCollector {
   readonly papers: PaperFields[] = [];
+  private next = 0;
+  // Indexes over what was collected, so that each new paper is matched without a scan.
+  private readonly byId = new Map<string, PaperFields>();
+  private readonly byTitle = new Map<string, PaperFields[]>();
+  private readonly truncated: { prefix: string; paper: PaperFields }[] = [];
+
+  position(): number {
+    return this.next++;
+  }
 
   /** The papers, with the ids their links imply where they state none. */
   finish(): PaperFields[] {
     for (const paper of this.papers) Object.assign(paper, withoutEmpty({ ...paper, ...idsOf(paper) }));
     return this.papers;
   }
-  private next = 0;
-
-  position(): number {
-    return this.next++;
-  }
 
   private sameVenue(a: PaperFields, b: PaperFields) {
     return !a.venue || !b.venue || a.venue === b.venue;
   }
 
-  private find(paper: PaperFields): PaperFields | undefined {
-    const key = normaliseTitle(paper.title);
-    const prefix = truncatedPrefix(paper.title);
+  private register(paper: PaperFields) {
     const ids = idsOf(paper);
-    return this.papers.find((p) => {
-      const other = idsOf(p);
-      if ((ids.arxivId && ids.arxivId === other.arxivId) || (ids.usenixKey && ids.usenixKey === other.usenixKey) || (ids.doi && ids.doi === other.doi)) return true;
-      if (!this.sameVenue(p, paper)) return false;
-      const otherKey = normaliseTitle(p.title);
-      if (otherKey === key) return true;
-      const otherPrefix = truncatedPrefix(p.title);
-      return (prefix !== null && matchesTruncated(otherKey, prefix)) || (otherPrefix !== null && matchesTruncated(key, otherPrefix));
-    });
+    for (const id of [ids.arxivId && `a:${ids.arxivId}`, ids.usenixKey && `u:${ids.usenixKey}`, ids.doi && `d:${ids.doi}`]) {
+      if (id && !this.byId.has(id)) this.byId.set(id, paper);
+    }
+    const key = normaliseTitle(paper.title);
+    const list = this.byTitle.get(key) ?? [];
+    if (!list.includes(paper)) this.byTitle.set(key, [...list, paper]);
+    const prefix = truncatedPrefix(paper.title);
+    if (prefix && !this.truncated.some((t) => t.paper === paper)) this.truncated.push({ prefix, paper });
+  }
+
+  private find(paper: PaperFields): PaperFields | undefined {
+    const ids = idsOf(paper);
+    for (const id of [ids.arxivId && `a:${ids.arxivId}`, ids.usenixKey && `u:${ids.usenixKey}`, ids.doi && `d:${ids.doi}`]) {
+      const same = id ? this.byId.get(id) : undefined;
+      if (same) return same;
+    }
+    const key = normaliseTitle(paper.title);
+    const titled = this.byTitle.get(key)?.find((p) => this.sameVenue(p, paper));
+    if (titled) return titled;
+    // Titles cut with "...": on either side (the stored one, or the incoming one).
+    const prefix = truncatedPrefix(paper.title);
+    const cut = this.truncated.find((t) => this.sameVenue(t.paper, paper) && matchesTruncated(key, t.prefix))?.paper;
+    if (cut || !prefix) return cut;
+    for (const [otherKey, list] of this.byTitle) {
+      if (!matchesTruncated(otherKey, prefix)) continue;
+      const same = list.find((p) => this.sameVenue(p, paper));
+      if (same) return same;
+    }
+    return undefined;
   }
 
   /** Adds a paper, or merges it into the same paper seen before; returns the stored one. */
@@ -83,6 +105,7 @@ class PaperCollector {
     const same = into ?? this.find(paper);
     if (!same) {
       this.papers.push(paper);
+      this.register(paper);
       return paper;
     }
     if (isTruncated(same.title) && !isTruncated(paper.title)) same.title = paper.title;
@@ -98,6 +121,7 @@ class PaperCollector {
     // Each page's notes are kept: the same paper's bullets on a conference page and its own page.
     if (paper.note && paper.note !== same.note) same.note = same.note ? `${same.note.trimEnd()}\n\n${paper.note}` : paper.note;
     if (paper.position !== undefined) same.position = Math.min(same.position ?? Infinity, paper.position);
+    this.register(same);
     return same;
   }
 }

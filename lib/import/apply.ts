@@ -2,6 +2,7 @@ import type { BackupPaper } from '../backup/json';
 import { buildRecord, newPaperId, pickFields } from '../db/notes';
 import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
+import { paperTables, putPapers } from '../db/write';
 import type { ImportPlan, PlanItem } from './plan';
 
 /** For a conflict: keep the user's note (the default), take the imported one, or keep both notes. */
@@ -68,7 +69,7 @@ export function applyImport(
   resolutions: Map<number, Resolution> = new Map(),
   beforeWrite?: (changing: string[]) => Promise<void>,
 ): Promise<ImportResult> {
-  return db.transaction('rw', [db.papers, db.venues, db.topics, db.meta], async () => {
+  return db.transaction('rw', [...paperTables(db), db.venues, db.topics], async () => {
     const now = Date.now();
     const puts: PaperRecord[] = [];
     const result: ImportResult = { added: 0, updated: 0, kept: 0, changed: [] };
@@ -104,7 +105,7 @@ export function applyImport(
     });
     result.changed = puts.map((p) => p.id);
     await beforeWrite?.(overwritten);
-    await db.papers.bulkPut(puts);
+    await putPapers(db, puts);
     const venues = await db.venues.bulkGet(plan.venues.map((v) => v.label));
     await db.venues.bulkPut(plan.venues.map((v, i) => mergedVenue(venues[i], v)));
     const topics = new Set(await db.topics.toCollection().primaryKeys());

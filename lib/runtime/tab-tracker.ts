@@ -11,17 +11,19 @@ export type NoteProbe = (paper: DetectedPaper) => Promise<NoteState>;
  * State lives in `storage.session`, never only in memory: the worker may be stopped at any time.
  */
 export function createTabTracker(hasNote: NoteProbe) {
-  async function show(tabId: number, found: DetectedPaper) {
-    const paper = withVenue(found);
+  /** Records what is known of the tab's paper (merged with what was known) and marks the tab. */
+  async function show(tabId: number, found: DetectedPaper, known?: NoteState) {
+    const previous = await getTabPaper(tabId);
+    const paper = withVenue(previous?.paper.key === found.key ? { ...previous.paper, ...found } : found);
+    const state = known ?? (await hasNote(paper));
     await setTabPaper(tabId, { paper, seenAt: Date.now() });
-    await showPaperBadge(tabId, paper, await hasNote(paper));
+    await showPaperBadge(tabId, paper, state);
   }
 
   return {
     /** A content script reported the paper its page shows. */
     async paperFound(paper: DetectedPaper, tabId: number) {
-      const previous = await getTabPaper(tabId);
-      await show(tabId, previous?.paper.key === paper.key ? { ...previous.paper, ...paper } : paper);
+      await show(tabId, paper);
     },
 
     /**
@@ -33,11 +35,17 @@ export function createTabTracker(hasNote: NoteProbe) {
       const ref = url ? detectFromUrl(url) : null;
       const previous = await getTabPaper(tabId);
       if (ref?.kind === 'pdf') {
-        await show(tabId, previous?.paper.key === ref.key ? { ...previous.paper, ...ref } : ref);
-      } else if (previous && previous.paper.key !== ref?.key) {
+        await show(tabId, ref);
+        return;
+      }
+      if (previous?.paper.key === ref?.key) return;
+      if (previous) {
         await clearTabPaper(tabId);
         await clearBadge(tabId);
       }
+      // A paper whose note its ids or URL find is marked at once, before the page has loaded;
+      // anything else waits for the page's own report (it may be a talk, not a paper).
+      if (ref && (await hasNote(withVenue(ref))) === 'note') await show(tabId, ref, 'note');
     },
 
     async tabClosed(tabId: number) {

@@ -15,14 +15,17 @@ export class ExtensionHarness {
   readonly server = new FixtureServer();
   private profile = '';
 
-  static async launch(configure?: (server: FixtureServer) => void): Promise<ExtensionHarness> {
-    const harness = new ExtensionHarness();
+  private constructor(private readonly extensionDir: string) {}
+
+  static async launch(configure?: (server: FixtureServer) => void, extensionDir = EXTENSION_DIR): Promise<ExtensionHarness> {
+    const harness = new ExtensionHarness(extensionDir);
     configure?.(harness.server);
     await harness.start();
     return harness;
   }
 
   private async start() {
+    const EXTENSION_DIR = this.extensionDir;
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
     }

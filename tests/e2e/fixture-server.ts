@@ -36,6 +36,8 @@ export class FixtureServer {
   private routes = new Map<string, Route>();
   private server: Server | undefined;
   readonly requests: string[] = [];
+  /** The port it listens on, once started. */
+  port = 0;
 
   /** Serves `route` at `url` (scheme ignored; query and fragment ignored). */
   route(url: string, route: Route): this {
@@ -59,7 +61,8 @@ export class FixtureServer {
       res.writeHead(200, { 'content-type': type ?? 'text/html; charset=utf-8' }).end(body);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return (this.server!.address() as AddressInfo).port;
+    this.port = (this.server!.address() as AddressInfo).port;
+    return this.port;
   }
 
   async stop(): Promise<void> {

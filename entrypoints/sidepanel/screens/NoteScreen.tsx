@@ -1,7 +1,6 @@
-import { CatalogUpdate } from '@/components/CatalogUpdate';
+import { lazy, Suspense } from 'preact/compat';
 import { MatchNotice } from '@/components/MatchNotice';
 import { Markdown } from '@/components/Markdown';
-import { NoteEditor } from '@/components/NoteEditor';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
 import { QuickAdd } from '@/components/QuickAdd';
@@ -19,6 +18,11 @@ import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { useLive } from '../use-live';
 import { useNoteEditing } from '../use-note-editing';
+
+// Loaded when first needed: the first paint of a note needs neither the editor nor the diff.
+const NoteEditor = lazy(() => import('@/components/NoteEditor').then((m) => m.NoteEditor));
+const CatalogUpdate = lazy(() => import('@/components/CatalogUpdate').then((m) => m.CatalogUpdate));
+const busy = <div aria-busy="true" />;
 
 export interface NoteScreenProps {
   db: PaperNotesDB;
@@ -64,12 +68,14 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
         />
       )}
       {record.catalogPending && !editing.editing && (
-        <CatalogUpdate
-          mine={catalogText(record)}
-          theirs={record.catalogPending.fields}
-          onAccept={() => void write(() => acceptCatalogUpdate(db, record.id))}
-          onDismiss={() => void write(() => dismissCatalogUpdate(db, record.id))}
-        />
+        <Suspense fallback={busy}>
+          <CatalogUpdate
+            mine={catalogText(record)}
+            theirs={record.catalogPending.fields}
+            onAccept={() => void write(() => acceptCatalogUpdate(db, record.id))}
+            onDismiss={() => void write(() => dismissCatalogUpdate(db, record.id))}
+          />
+        </Suspense>
       )}
       {record.catalogRemoved && (
         <Notice kind="warn" testId="catalog-removed">
@@ -95,6 +101,7 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
         </Notice>
       )}
       {editing.editing ? (
+        <Suspense fallback={busy}>
         <NoteEditor
           value={editing.values}
           onChange={editing.change}
@@ -105,6 +112,7 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
           mergeWarning={editing.mergeWarning}
           error={editing.error}
         />
+        </Suspense>
       ) : (
         <>
           <div class="toolbar">

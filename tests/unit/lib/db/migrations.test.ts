@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { syncCatalog } from '@/lib/catalog/sync';
+import { findPaper } from '@/lib/db/lookup';
+import { buildRecord } from '@/lib/db/notes';
+import type { PaperFields } from '@/lib/db/records';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { searchPapers } from '@/lib/db/search';
+import { emptyFields } from '@/lib/notes/derive';
 import { addPaper, freshDb } from '../../db-helpers';
 
 describe('schema versions', () => {
@@ -23,16 +27,20 @@ describe('schema versions', () => {
   });
 });
 
+/** A record as an older version wrote it (no paper number, no postings). */
+const oldRecord = (id: string, fields: Partial<PaperFields> & { title: string }) => buildRecord(emptyFields(fields), { id, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' });
+
 describe('upgrade from version 1 (before the catalog)', () => {
   it('keeps notes, drafts and venues, and indexes catalog ids', async () => {
     const old = freshDb(1);
-    const note = await addPaper(old, { title: 'My own note', note: '* kept\n', arxivId: '2401.00001' });
+    const note = oldRecord('u-1', { title: 'My own note', note: '* kept\n', arxivId: '2401.00001' });
+    await old.papers.put(note);
     await old.drafts.put({ key: `${note.id}|e`, paperId: note.id, note: 'draft', summary: '', tags: [], baseRev: 1, baseNote: '', updatedAt: 1 });
     await old.venues.put({ label: 'OSDI 2024', name: 'OSDI', year: 2024, group: 'conference', homepage: '', paperList: '', acceptanceRate: '', references: '' });
     expect(old.verno).toBe(1);
     old.close();
 
-    const db = new PaperNotesDB(old.name);
+    const db = new PaperNotesDB(old.name, { upTo: 2 });
     await db.open();
     expect(db.verno).toBe(2);
     expect(await db.papers.get(note.id)).toEqual(note);
@@ -40,9 +48,31 @@ describe('upgrade from version 1 (before the catalog)', () => {
     expect(await db.papers.where('arxivId').equals('2401.00001').count()).toBe(1);
     expect(await db.papers.where('catalogId').above('').count()).toBe(0);
 
-    const fields = { title: 'A catalog paper', venue: 'OSDI 2024', year: 2024, topic: '', authors: [], affiliations: '', tags: [], links: [], award: '', urls: [], note: '', summary: '' };
-    await syncCatalog(db, { hash: 'h', papers: [{ id: 'cat:x', hash: 'p', fields }], venues: [], topics: [] });
+    await db.papers.put(oldRecord('cat:x', { title: 'A catalog paper' }));
+    await db.papers.update('cat:x', { catalogId: 'cat:x' });
     expect(await db.papers.where('catalogId').equals('cat:x').count()).toBe(1);
     expect(await db.papers.get(note.id)).toEqual(note);
+  });
+});
+
+describe('upgrade from version 2 (before postings)', () => {
+  it('numbers every paper and builds the search postings, so search and close titles work at once', async () => {
+    const old = freshDb(2);
+    await old.papers.bulkPut([
+      oldRecord('u-1', { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays', note: '* egress pricing\n' }),
+      oldRecord('u-2', { title: 'Another paper', note: '* chunked prefills\n', venue: 'OSDI 2024' }),
+    ]);
+    await old.drafts.put({ key: 'u-1|e', paperId: 'u-1', note: 'draft', summary: '', tags: [], baseRev: 1, baseNote: '', updatedAt: 1 });
+    old.close();
+
+    const db = new PaperNotesDB(old.name);
+    expect((await db.papers.orderBy('seq').toArray()).map((p) => [p.id, p.seq])).toEqual([['u-1', 0], ['u-2', 1]]);
+    expect(await db.drafts.count()).toBe(1);
+    expect((await searchPapers(db, 'egress')).hits.map((h) => h.id)).toEqual(['u-1']);
+    expect((await searchPapers(db, 'chunk prefill')).hits.map((h) => h.id)).toEqual(['u-2']);
+    const close = { key: 'arxiv:2401.00001', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2401.00001', arxivId: '2401.00001', title: 'Skyplane: optimizing transfer cost and throughput using cloud-aware overlay' } as const;
+    expect(await findPaper(db, close)).toMatchObject({ by: 'fuzzy', record: { id: 'u-1' } });
+    // A paper created after the upgrade gets the next number.
+    expect((await addPaper(db, { title: 'New' })).seq).toBe(2);
   });
 });

@@ -111,3 +111,26 @@ describe('browsing', () => {
     expect(await listTopics(db)).toEqual([{ topic: 'Large Language Models (LLMs)', count: 2 }]);
   });
 });
+
+describe('the search postings', () => {
+  it('follow edits and deletions: no stale hit, no missed word', async () => {
+    const { db, sarathi } = await library();
+    const { savePaper, deletePaper } = await import('@/lib/db/notes');
+    const saved = await savePaper(db, sarathi.id, { note: '* Stall-free batching only now.\n' }, sarathi.rev);
+    expect((await searchPapers(db, 'chunked')).hits.map((h) => h.id)).not.toContain(sarathi.id);
+    expect((await searchPapers(db, 'stall batching')).hits.map((h) => h.id)).toEqual([sarathi.id]);
+    await deletePaper(db, sarathi.id);
+    expect((await searchPapers(db, 'stall')).total).toBe(0);
+    const rows = await db.terms.toArray();
+    const lists = rows.flatMap((r) => Object.values(r.terms));
+    expect(lists.some((ids) => ids.includes(saved.seq!))).toBe(false);
+    expect(lists.every((ids) => ids.length > 0)).toBe(true);
+  });
+
+  it('match words under three letters whole, longer ones as prefixes', async () => {
+    const { db, sarathi } = await library();
+    expect((await searchPapers(db, 'in')).total).toBeGreaterThan(0);
+    expect((await searchPapers(db, 'ag')).total).toBe(0);
+    expect((await searchPapers(db, 'agr')).hits.map((h) => h.id)).toEqual([sarathi.id]);
+  });
+});

@@ -88,3 +88,20 @@ describe('tab tracker', () => {
     expect(await getTabPaper(3)).toBeNull();
   });
 });
+
+describe('marking a tab before its page has loaded', () => {
+  it('marks a paper whose note its URL finds at once, and keeps the page’s report when it comes', async () => {
+    const tracker = createTabTracker(async (paper) => (paper.usenixKey === 'osdi24/agrawal' ? 'note' : 'none'));
+    await tracker.urlChanged(8, USENIX);
+    expect(await badge(8)).toBe('✓');
+    await tracker.paperFound(pagePaper, 8);
+    expect((await getTabPaper(8))?.paper).toMatchObject({ title: pagePaper.title, venue: 'OSDI 2024' });
+  });
+
+  it('waits for the page when the URL finds no note (it may be a talk page)', async () => {
+    const tracker = createTabTracker(async () => 'none');
+    await tracker.urlChanged(8, 'https://www.usenix.org/conference/enigma2024/presentation/riley');
+    expect(await badge(8)).toBe('');
+    expect(await getTabPaper(8)).toBeNull();
+  });
+});

@@ -1,0 +1,77 @@
+import type { Catalog } from '../../lib/catalog/types';
+import { canonicalJson, contentHash } from '../../lib/catalog/hash';
+import type { PaperFields, VenueRecord } from '../../lib/db/records';
+import type { LibraryData } from '../../lib/library/types';
+import { emptyFields } from '../../lib/notes/derive';
+
+/** A small deterministic PRNG (mulberry32), so that every run measures the same library. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ser', 've', 'lat', 'en', 'cy', 'sched', 'ul', 'ing', 'gpu', 'ker', 'nel', 'mem', 'o', 'ry', 'dis', 'ag', 'gre', 'ga', 'tion', 'cache', 'shard', 'par', 'al', 'lel', 'clus', 'ter', 'stor', 'age', 'net', 'work', 'flow', 'graph', 'llm', 'moe', 'rd', 'ma'];
+const CONFERENCES = ['OSDI', 'NSDI', 'ATC', 'SOSP', 'EuroSys', 'ASPLOS', 'FAST', 'SIGCOMM', 'MLSys', 'SoCC', 'HotOS', 'ISCA', 'SC', 'VLDB', 'ICML', 'NeurIPS'];
+const TOPICS = ['Large Language Models (LLMs)', 'Resource Allocation', 'Job Scheduling', 'Model Serving', 'Storage', 'Networking', 'Memory Disaggregation', 'Compilers'];
+const NAMES = ['Amey', 'Ying', 'Hanyu', 'Zhenhua', 'Jörg', 'Lucía', 'Wei', 'Priya', 'Omar', 'Sofia', 'Chen', 'Rafael', 'Aiko', 'Noah'];
+const SURNAMES = ['Agrawal', 'Sheng', 'Zhao', 'Han', 'Müller', 'García', 'Zhang', 'Patel', 'Haddad', 'Rossi', 'Li', 'Silva', 'Sato', 'Kim'];
+
+export function words(rand: () => number, count: number): string[] {
+  return Array.from({ length: count }, () => {
+    const n = 1 + Math.floor(rand() * 3);
+    return Array.from({ length: n }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join('');
+  });
+}
+
+const pick = <T>(rand: () => number, list: T[]) => list[Math.floor(rand() * list.length)]!;
+const title = (rand: () => number, i: number) => {
+  const w = words(rand, 5 + Math.floor(rand() * 6));
+  return `${w[0]![0]!.toUpperCase()}${w[0]!.slice(1)}${i}: ${w.slice(1).join(' ')}`;
+};
+
+/** A library of `count` papers shaped like real reading notes: venues, topics, authors, bullets. */
+export function generateLibrary(count: number, seed = 1): LibraryData {
+  const rand = random(seed);
+  const venues: VenueRecord[] = [];
+  for (const name of CONFERENCES) {
+    for (let year = 2010; year <= 2025; year++) {
+      venues.push({ label: `${name} ${year}`, name, year, group: 'conference', homepage: '', paperList: '', acceptanceRate: '', references: '', position: venues.length });
+    }
+  }
+  const papers: PaperFields[] = [];
+  for (let i = 0; i < count; i++) {
+    const venue = pick(rand, venues);
+    const bullets = Array.from({ length: 3 + Math.floor(rand() * 8) }, () => `${rand() < 0.3 ? '  ' : ''}* ${words(rand, 6 + Math.floor(rand() * 10)).join(' ')}.`);
+    bullets[0] = bullets[0]!.trimStart();
+    papers.push(
+      emptyFields({
+        title: title(rand, i),
+        venue: venue.label,
+        year: venue.year,
+        topic: pick(rand, TOPICS),
+        authors: Array.from({ length: 2 + Math.floor(rand() * 5) }, () => `${pick(rand, NAMES)} ${pick(rand, SURNAMES)}`),
+        affiliations: `${pick(rand, SURNAMES)} University & ${pick(rand, SURNAMES)} Labs`,
+        tags: words(rand, Math.floor(rand() * 3)),
+        links: [{ label: 'Paper', url: `https://example.org/papers/${i}` }],
+        arxivId: rand() < 0.5 ? `${String(15 + Math.floor(rand() * 10)).padStart(2, '0')}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}.${String(i).padStart(5, '0')}` : undefined,
+        note: bullets.join('\n') + '\n',
+        summary: rand() < 0.3 ? words(rand, 10).join(' ') : '',
+        position: i,
+      }),
+    );
+  }
+  return { venues, topics: TOPICS.map((path, i) => ({ path, name: path, parent: '', position: i })), papers };
+}
+
+/** A catalog of `count` generated records, as the build would emit it. */
+export function generateCatalog(count: number, seed = 7): Catalog {
+  const library = generateLibrary(count, seed);
+  const papers = library.papers.map((fields, i) => ({ id: `cat:bench/${i}`, hash: contentHash(canonicalJson(fields)), fields }));
+  return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: library.venues, topics: library.topics };
+}

@@ -1,0 +1,117 @@
+import { appliedCatalogHash, syncCatalog } from '../../lib/catalog/sync';
+import { findPaper } from '../../lib/db/lookup';
+import { buildRecord } from '../../lib/db/notes';
+import type { PaperRecord } from '../../lib/db/records';
+import { PaperNotesDB } from '../../lib/db/schema';
+import { paperTables, putPapers } from '../../lib/db/write';
+import { searchPapers } from '../../lib/db/search';
+import { exportSingleMarkdown, exportZip } from '../../lib/export/files';
+import { applyImport } from '../../lib/import/apply';
+import { planImport } from '../../lib/import/plan';
+import { readImportFiles } from '../../lib/import/sources';
+import { readLibrary } from '../../lib/library/from-db';
+import type { DetectedPaper } from '../../lib/paper';
+import { ensureCatalog } from '../../lib/runtime/catalog';
+import { getDb } from '../../lib/runtime/db';
+import { generateCatalog, generateLibrary, random, words } from './generate';
+import { round, stats, type Stats } from './stats';
+
+async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await run();
+  return [performance.now() - start, value];
+}
+
+const scratch = (name: string) => new PaperNotesDB(`bench-${name}-${Date.now()}`);
+
+/** What the benchmark runner calls in the extension's own origin, through Playwright. */
+export const bench = {
+  /** Resolves once the bundled catalog is applied (the worker does it at start; this waits for it). */
+  async ready(_?: undefined): Promise<boolean> {
+    await ensureCatalog(getDb());
+    return true;
+  },
+
+  /** Fills the extension's database with `count` generated notes (besides the catalog). */
+  async populate(count: number): Promise<number> {
+    const db = getDb();
+    const { papers, venues, topics } = generateLibrary(count);
+    const now = Date.now();
+    const [ms] = await timed(async () => {
+      for (let i = 0; i < papers.length; i += 2000) {
+        const records = papers.slice(i, i + 2000).map((fields, j) => buildRecord(fields, { id: `bench-${i + j}`, createdAt: now, updatedAt: now + i + j, rev: 1, origin: 'user' }));
+        await db.transaction('rw', paperTables(db), () => putPapers(db, records));
+      }
+      await db.venues.bulkPut(venues);
+      await db.topics.bulkPut(topics);
+    });
+    return round(ms);
+  },
+
+  /** Note lookup as a page visit does it: arXiv id hits, title hits (another case), and misses. */
+  async lookups(samples: number): Promise<{ hit: Stats; title: Stats; miss: Stats }> {
+    const db = getDb();
+    const count = await db.papers.count();
+    const rand = random(42);
+    const ids = (await db.papers.toCollection().primaryKeys()) as string[];
+    const hit: number[] = [];
+    const title: number[] = [];
+    const miss: number[] = [];
+    for (let i = 0; i < samples && count; i++) {
+      const record = (await db.papers.get(ids[Math.floor(rand() * ids.length)]!)) as PaperRecord;
+      const page = (arxivId: string | undefined, t: string): DetectedPaper => ({
+        key: `arxiv:${arxivId ?? '2501.99999'}`, source: 'arxiv', kind: 'abstract', url: `https://arxiv.org/abs/${arxivId ?? '2501.99999'}`, arxivId: arxivId ?? '2501.99999', title: t,
+      });
+      if (record.arxivId) hit.push((await timed(() => findPaper(db, page(record.arxivId, record.title))))[0]);
+      title.push((await timed(() => findPaper(db, page(undefined, record.title.toUpperCase()))))[0]);
+      miss.push((await timed(() => findPaper(db, page(undefined, words(rand, 8).join(' ')))))[0]);
+    }
+    return { hit: stats(hit), title: stats(title), miss: stats(miss) };
+  },
+
+  /** Full-text search, each query timed from query to the hits read. */
+  async searches(queries: string[]): Promise<Stats & { hits: number[] }> {
+    const db = getDb();
+    const samples: number[] = [];
+    const hits: number[] = [];
+    for (const query of queries) {
+      const [ms, result] = await timed(() => searchPapers(db, query));
+      samples.push(ms);
+      hits.push(result.total);
+    }
+    return { ...stats(samples), hits };
+  },
+
+  /** Export of the whole library, to one Markdown file and to a GitBook .zip. */
+  async exports(_?: undefined): Promise<{ markdownMs: number; zipMs: number; markdownBytes: number; zipBytes: number; papers: number }> {
+    const db = getDb();
+    const [markdownMs, markdown] = await timed(async () => exportSingleMarkdown(await readLibrary(db)));
+    const [zipMs, zip] = await timed(async () => exportZip(await readLibrary(db)));
+    return { markdownMs: round(markdownMs), zipMs: round(zipMs), markdownBytes: markdown.length, zipBytes: zip.length, papers: await db.papers.count() };
+  },
+
+  /** Import of `count` notes from a GitBook .zip into an empty database: read, preview, apply. */
+  async imports(count: number): Promise<{ readMs: number; planMs: number; applyMs: number; totalMs: number; added: number }> {
+    const zip = exportZip(generateLibrary(count, 3));
+    const db = scratch('import');
+    const [readMs, read] = await timed(async () => readImportFiles([{ path: 'library.zip', bytes: zip }]));
+    const [planMs, plan] = await timed(() => planImport(db, read));
+    const [applyMs, result] = await timed(() => applyImport(db, plan));
+    await db.delete();
+    return { readMs: round(readMs), planMs: round(planMs), applyMs: round(applyMs), totalMs: round(readMs + planMs + applyMs), added: result.added };
+  },
+
+  /** Catalog sync: first install of a `count`-record catalog, then a start-up with nothing changed. */
+  async catalog(count: number): Promise<{ firstInstallMs: number; unchangedSyncMs: number; startupCheckMs: number; records: number }> {
+    const catalog = generateCatalog(count);
+    const db = scratch('catalog');
+    const [firstInstallMs, report] = await timed(() => syncCatalog(db, catalog));
+    const [unchangedSyncMs] = await timed(() => syncCatalog(db, catalog));
+    // What every start does when nothing changed: one read of the applied hash.
+    const [startupCheckMs] = await timed(async () => (await appliedCatalogHash(db)) === catalog.hash);
+    await db.delete();
+    return { firstInstallMs: round(firstInstallMs), unchangedSyncMs: round(unchangedSyncMs), startupCheckMs: round(startupCheckMs), records: report.added };
+  },
+};
+
+export type Bench = typeof bench;

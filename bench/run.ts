@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: builds the extension with its benchmark page and measures it in headless
+ * Chromium with generated libraries of 0, 1,000, 10,000 and 50,000 notes. Writes
+ * bench/results.md and bench/results.json. `--quick` (CI's smoke test) runs 0 and 1,000 notes with
+ * fewer samples and writes under bench/.tmp instead. No figure here is asserted by any test.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import type { Bench } from './page/harness';
+import { stats, type Stats } from './page/stats';
+import { CHROMIUM, ExtensionHarness } from '../tests/e2e/extension';
+import { PAGES, serveFixtures } from '../tests/e2e/routes';
+import { MAPPED_HOSTS } from '../tests/e2e/fixture-server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const SIZES = QUICK ? [0, 1_000] : [0, 1_000, 10_000, 50_000];
+const REPEATS = QUICK ? 5 : 15;
+const LOOKUPS = QUICK ? 40 : 200;
+const BIG = QUICK ? 1_000 : 10_000;
+const EXTENSION = join(ROOT, '.output', 'bench', 'chrome-mv3');
+const OUT = QUICK ? join(ROOT, 'bench', '.tmp') : join(ROOT, 'bench');
+const QUERIES = ['ser', 'sched', 'gpu cache', 'llm serving', 'agrawal', 'osdi 2024', 'memory dis', 'network flow graph', 'zhang university', 'storage', 'sarathi', 'chunked prefills', 'kv cache', 'stall free scheduling', 'ma', 'graphflow'];
+
+const log = (...args: unknown[]) => console.log('[bench]', ...args);
+type Bencher = { bench: Bench };
+
+/** Calls a method of the benchmark page's `bench` object, in the extension's origin. */
+function call<K extends keyof Bench>(page: Page, method: K, arg: Parameters<Bench[K]>[0]): Promise<Awaited<ReturnType<Bench[K]>>> {
+  const invoke = ([m, a]: [string, unknown]) => ((window as unknown as Bencher).bench as unknown as Record<string, (x: unknown) => Promise<unknown>>)[m]!(a);
+  return page.evaluate(invoke, [method, arg] as [string, unknown]) as never;
+}
+
+async function benchPage(harness: ExtensionHarness): Promise<Page> {
+  const page = await harness.context.newPage();
+  await page.goto(harness.url('bench.html'));
+  await page.waitForFunction(() => document.title === 'bench ready');
+  // The bundled catalog is applied at start; let that finish so that it is not measured.
+  await call(page, 'ready', undefined);
+  return page;
+}
+
+/** Navigation to badge: from the page's DOMContentLoaded to the badge being set, by the worker's clock. */
+async function visits(harness: ExtensionHarness, url: string): Promise<Stats> {
+  const page = await harness.open(PAGES.example);
+  await page.goto(url);
+  const tabId = await harness.tabId(page);
+  const samples: number[] = [];
+  for (let i = 0; i < REPEATS + 1; i++) {
+    await page.goto(PAGES.example);
+    await harness.waitForBadge(tabId, (b) => b.text === '');
+    const badged = harness.worker.evaluate(async (id) => {
+      for (;;) {
+        if (await chrome.action.getBadgeText({ tabId: id })) return Date.now();
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    }, tabId);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const domContentLoaded = await page.evaluate(() => performance.timing.domContentLoadedEventEnd);
+    const at = await badged;
+    if (i > 0) samples.push(at - domContentLoaded); // the first visit warms the worker
+  }
+  await page.close();
+  return stats(samples);
+}
+
+/** Panel open to note rendered: from the panel's navigation start to the note in the DOM. */
+async function panelOpen(harness: ExtensionHarness, url: string): Promise<Stats> {
+  const page = await harness.open(url);
+  const tabId = await harness.tabId(page);
+  await harness.waitForBadge(tabId, (b) => b.text !== '');
+  const samples: number[] = [];
+  for (let i = 0; i < REPEATS + 1; i++) {
+    const panel = await harness.context.newPage();
+    await panel.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid=note-body]')) {
+          (window as unknown as { renderedAt: number }).renderedAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await panel.goto(harness.url(`sidepanel.html?tab=${tabId}`));
+    const at = await panel.waitForFunction(() => (window as unknown as { renderedAt?: number }).renderedAt).then((h) => h.jsonValue() as Promise<number>);
+    if (i > 0) samples.push(at);
+    await panel.close();
+  }
+  await page.close();
+  return stats(samples);
+}
+
+/** Script time and heap of a non-paper page of a matched host, with the extension and without. */
+async function contentScriptCost(harness: ExtensionHarness, port: number) {
+  const measure = async (page: Page) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const samples: { script: number; heap: number }[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      await page.goto(PAGES.arxivListing, { waitUntil: 'load' });
+      await page.waitForTimeout(150);
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+      samples.push({ script: value('ScriptDuration') * 1000, heap: value('JSHeapUsedSize') / 1024 });
+    }
+    return { scriptMs: stats(samples.map((s) => s.script)).p50, heapKb: stats(samples.map((s) => s.heap)).p50 };
+  };
+  const withExtension = await measure(await harness.context.newPage());
+  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const baseline = await measure(await (await plain.newContext({ ignoreHTTPSErrors: true })).newPage());
+  await plain.close();
+  return { withExtension, baseline, scriptMsAdded: Math.round((withExtension.scriptMs - baseline.scriptMs) * 100) / 100 };
+}
+
+async function main() {
+  log(QUICK ? 'quick mode' : 'full run', 'sizes', SIZES.join(', '));
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, PAPER_NOTES_BENCH: '1' }, stdio: 'ignore' });
+  const script = readFileSync(join(EXTENSION, 'paper-detector.js'));
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    quick: QUICK,
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    contentScript: { minifiedBytes: script.length, gzipBytes: gzipSync(script, { level: 9 }).length },
+    sizes: {} as Record<number, unknown>,
+  };
+
+  for (const size of SIZES) {
+    log(`library of ${size} notes`);
+    const harness = await ExtensionHarness.launch(serveFixtures, EXTENSION);
+    try {
+      const page = await benchPage(harness);
+      results.chromium ??= await harness.worker.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown');
+      const populateMs = await call(page, 'populate', size);
+      const lookups = await call(page, 'lookups', LOOKUPS);
+      const search = await call(page, 'searches', QUERIES);
+      const visitHit = await visits(harness, PAGES.usenixSarathi);
+      const visitMiss = await visits(harness, PAGES.usenixQuokka);
+      const panel = await panelOpen(harness, PAGES.usenixSarathi);
+      const exports = size >= 1_000 ? await call(page, 'exports', undefined) : null;
+      (results.sizes as Record<number, unknown>)[size] = { populateMs, lookups, search, visitHit, visitMiss, panel, exports };
+      log(size, JSON.stringify({ lookups, search: { p50: search.p50, p95: search.p95 }, visitHit, visitMiss, panel, exports }));
+      if (size === SIZES[0]) {
+        results.nonPaperPage = await contentScriptCost(harness, harness.server.port);
+        results.catalog = await call(page, 'catalog', BIG);
+        results.import = await call(page, 'imports', BIG);
+        log('catalog', JSON.stringify(results.catalog), 'import', JSON.stringify(results.import), 'non-paper page', JSON.stringify(results.nonPaperPage));
+      }
+    } finally {
+      await harness.close();
+    }
+  }
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(OUT, 'results.md'), report(results));
+  log('wrote', join(OUT, 'results.md'));
+}
+
+function report(r: Record<string, any>): string {
+  const sizes = Object.keys(r.sizes).map(Number);
+  const row = (label: string, get: (s: any) => string, target = '') => `| ${label} | ${sizes.map((n) => get(r.sizes[n])).join(' | ')} | ${target} |`;
+  const ms = (v: number | undefined) => (v === undefined ? '–' : `${v} ms`);
+  const pp = (s: Stats | undefined) => (s ? `${s.p50} / ${s.p95}` : '–');
+  const at = (n: number) => r.sizes[n];
+  const growth = (get: (s: any) => number) => (at(1000) && at(50000) ? `${(get(at(50000)) / Math.max(get(at(1000)), 0.01)).toFixed(2)}x` : 'n/a');
+  return `# Benchmark results
+
+${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}.
+Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records).
+
+| figure | ${sizes.map((n) => `${n.toLocaleString('en')} notes`).join(' | ')} | target at 10,000 |
+| --- | ${sizes.map(() => '---').join(' | ')} | --- |
+${row('note lookup, arXiv id hit (p50 / p95)', (s) => pp(s.lookups.hit), 'p95 5 ms')}
+${row('note lookup, title in another case (p50 / p95)', (s) => pp(s.lookups.title), 'p95 5 ms')}
+${row('note lookup, no note (p50 / p95)', (s) => pp(s.lookups.miss), 'p95 5 ms')}
+${row('full-text search per query (p50 / p95)', (s) => pp(s.search), 'p95 50 ms')}
+${row('paper visit to badge, note found (after DOMContentLoaded, p50 / p95)', (s) => pp(s.visitHit), '100 ms')}
+${row('paper visit to badge, no note (p50 / p95)', (s) => pp(s.visitMiss), '100 ms')}
+${row('side panel open to note rendered (p50 / p95)', (s) => pp(s.panel), '150 ms')}
+${row('export whole library to one Markdown file', (s) => ms(s.exports?.markdownMs), '1 s')}
+${row('export whole library to .zip', (s) => ms(s.exports?.zipMs), '1 s')}
+
+| figure | value | target |
+| --- | --- | --- |
+| content script, minified | ${r.contentScript.minifiedBytes.toLocaleString('en')} bytes | 5 KB |
+| content script, gzipped | ${r.contentScript.gzipBytes.toLocaleString('en')} bytes | |
+| script time on a non-paper arXiv page, with / without the extension (p50) | ${r.nonPaperPage.withExtension.scriptMs.toFixed(2)} / ${r.nonPaperPage.baseline.scriptMs.toFixed(2)} ms | nearly nothing |
+| JS heap on that page, with / without (p50) | ${Math.round(r.nonPaperPage.withExtension.heapKb)} / ${Math.round(r.nonPaperPage.baseline.heapKb)} KB | |
+| first-install sync, ${r.catalog.records.toLocaleString('en')}-record catalog | ${r.catalog.firstInstallMs} ms | 2 s |
+| start-up with nothing changed: the hash check every start does | ${r.catalog.startupCheckMs} ms | 50 ms |
+| start-up with nothing changed: a full sync call (no-op) | ${r.catalog.unchangedSyncMs} ms | 50 ms |
+| import of ${r.import.added.toLocaleString('en')} notes from a GitBook .zip (read + preview + apply) | ${r.import.totalMs} ms (${r.import.readMs} + ${r.import.planMs} + ${r.import.applyMs}) | 3 s |
+| growth 1,000 → 50,000 notes: lookup by title p95 | ${growth((s) => s.lookups.title.p95)} | 1.5x |
+| growth 1,000 → 50,000 notes: visit to badge p95 | ${growth((s) => s.visitHit.p95)} | 1.5x |
+| growth 1,000 → 50,000 notes: panel open p95 | ${growth((s) => s.panel.p95)} | 1.5x |
+`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { rowRange, type TermKind } from '../search/terms';
+import type { PaperRecord } from './records';
+import type { PaperNotesDB } from './schema';
+
+/** Paper numbers with a term: the exact term, or (`prefix`) every term that starts with it. */
+export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, prefix: boolean): Promise<Set<number>> {
+  const [lower, upper] = rowRange(kind, term);
+  const out = new Set<number>();
+  for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) {
+    if (!prefix) {
+      for (const id of row.terms[term] ?? []) out.add(id);
+      continue;
+    }
+    for (const [candidate, ids] of Object.entries(row.terms)) if (candidate.startsWith(term)) for (const id of ids) out.add(id);
+  }
+  return out;
+}
+
+/** How many papers have an exact term (from the postings, no paper read). */
+export async function countWith(db: PaperNotesDB, kind: TermKind, term: string): Promise<number> {
+  const [lower, upper] = rowRange(kind, term);
+  let count = 0;
+  for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) count += row.terms[term]?.length ?? 0;
+  return count;
+}
+
+/** The papers with these numbers, in no particular order. */
+export function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<PaperRecord[]> {
+  return seqs.length ? db.papers.where('seq').anyOf(seqs).toArray() : Promise.resolve([]);
+}

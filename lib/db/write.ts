@@ -1,0 +1,50 @@
+import { TermChanges } from '../search/terms';
+import type { PaperRecord } from './records';
+import type { PaperNotesDB } from './schema';
+
+const SEQ = 'seq';
+
+/** The tables every paper write touches: call the functions below inside a transaction on these. */
+export const paperTables = (db: PaperNotesDB) => [db.papers, db.terms, db.meta];
+
+
+async function applyTerms(db: PaperNotesDB, changes: TermChanges): Promise<void> {
+  const keys = changes.keys;
+  if (!keys.length) return;
+  const rows = changes.apply(await db.terms.bulkGet(keys));
+  await db.terms.bulkPut(rows.filter((r) => r !== null));
+  await db.terms.bulkDelete(keys.filter((_, i) => rows[i] === null));
+}
+
+/**
+ * Writes papers and keeps the search postings in step: a new paper gets the next number, a
+ * rewritten one keeps its own, and only the terms that changed are touched. Must run inside a
+ * read-write transaction on `paperTables(db)`.
+ */
+export async function putPapers(db: PaperNotesDB, records: PaperRecord[]): Promise<PaperRecord[]> {
+  if (!records.length) return [];
+  const previous = await db.papers.bulkGet(records.map((r) => r.id));
+  const start = ((await db.meta.get(SEQ))?.value as number | undefined) ?? 0;
+  let next = start;
+  const changes = new TermChanges();
+  const numbered = records.map((record, i) => {
+    const before = previous[i];
+    const seq = before?.seq ?? next++;
+    const written = { ...record, seq };
+    changes.change(seq, before?.seq === undefined ? null : before, written);
+    return written;
+  });
+  if (next !== start) await db.meta.put({ key: SEQ, value: next });
+  await db.papers.bulkPut(numbered);
+  await applyTerms(db, changes);
+  return numbered;
+}
+
+/** Deletes papers and their postings. Inside a read-write transaction on `paperTables(db)`. */
+export async function deletePapers(db: PaperNotesDB, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const changes = new TermChanges();
+  for (const record of await db.papers.bulkGet(ids)) if (record?.seq !== undefined) changes.change(record.seq, record, null);
+  await db.papers.bulkDelete(ids);
+  await applyTerms(db, changes);
+}
