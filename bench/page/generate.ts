@@ -2,7 +2,7 @@ import type { Catalog } from '../../lib/catalog/types';
 import { canonicalJson, contentHash } from '../../lib/catalog/hash';
 import type { PaperFields, VenueRecord } from '../../lib/db/records';
 import type { LibraryData } from '../../lib/library/types';
-import { emptyFields } from '../../lib/notes/derive';
+import { emptyFields, indexedTerms } from '../../lib/notes/derive';
 
 /** A small deterministic PRNG (mulberry32), so that every run measures the same library. */
 export function random(seed: number): () => number {
@@ -16,16 +16,48 @@ export function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ser', 've', 'lat', 'en', 'cy', 'sched', 'ul', 'ing', 'gpu', 'ker', 'nel', 'mem', 'o', 'ry', 'dis', 'ag', 'gre', 'ga', 'tion', 'cache', 'shard', 'par', 'al', 'lel', 'clus', 'ter', 'stor', 'age', 'net', 'work', 'flow', 'graph', 'llm', 'moe', 'rd', 'ma'];
+const CONSONANTS = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'st', 'pr', 'tr', 'gr', 'sch'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ea', 'io'];
+const VOCABULARY_SIZE = 30_000;
+
+/**
+ * A vocabulary of pseudo-words drawn from consonant-vowel syllables, used with Zipf frequencies
+ * (a few words very common, most rare), as words are in real notes: so that the search index sees
+ * the spread of word starts and the skew of word counts that real text has.
+ */
+const vocabulary = (() => {
+  const rand = random(99);
+  const seen = new Set<string>();
+  while (seen.size < VOCABULARY_SIZE) {
+    const syllables = 2 + Math.floor(rand() * 3);
+    let word = '';
+    for (let i = 0; i < syllables; i++) word += CONSONANTS[Math.floor(rand() * CONSONANTS.length)]! + VOWELS[Math.floor(rand() * VOWELS.length)]!;
+    if (rand() < 0.3) word += CONSONANTS[Math.floor(rand() * 17)]!;
+    seen.add(word);
+  }
+  const words = [...seen];
+  let total = 0;
+  const cumulative = words.map((_, rank) => (total += 1 / Math.pow(rank + 1, 1.07)));
+  return { words, cumulative, total };
+})();
 const CONFERENCES = ['OSDI', 'NSDI', 'ATC', 'SOSP', 'EuroSys', 'ASPLOS', 'FAST', 'SIGCOMM', 'MLSys', 'SoCC', 'HotOS', 'ISCA', 'SC', 'VLDB', 'ICML', 'NeurIPS'];
 const TOPICS = ['Large Language Models (LLMs)', 'Resource Allocation', 'Job Scheduling', 'Model Serving', 'Storage', 'Networking', 'Memory Disaggregation', 'Compilers'];
 const NAMES = ['Amey', 'Ying', 'Hanyu', 'Zhenhua', 'Jörg', 'Lucía', 'Wei', 'Priya', 'Omar', 'Sofia', 'Chen', 'Rafael', 'Aiko', 'Noah'];
 const SURNAMES = ['Agrawal', 'Sheng', 'Zhao', 'Han', 'Müller', 'García', 'Zhang', 'Patel', 'Haddad', 'Rossi', 'Li', 'Silva', 'Sato', 'Kim'];
 
+/** `count` words drawn with Zipf frequencies from the vocabulary. */
 export function words(rand: () => number, count: number): string[] {
+  const { words: list, cumulative, total } = vocabulary;
   return Array.from({ length: count }, () => {
-    const n = 1 + Math.floor(rand() * 3);
-    return Array.from({ length: n }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join('');
+    const target = rand() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (cumulative[mid]! < target) low = mid + 1;
+      else high = mid;
+    }
+    return list[low]!;
   });
 }
 
@@ -72,6 +104,6 @@ export function generateLibrary(count: number, seed = 1): LibraryData {
 /** A catalog of `count` generated records, as the build would emit it. */
 export function generateCatalog(count: number, seed = 7): Catalog {
   const library = generateLibrary(count, seed);
-  const papers = library.papers.map((fields, i) => ({ id: `cat:bench/${i}`, hash: contentHash(canonicalJson(fields)), fields }));
+  const papers = library.papers.map((fields, i) => ({ id: `cat:bench/${i}`, hash: contentHash(canonicalJson(fields)), fields, terms: indexedTerms(fields) }));
   return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: library.venues, topics: library.topics };
 }

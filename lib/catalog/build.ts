@@ -1,6 +1,7 @@
 import { GitBookError } from '../gitbook/errors';
 import { readGitBook } from '../gitbook/read';
 import { slugify } from '../gitbook/slug';
+import { indexedTerms } from '../notes/derive';
 import { canonicalJson, contentHash } from './hash';
 import type { Catalog } from './types';
 
@@ -18,7 +19,7 @@ export function buildCatalog(files: Map<string, string>): Catalog {
     const id = `cat:${slugify(fields.venue || 'no-venue')}/${slugify(fields.title)}`;
     if (ids.has(id)) throw new GitBookError('SUMMARY.md', 0, `two papers would share the catalog id ${id}: "${ids.get(id)}" and "${fields.title}"`);
     ids.set(id, fields.title);
-    return { id, hash: contentHash(canonicalJson(fields)), fields };
+    return { id, hash: contentHash(canonicalJson(fields)), fields, terms: indexedTerms(fields) };
   });
   const venues = library.venues;
   const topics = library.topics;

@@ -1,5 +1,7 @@
 import type { PaperRecord } from '../db/records';
+import type { IndexedTerms } from '../search/terms';
 import type { PaperNotesDB } from '../db/schema';
+import { takeSnapshot, snapshotTables } from '../db/snapshots';
 import { deletePapers, paperTables, putPapers } from '../db/write';
 import { acceptPending, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
@@ -43,7 +45,7 @@ export async function appliedCatalogHash(db: PaperNotesDB): Promise<string | nul
  * same for an older catalog (a downgrade). Records the user created are never touched.
  */
 export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaults = {}): Promise<SyncReport> {
-  return db.transaction('rw', [...paperTables(db), db.venues, db.topics], async () => {
+  return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics], async () => {
     const report: SyncReport = { status: 'unchanged', added: 0, updated: 0, conflicts: 0, kept: 0, removed: 0, orphaned: 0 };
     if ((await appliedCatalogHash(db)) === catalog.hash) return report;
     report.status = 'applied';
@@ -52,31 +54,51 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     for (const record of await db.papers.where('catalogId').above('').toArray()) linked.set(record.catalogId!, record);
 
     const puts: PaperRecord[] = [];
+    // What the write would otherwise look up or compute again: the stored versions, the terms.
+    const previous: (PaperRecord | undefined)[] = [];
+    const terms: (IndexedTerms | undefined)[] = [];
     const deletes: string[] = [];
+    const changing: string[] = [];
+    const added: string[] = [];
     for (const entry of catalog.papers) {
       const current = linked.get(entry.id);
       linked.delete(entry.id);
       if (!current) {
         puts.push(catalogRecord(entry, now));
+        previous.push(undefined);
+        terms.push(entry.terms);
+        added.push(entry.id);
         report.added++;
         continue;
       }
       const { record, outcome } = mergeCatalogRecord(current, entry, now);
-      if (record) puts.push(record);
+      if (record) {
+        puts.push(record);
+        previous.push(current);
+        terms.push(outcome === 'updated' ? entry.terms : undefined);
+        changing.push(current.id);
+      }
       if (outcome === 'updated') report.updated++;
       else if (outcome === 'conflict') report.conflicts++;
       else if (outcome === 'kept' || isEdited(current)) report.kept++;
     }
     for (const gone of linked.values()) {
       if (isEdited(gone)) {
-        if (!gone.catalogRemoved) puts.push({ ...gone, catalogRemoved: true });
+        if (!gone.catalogRemoved) {
+          puts.push({ ...gone, catalogRemoved: true });
+          previous.push(gone);
+          terms.push(undefined);
+          changing.push(gone.id);
+        }
         report.orphaned++;
       } else {
         deletes.push(gone.id);
         report.removed++;
       }
     }
-    await putPapers(db, puts);
+    // Kept before writing: the records this sync changes or deletes, and those it adds.
+    await takeSnapshot(db, 'Catalog sync', [...changing, ...deletes], added);
+    await putPapers(db, puts, { previous, terms });
     await deletePapers(db, deletes);
     await db.venues.bulkPut(catalog.venues);
     await db.topics.bulkPut(catalog.topics);

@@ -1,10 +1,13 @@
 import type { PaperFields, TopicRecord, VenueRecord } from '../db/records';
+import type { IndexedTerms } from '../search/terms';
 
 /** One paper of the bundled catalog: a stable id, its fields, and their content hash. */
 export interface CatalogPaper {
   id: string;
   hash: string;
   fields: PaperFields;
+  /** The words the paper is indexed under, computed at build time (absent: computed at sync). */
+  terms?: IndexedTerms;
 }
 
 /** The bundled catalog, as the build emits it (`catalog.json`). */

@@ -1,7 +1,7 @@
 import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
 import { isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity, titleWords } from '../match/title';
 import type { DetectedPaper } from '../paper';
-import { countWith, papersBySeq, seqsWith } from './postings';
+import { papersBySeq, seqsOfTerms } from './postings';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -13,7 +13,6 @@ export interface Match {
   by: MatchedBy;
 }
 
-const FUZZY_CANDIDATES = 300;
 
 /**
  * The note for a page, in order: arXiv id, USENIX key, DOI, any stored URL, the normalised title,
@@ -51,19 +50,24 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
   });
 }
 
-/** Candidates share the page title's two rarest words; the closest one past the threshold wins. */
+/** Papers read for a close-title match at most: those sharing the most title words. */
+const CLOSE_CANDIDATES = 20;
+
+/**
+ * A close title shares most of its words with the page's: candidates are the papers sharing the
+ * most title words (counted from the postings, no paper read); only the best few are read and
+ * compared, and the closest one past the threshold wins.
+ */
 async function findByCloseTitle(db: PaperNotesDB, key: string, usable: (r: PaperRecord | undefined) => r is PaperRecord): Promise<Match | null> {
-  const words = titleWords(key).slice(0, 12);
-  const counts = await Promise.all(words.map((w) => countWith(db, 't', w)));
-  const rarest = words
-    .map((word, i) => ({ word, count: counts[i]! }))
-    .filter((w) => w.count > 0)
-    .sort((a, b) => a.count - b.count)
-    .slice(0, 2);
-  if (!rarest.length) return null;
-  const seqs = new Set<number>();
-  for (const { word } of rarest) for (const seq of [...(await seqsWith(db, 't', word, false))].slice(0, FUZZY_CANDIDATES)) seqs.add(seq);
-  const candidates = (await papersBySeq(db, [...seqs])).filter(usable).filter((r) => isFuzzyTitleMatch(key, r.titleKey));
+  const words = titleWords(key).slice(0, 16);
+  const shared = new Map<number, number>();
+  for (const seqs of (await seqsOfTerms(db, 't', words)).values()) {
+    for (const seq of seqs) shared.set(seq, (shared.get(seq) ?? 0) + 1);
+  }
+  // A close title of n words shares at least half of them exactly (the rest differ by a slip).
+  const needed = Math.max(1, Math.ceil(words.length / 2));
+  const best = [...shared].filter(([, n]) => n >= needed).sort((a, b) => b[1] - a[1]).slice(0, CLOSE_CANDIDATES);
+  const candidates = (await papersBySeq(db, best.map(([seq]) => seq))).filter(usable).filter((r) => isFuzzyTitleMatch(key, r.titleKey));
   if (!candidates.length) return null;
   candidates.sort((a, b) => titleSimilarity(key, b.titleKey) - titleSimilarity(key, a.titleKey));
   return { record: candidates[0]!, by: 'fuzzy' };

@@ -35,7 +35,8 @@ export function buildRecord(
   fields: PaperFields,
   meta: Pick<PaperRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev' | 'origin'> & Partial<PaperRecord>,
 ): PaperRecord {
-  const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, ...rest } = meta;
+  // Index fields are derived afresh; `titleWords` and `searchTokens` were stored before schema 4.
+  const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, ...rest } = meta as PaperRecord & { titleWords?: unknown; searchTokens?: unknown };
   void titleKey, prefixKey, titlePrefix, titleWords, searchTokens;
   return { ...rest, ...pickFields(fields), ...deriveIndexFields(fields) };
 }

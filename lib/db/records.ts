@@ -44,9 +44,6 @@ export interface PaperIndexFields {
   /** For titles truncated with "...": the first words of the prefix (index) and the prefix itself. */
   prefixKey?: string;
   titlePrefix?: string;
-  /** Kept with the record (not indexed) so that its postings can be removed exactly. */
-  titleWords: string[];
-  searchTokens: string[];
 }
 
 export interface PaperRecord extends PaperFields, PaperIndexFields {

@@ -1,6 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import { TermChanges, type TermRow } from '../search/terms';
+import { indexedTerms } from '../notes/derive';
+import { TermChanges, type IndexedTerms, type TermRow } from '../search/terms';
 import type { DraftRecord, MetaRecord, PaperRecord, TopicRecord, VenueRecord } from './records';
+import type { SnapshotRecord } from './snapshots';
 
 /**
  * Schema versions, oldest first. Append a version for every change; never edit one that has
@@ -39,13 +41,37 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       let seq = 0;
       const numbered = (await papers.toArray()).map((record) => {
         const next = { ...record, seq: seq++ };
-        changes.change(next.seq, null, next);
+        changes.change(next.seq, null, record as PaperRecord & IndexedTerms);
         return next;
       });
       await papers.bulkPut(numbered);
       await tx.table<TermRow, string>('terms').bulkPut(changes.apply([]).filter((row): row is TermRow => !!row));
       await tx.table('meta').put({ key: 'seq', value: seq });
     },
+  },
+  {
+    // Words are no longer stored in each record (half its size) but derived at each write, and
+    // full-text rows group terms by three letters: the postings are rebuilt from the fields.
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => {
+      const papers = tx.table<PaperRecord & Partial<IndexedTerms>, string>('papers');
+      const terms = tx.table<TermRow, string>('terms');
+      const changes = new TermChanges();
+      const stripped = (await papers.toArray()).map(({ searchTokens, titleWords, ...record }) => {
+        void searchTokens, titleWords;
+        if (record.seq !== undefined) changes.change(record.seq, null, indexedTerms(record));
+        return record;
+      });
+      await papers.bulkPut(stripped);
+      await terms.clear();
+      await terms.bulkPut(changes.apply([]).filter((row): row is TermRow => !!row));
+    },
+  },
+  {
+    // Before each catalog sync and import, the records it changes are kept, the last five.
+    version: 5,
+    stores: { snapshots: '++id, createdAt' },
   },
 ];
 
@@ -58,6 +84,7 @@ export class PaperNotesDB extends Dexie {
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   terms!: EntityTable<TermRow, 'k'>;
+  snapshots!: EntityTable<SnapshotRecord, 'id'>;
 
   /** `upTo` opens the schema as it was at an older version: for migration tests only. */
   constructor(name = DB_NAME, options?: DexieOptions & { upTo?: number }) {

@@ -1,4 +1,5 @@
-import { TermChanges } from '../search/terms';
+import { indexedTerms } from '../notes/derive';
+import { TermChanges, type IndexedTerms } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -16,14 +17,22 @@ async function applyTerms(db: PaperNotesDB, changes: TermChanges): Promise<void>
   await db.terms.bulkDelete(keys.filter((_, i) => rows[i] === null));
 }
 
+/** What a caller may already know, by record index, to spare the work of finding it again. */
+export interface Known {
+  /** The records as stored now (undefined: a new record). */
+  previous?: (PaperRecord | undefined)[];
+  /** The terms each record is to be indexed under (computed at build time for the catalog). */
+  terms?: (IndexedTerms | undefined)[];
+}
+
 /**
  * Writes papers and keeps the search postings in step: a new paper gets the next number, a
  * rewritten one keeps its own, and only the terms that changed are touched. Must run inside a
  * read-write transaction on `paperTables(db)`.
  */
-export async function putPapers(db: PaperNotesDB, records: PaperRecord[]): Promise<PaperRecord[]> {
+export async function putPapers(db: PaperNotesDB, records: PaperRecord[], known: Known = {}): Promise<PaperRecord[]> {
   if (!records.length) return [];
-  const previous = await db.papers.bulkGet(records.map((r) => r.id));
+  const previous = known.previous ?? (await db.papers.bulkGet(records.map((r) => r.id)));
   const start = ((await db.meta.get(SEQ))?.value as number | undefined) ?? 0;
   let next = start;
   const changes = new TermChanges();
@@ -31,7 +40,7 @@ export async function putPapers(db: PaperNotesDB, records: PaperRecord[]): Promi
     const before = previous[i];
     const seq = before?.seq ?? next++;
     const written = { ...record, seq };
-    changes.change(seq, before?.seq === undefined ? null : before, written);
+    changes.change(seq, before?.seq === undefined ? null : indexedTerms(before), known.terms?.[i] ?? indexedTerms(written));
     return written;
   });
   if (next !== start) await db.meta.put({ key: SEQ, value: next });
@@ -44,7 +53,7 @@ export async function putPapers(db: PaperNotesDB, records: PaperRecord[]): Promi
 export async function deletePapers(db: PaperNotesDB, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const changes = new TermChanges();
-  for (const record of await db.papers.bulkGet(ids)) if (record?.seq !== undefined) changes.change(record.seq, record, null);
+  for (const record of await db.papers.bulkGet(ids)) if (record?.seq !== undefined) changes.change(record.seq, indexedTerms(record), null);
   await db.papers.bulkDelete(ids);
   await applyTerms(db, changes);
 }

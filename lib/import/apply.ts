@@ -2,7 +2,8 @@ import type { BackupPaper } from '../backup/json';
 import { buildRecord, newPaperId, pickFields } from '../db/notes';
 import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
-import { paperTables, putPapers } from '../db/write';
+import { snapshotTables, takeSnapshot } from '../db/snapshots';
+import { putPapers } from '../db/write';
 import type { ImportPlan, PlanItem } from './plan';
 
 /** For a conflict: keep the user's note (the default), take the imported one, or keep both notes. */
@@ -69,7 +70,7 @@ export function applyImport(
   resolutions: Map<number, Resolution> = new Map(),
   beforeWrite?: (changing: string[]) => Promise<void>,
 ): Promise<ImportResult> {
-  return db.transaction('rw', [...paperTables(db), db.venues, db.topics], async () => {
+  return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics], async () => {
     const now = Date.now();
     const puts: PaperRecord[] = [];
     const result: ImportResult = { added: 0, updated: 0, kept: 0, changed: [] };
@@ -105,6 +106,9 @@ export function applyImport(
     });
     result.changed = puts.map((p) => p.id);
     await beforeWrite?.(overwritten);
+    // Kept before writing: the notes this import overwrites, and the ones it adds.
+    const before = new Set(overwritten);
+    await takeSnapshot(db, `Import of ${plan.items.length} ${plan.items.length === 1 ? 'paper' : 'papers'}`, overwritten, puts.filter((p) => !before.has(p.id)).map((p) => p.id));
     await putPapers(db, puts);
     const venues = await db.venues.bulkGet(plan.venues.map((v) => v.label));
     await db.venues.bulkPut(plan.venues.map((v, i) => mergedVenue(venues[i], v)));

@@ -6,6 +6,14 @@ const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'with', 'a
  * white space folded away. "Sarathi‐Serve: Taming…" and "sarathi serve taming" compare equal.
  */
 export function normaliseTitle(title: string): string {
+  // Plain ASCII needs no Unicode decomposition: the fast path for most of what is indexed.
+  if (/^[\x20-\x7e\s]*$/.test(title)) {
+    return title
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

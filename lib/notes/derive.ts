@@ -1,4 +1,5 @@
 import type { PaperFields, PaperIndexFields } from '../db/records';
+import type { IndexedTerms } from '../search/terms';
 import { normaliseTitle, prefixKey, titleWords, truncatedPrefix } from '../match/title';
 import { tokenize } from '../search/tokens';
 
@@ -6,26 +7,26 @@ import { tokenize } from '../search/tokens';
 export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
   const titleKey = normaliseTitle(fields.title);
   const prefix = truncatedPrefix(fields.title);
-  const derived: PaperIndexFields = {
-    titleKey,
-    titleWords: titleWords(titleKey),
-    // Title first, so that a huge note cannot push the title's words out of the index.
-    searchTokens: tokenize(
-      fields.title,
-      fields.authors.join(' '),
-      fields.venue,
-      fields.topic,
-      fields.tags.join(' '),
-      fields.affiliations,
-      fields.summary,
-      fields.note,
-    ),
-  };
+  const derived: PaperIndexFields = { titleKey };
   if (prefix) {
     derived.titlePrefix = prefix;
     derived.prefixKey = prefixKey(prefix);
   }
   return derived;
+}
+
+/**
+ * The words a paper is found by: its title words (for close-title candidates) and every word of
+ * its title, authors, venue, topic, tags, affiliations, summary and note (full text). Derived
+ * afresh from the fields at each write, never stored: a change of tokenizer appends a schema
+ * version that rebuilds the postings.
+ */
+export function indexedTerms(fields: PaperFields): IndexedTerms {
+  return {
+    titleWords: titleWords(normaliseTitle(fields.title)),
+    // Title first, so that a huge note cannot push the title's words out of the index.
+    searchTokens: tokenize(fields.title, fields.authors.join(' '), fields.venue, fields.topic, fields.tags.join(' '), fields.affiliations, fields.summary, fields.note),
+  };
 }
 
 /** A complete set of fields from a partial one: every list empty, every text blank. */

@@ -1,7 +1,7 @@
 /**
  * The search index as postings rows. A row holds, for one kind of term, every term that starts
- * with the same two letters, each with the numbers (`seq`) of the papers that have it, for one
- * range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
+ * with the same letters (three for full text, two for title words), each with the numbers
+ * (`seq`) of the papers that have it, for one range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
  * the storage process, so a bulk write (a catalog of 10,000 notes) must touch hundreds of rows,
  * not one per word; the number range bounds what a single save rewrites.
  */
@@ -13,19 +13,27 @@ export const BUCKET = 16_384;
 export type TermKind = 'w' | 't';
 
 export interface TermRow {
-  /** `<kind>:<first two letters>#<range>`, e.g. `w:sc#0000`. */
+  /** `<kind>:<first letters>#<range>`, e.g. `w:sch#0000`. */
   k: string;
   /** Each term of the row with its papers' numbers, ascending. */
   terms: Record<string, number[]>;
 }
 
 const rangeOf = (seq: number) => Math.floor(seq / BUCKET).toString(36).padStart(4, '0');
-const headOf = (term: string) => term.slice(0, 2);
+/**
+ * Letters a row groups terms by. Full-text rows by three, so that a prefix search of three letters
+ * or more reads only rows of its own terms; title-word rows by two (they are read by exact word).
+ */
+export const HEAD = { w: 3, t: 2 } as const;
+const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
 
-export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(term)}#${rangeOf(seq)}`;
+export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(seq)}`;
 
-/** The keys of every row that may hold terms starting with `start` (two letters or more). */
-export const rowRange = (kind: TermKind, start: string): [string, string] => [`${kind}:${headOf(start)}#`, `${kind}:${headOf(start)}#\uffff`];
+/**
+ * The keys of every row that may hold terms starting with `start`: exact terms of any length, and
+ * prefixes at least as long as the kind's head.
+ */
+export const rowRange = (kind: TermKind, start: string): [string, string] => [`${kind}:${headOf(kind, start)}#`, `${kind}:${headOf(kind, start)}#\uffff`];
 
 /** What one paper is indexed under, by kind. */
 export interface IndexedTerms {
@@ -33,30 +41,40 @@ export interface IndexedTerms {
   titleWords: string[];
 }
 
-const entries = (seq: number, terms: IndexedTerms): [string, string][] => [
-  ...terms.searchTokens.map((t): [string, string] => [rowKey('w', t, seq), t]),
-  ...terms.titleWords.map((t): [string, string] => [rowKey('t', t, seq), t]),
-];
-
 /** Pending changes to the postings, collected over a write and applied to each row once. */
 export class TermChanges {
   /** Row key → term → numbers to add (array) and to remove (set). */
-  private readonly rows = new Map<string, Map<string, { add: number[]; remove: Set<number> }>>();
+  private readonly rows = new Map<string, Map<string, { add: number[]; remove: Set<number> | null }>>();
 
-  private slot(row: string, term: string) {
+  private slot(kind: TermKind, term: string, range: string) {
+    const row = `${kind}:${term.slice(0, HEAD[kind])}#${range}`;
     let terms = this.rows.get(row);
     if (!terms) this.rows.set(row, (terms = new Map()));
     let slot = terms.get(term);
-    if (!slot) terms.set(term, (slot = { add: [], remove: new Set() }));
+    if (!slot) terms.set(term, (slot = { add: [], remove: null }));
     return slot;
+  }
+
+  private move(kind: TermKind, seq: number, before: string[], after: string[]) {
+    const range = rangeOf(seq);
+    if (!before.length) {
+      for (const term of after) this.slot(kind, term, range).add.push(seq);
+      return;
+    }
+    const old = new Set(before);
+    const now = new Set(after);
+    for (const term of now) if (!old.has(term)) this.slot(kind, term, range).add.push(seq);
+    for (const term of old) {
+      if (now.has(term)) continue;
+      const slot = this.slot(kind, term, range);
+      (slot.remove ??= new Set()).add(seq);
+    }
   }
 
   /** Moves a paper from the terms it had to the terms it has (either may be absent). */
   change(seq: number, before: IndexedTerms | null, after: IndexedTerms | null): void {
-    const old = new Set((before ? entries(seq, before) : []).map(([row, term]) => `${row}\u0000${term}`));
-    const now = new Set((after ? entries(seq, after) : []).map(([row, term]) => `${row}\u0000${term}`));
-    for (const key of now) if (!old.has(key)) this.slot(...(key.split('\u0000') as [string, string])).add.push(seq);
-    for (const key of old) if (!now.has(key)) this.slot(...(key.split('\u0000') as [string, string])).remove.add(seq);
+    this.move('w', seq, before?.searchTokens ?? [], after?.searchTokens ?? []);
+    this.move('t', seq, before?.titleWords ?? [], after?.titleWords ?? []);
   }
 
   get keys(): string[] {
@@ -66,15 +84,26 @@ export class TermChanges {
   /** The touched rows rewritten from their current state (same order as `keys`); null deletes a row. */
   apply(current: (TermRow | undefined)[]): (TermRow | null)[] {
     return this.keys.map((k, i) => {
-      const terms: Record<string, number[]> = { ...(current[i]?.terms ?? {}) };
+      const terms: Record<string, number[]> = current[i] ? { ...current[i]!.terms } : {};
       for (const [term, { add, remove }] of this.rows.get(k)!) {
-        let ids = terms[term] ?? [];
-        if (remove.size) ids = ids.filter((id) => !remove.has(id));
+        let ids = terms[term];
+        if (!ids) {
+          // A new term (the common case of a bulk write): its numbers came in ascending order.
+          if (add.length) terms[term] = isAscending(add) ? add : [...new Set(add)].sort((a, b) => a - b);
+          continue;
+        }
+        if (remove) ids = ids.filter((id) => !remove.has(id));
         if (add.length) ids = [...new Set([...ids, ...add])].sort((a, b) => a - b);
         if (ids.length) terms[term] = ids;
         else delete terms[term];
       }
-      return Object.keys(terms).length ? { k, terms } : null;
+      for (const _ in terms) return { k, terms };
+      return null;
     });
   }
+}
+
+function isAscending(ids: number[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i]! <= ids[i - 1]!) return false;
+  return true;
 }

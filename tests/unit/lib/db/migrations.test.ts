@@ -5,7 +5,7 @@ import { buildRecord } from '@/lib/db/notes';
 import type { PaperFields } from '@/lib/db/records';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { searchPapers } from '@/lib/db/search';
-import { emptyFields } from '@/lib/notes/derive';
+import { emptyFields, indexedTerms } from '@/lib/notes/derive';
 import { addPaper, freshDb } from '../../db-helpers';
 
 describe('schema versions', () => {
@@ -27,8 +27,11 @@ describe('schema versions', () => {
   });
 });
 
-/** A record as an older version wrote it (no paper number, no postings). */
-const oldRecord = (id: string, fields: Partial<PaperFields> & { title: string }) => buildRecord(emptyFields(fields), { id, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' });
+/** A record as versions 1 to 3 wrote it: words stored in the record, no paper number. */
+const oldRecord = (id: string, fields: Partial<PaperFields> & { title: string }) => {
+  const full = emptyFields(fields);
+  return { ...buildRecord(full, { id, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' }), ...indexedTerms(full) };
+};
 
 describe('upgrade from version 1 (before the catalog)', () => {
   it('keeps notes, drafts and venues, and indexes catalog ids', async () => {
@@ -65,8 +68,31 @@ describe('upgrade from version 2 (before postings)', () => {
     await old.drafts.put({ key: 'u-1|e', paperId: 'u-1', note: 'draft', summary: '', tags: [], baseRev: 1, baseNote: '', updatedAt: 1 });
     old.close();
 
-    const db = new PaperNotesDB(old.name);
+    const db = new PaperNotesDB(old.name, { upTo: 3 });
     expect((await db.papers.orderBy('seq').toArray()).map((p) => [p.id, p.seq])).toEqual([['u-1', 0], ['u-2', 1]]);
+    expect(await db.terms.count()).toBeGreaterThan(0);
+    db.close();
+  });
+});
+
+describe('upgrade from version 3 (words stored in each record)', () => {
+  it('strips the stored words, rebuilds the postings in the new layout, and search and close titles work', async () => {
+    const old = freshDb(3);
+    await old.papers.bulkPut([
+      { ...oldRecord('u-1', { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays', note: '* egress pricing\n' }), seq: 0 },
+      { ...oldRecord('u-2', { title: 'Another paper', note: '* chunked prefills\n', venue: 'OSDI 2024' }), seq: 1 },
+    ]);
+    await old.meta.put({ key: 'seq', value: 2 });
+    await old.drafts.put({ key: 'u-1|e', paperId: 'u-1', note: 'draft', summary: '', tags: [], baseRev: 1, baseNote: '', updatedAt: 1 });
+    // Version 3 grouped full-text terms by two letters; such rows must not survive.
+    await old.terms.put({ k: 'w:eg#0000', terms: { egress: [0] } });
+    old.close();
+
+    const db = new PaperNotesDB(old.name);
+    const stored = await db.papers.get('u-1');
+    expect(stored).not.toHaveProperty('searchTokens');
+    expect(stored).not.toHaveProperty('titleWords');
+    expect(await db.terms.get('w:eg#0000')).toBeUndefined();
     expect(await db.drafts.count()).toBe(1);
     expect((await searchPapers(db, 'egress')).hits.map((h) => h.id)).toEqual(['u-1']);
     expect((await searchPapers(db, 'chunk prefill')).hits.map((h) => h.id)).toEqual(['u-2']);
@@ -74,5 +100,17 @@ describe('upgrade from version 2 (before postings)', () => {
     expect(await findPaper(db, close)).toMatchObject({ by: 'fuzzy', record: { id: 'u-1' } });
     // A paper created after the upgrade gets the next number.
     expect((await addPaper(db, { title: 'New' })).seq).toBe(2);
+  });
+});
+
+describe('upgrade from version 4 (before snapshots)', () => {
+  it('keeps everything, and takes snapshots from then on', async () => {
+    const old = freshDb(4);
+    const note = await addPaper(old, { title: 'Kept across the upgrade', note: '* n\n' });
+    old.close();
+    const db = new PaperNotesDB(old.name);
+    expect(await db.papers.get(note.id)).toEqual(note);
+    expect(await db.snapshots.count()).toBe(0);
+    expect((await searchPapers(db, 'kept upgrade')).hits.map((h) => h.id)).toEqual([note.id]);
   });
 });
