@@ -3,6 +3,7 @@ import { canonicalJson, contentHash } from '../../lib/catalog/hash';
 import type { PaperFields, VenueRecord } from '../../lib/db/records';
 import type { LibraryData } from '../../lib/library/types';
 import { emptyFields, indexedTerms } from '../../lib/notes/derive';
+import { TermChanges, type TermRow } from '../../lib/search/terms';
 
 /** A small deterministic PRNG (mulberry32), so that every run measures the same library. */
 export function random(seed: number): () => number {
@@ -105,5 +106,9 @@ export function generateLibrary(count: number, seed = 1): LibraryData {
 export function generateCatalog(count: number, seed = 7): Catalog {
   const library = generateLibrary(count, seed);
   const papers = library.papers.map((fields, i) => ({ id: `cat:bench/${i}`, hash: contentHash(canonicalJson(fields)), fields, terms: indexedTerms(fields) }));
-  return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: library.venues, topics: library.topics };
+  // As the build does (lib/catalog/build.ts): postings for the papers numbered in catalog order.
+  const postings = new TermChanges();
+  papers.forEach((paper, seq) => postings.change(seq, null, paper.terms));
+  const rows = postings.apply([]).filter((row): row is TermRow => !!row);
+  return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: library.venues, topics: library.topics, rows };
 }

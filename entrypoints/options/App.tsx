@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ImportPreview } from '@/components/ImportPreview';
+import { SnapshotList } from '@/components/SnapshotList';
 import { Notice } from '@/components/Notice';
 import { toBackup } from '@/lib/backup/json';
+import { listSnapshots, restoreSnapshot } from '@/lib/db/snapshots';
 import { exportSingleMarkdown, exportZip } from '@/lib/export/files';
 import { applyImport, type ImportResult, type Resolution } from '@/lib/import/apply';
 import { planImport, type ImportPlan } from '@/lib/import/plan';
@@ -12,6 +14,7 @@ import { getDb } from '@/lib/runtime/db';
 import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { fromDrop, fromFileList } from '@/lib/runtime/picked-files';
+import { useLive } from '@/components/use-live';
 
 type State =
   | { step: 'idle' }
@@ -31,6 +34,24 @@ export function App() {
   const [resolutions, setResolutions] = useState(new Map<number, Resolution>());
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const snapshots = useLive(() => listSnapshots(db), []);
+  const [restoring, setRestoring] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
+
+  const restore = async (id: number) => {
+    if (!confirm('Put the notes this change touched back as they were before it? Notes it added are removed. This restore can itself be undone from here.')) return;
+    setRestoring(true);
+    setError(null);
+    try {
+      const result = await restoreSnapshot(db, id);
+      notifyNotesChanged();
+      setRestored(`Restored ${result.restored} notes and removed ${result.removed}.`);
+    } catch (e) {
+      setError(`Nothing was restored: ${describeWriteError(e)}.`);
+    } finally {
+      setRestoring(false);
+    }
+  };
 
   const exportAs = async (kind: 'zip' | 'md' | 'json') => {
     setExporting(true);
@@ -146,6 +167,13 @@ export function App() {
             Imported: {state.result.added} new, {state.result.updated} updated, {state.result.kept} of your notes kept as they were.
           </Notice>
         )}
+      </section>
+
+      <section>
+        <h2>Snapshots</h2>
+        <p class="small muted">Before each catalog sync and each import, the notes it changes are kept; the last five can be restored.</p>
+        {restored && <Notice testId="restored">{restored}</Notice>}
+        {!snapshots.loading && !snapshots.error && <SnapshotList snapshots={snapshots.value} onRestore={restore} busy={restoring} />}
       </section>
     </main>
   );

@@ -2,6 +2,7 @@ import { GitBookError } from '../gitbook/errors';
 import { readGitBook } from '../gitbook/read';
 import { slugify } from '../gitbook/slug';
 import { indexedTerms } from '../notes/derive';
+import { TermChanges, type TermRow } from '../search/terms';
 import { canonicalJson, contentHash } from './hash';
 import type { Catalog } from './types';
 
@@ -23,5 +24,8 @@ export function buildCatalog(files: Map<string, string>): Catalog {
   });
   const venues = library.venues;
   const topics = library.topics;
-  return { hash: contentHash(canonicalJson({ papers: papers.map((p) => [p.id, p.hash]), venues, topics })), papers, venues, topics };
+  const postings = new TermChanges();
+  papers.forEach((paper, seq) => postings.change(seq, null, paper.terms));
+  const rows = postings.apply([]).filter((row): row is TermRow => !!row);
+  return { hash: contentHash(canonicalJson({ papers: papers.map((p) => [p.id, p.hash]), venues, topics })), papers, venues, topics, rows };
 }

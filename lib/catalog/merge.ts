@@ -1,21 +1,18 @@
 import { buildRecord, pickFields } from '../db/notes';
 import type { CatalogVersion, PaperFields, PaperRecord } from '../db/records';
-import { canonicalJson } from './hash';
-import { CATALOG_TEXT_FIELDS, type CatalogPaper, type CatalogText } from './types';
+import { catalogText, sameText } from './text';
+import type { CatalogPaper } from './types';
 
-/** The catalog-written part of a record's fields. */
-export function catalogText(fields: PaperFields): CatalogText {
-  const text = {} as Record<string, unknown>;
-  for (const name of CATALOG_TEXT_FIELDS) if (fields[name] !== undefined) text[name] = fields[name];
-  return text as CatalogText;
-}
+export { catalogText, sameText };
 
-export const sameText = (a: CatalogText, b: CatalogText) => canonicalJson(a) === canonicalJson(b);
+/**
+ * Whether the user changed a catalog record's text since the catalog version it is based on. A
+ * base without fields means the record's text is still that version's (see `putPapers`).
+ */
+export const isEdited = (record: PaperRecord) => !!record.catalogBase?.fields && !sameText(catalogText(record), record.catalogBase.fields);
 
-/** Whether the user changed a catalog record's text since the catalog version it is based on. */
-export const isEdited = (record: PaperRecord) => !!record.catalogBase && !sameText(catalogText(record), record.catalogBase.fields);
-
-const version = (entry: CatalogPaper): CatalogVersion => ({ hash: entry.hash, fields: catalogText(entry.fields) });
+/** A catalog version whose text the record holds as its own: the hash is enough. */
+const version = (entry: CatalogPaper): CatalogVersion => ({ hash: entry.hash });
 
 function without<T extends object>(record: T, ...keys: (keyof T)[]): T {
   const copy = { ...record };
@@ -61,10 +58,11 @@ export function mergeCatalogRecord(current: PaperRecord, entry: CatalogPaper, no
     const record = buildRecord(fields, { ...without(current, 'catalogPending', 'catalogRemoved'), updatedAt: now, rev: current.rev + 1 });
     return { record: { ...record, catalogBase: incoming }, outcome: 'updated' };
   }
-  if (sameText(catalogText(current), incoming.fields)) {
+  const theirs = catalogText(entry.fields);
+  if (sameText(catalogText(current), theirs)) {
     return { record: { ...without(current, 'catalogPending', 'catalogRemoved'), catalogBase: incoming }, outcome: 'kept' };
   }
-  return { record: { ...without(current, 'catalogRemoved'), catalogPending: incoming }, outcome: 'conflict' };
+  return { record: { ...without(current, 'catalogRemoved'), catalogPending: { hash: entry.hash, fields: theirs } }, outcome: 'conflict' };
 }
 
 /** "Accept" a pending catalog update: the record takes the catalog's text. */
@@ -72,11 +70,12 @@ export function acceptPending(current: PaperRecord, now: number): PaperRecord {
   const pending = current.catalogPending;
   if (!pending) return current;
   const record = buildRecord({ ...pickFields(current), ...pending.fields }, { ...without(current, 'catalogPending'), updatedAt: now, rev: current.rev + 1 });
-  return { ...record, catalogBase: pending };
+  return { ...record, catalogBase: { hash: pending.hash } };
 }
 
 /** "Dismiss" a pending catalog update: the user's text stays, now based on the newer catalog text. */
 export function dismissPending(current: PaperRecord): PaperRecord {
+  // The user's text stays, now based on the newer catalog text (kept, since it differs).
   const pending = current.catalogPending;
   return pending ? { ...without(current, 'catalogPending'), catalogBase: pending } : current;
 }

@@ -1,6 +1,7 @@
 import type { PaperRecord } from '../db/records';
 import type { IndexedTerms } from '../search/terms';
 import type { PaperNotesDB } from '../db/schema';
+import { TERMS_VERSION, TERMS_VERSION_KEY } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
 import { deletePapers, paperTables, putPapers } from '../db/write';
 import { acceptPending, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
@@ -50,6 +51,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     if ((await appliedCatalogHash(db)) === catalog.hash) return report;
     report.status = 'applied';
     const now = Date.now();
+    if (catalog.rows && (await db.papers.count()) === 0 && (await db.terms.count()) === 0) return firstInstall(db, catalog, now, report, faults);
     const linked = new Map<string, PaperRecord>();
     for (const record of await db.papers.where('catalogId').above('').toArray()) linked.set(record.catalogId!, record);
 
@@ -106,6 +108,25 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });
     return report;
   });
+}
+
+/**
+ * Into an empty database (a first install): the records numbered in catalog order and the
+ * postings the build computed for exactly that numbering, written as they are.
+ */
+async function firstInstall(db: PaperNotesDB, catalog: Catalog, now: number, report: SyncReport, faults: SyncFaults): Promise<SyncReport> {
+  const records = catalog.papers.map((entry, seq) => ({ ...catalogRecord(entry, now), seq }));
+  await takeSnapshot(db, 'Catalog sync', [], records.map((r) => r.id));
+  await db.papers.bulkAdd(records);
+  await db.terms.bulkAdd(catalog.rows!);
+  await db.meta.put({ key: 'seq', value: records.length });
+  await db.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
+  await db.venues.bulkPut(catalog.venues);
+  await db.topics.bulkPut(catalog.topics);
+  faults.beforeCommit?.();
+  await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });
+  report.added = records.length;
+  return report;
 }
 
 /** Takes a pending catalog update into the note. */

@@ -1,5 +1,5 @@
 import type { PaperFields, TopicRecord, VenueRecord } from '../db/records';
-import type { IndexedTerms } from '../search/terms';
+import type { IndexedTerms, TermRow } from '../search/terms';
 
 /** One paper of the bundled catalog: a stable id, its fields, and their content hash. */
 export interface CatalogPaper {
@@ -17,6 +17,11 @@ export interface Catalog {
   papers: CatalogPaper[];
   venues: VenueRecord[];
   topics: TopicRecord[];
+  /**
+   * The search postings of the papers numbered 0, 1, … in catalog order: what a first install
+   * into an empty database writes as is.
+   */
+  rows?: TermRow[];
 }
 
 /** The fields the catalog writes and a user may edit: a record is "edited" when these differ from its base. */

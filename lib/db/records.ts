@@ -62,15 +62,15 @@ export interface PaperRecord extends PaperFields, PaperIndexFields {
   /** The catalog text this record was based on: the base of the three-way merge at each sync. */
   catalogBase?: CatalogVersion;
   /** A newer catalog text the user has not taken yet (both sides changed): "catalog update available". */
-  catalogPending?: CatalogVersion;
+  catalogPending?: Required<CatalogVersion>;
   /** The catalog dropped this paper; kept because the user had edited it. */
   catalogRemoved?: boolean;
 }
 
-/** One version of a catalog record's text. */
+/** One version of a catalog record's text; `fields` is left out while the record's text is that version's. */
 export interface CatalogVersion {
   hash: string;
-  fields: CatalogText;
+  fields?: CatalogText;
 }
 
 export type VenueGroup = 'conference' | 'journal' | 'misc';

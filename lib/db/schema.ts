@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import { indexedTerms } from '../notes/derive';
+import { TERMS_VERSION, TERMS_VERSION_KEY } from './reindex';
 import { TermChanges, type IndexedTerms, type TermRow } from '../search/terms';
 import type { DraftRecord, MetaRecord, PaperRecord, TopicRecord, VenueRecord } from './records';
 import type { SnapshotRecord } from './snapshots';
@@ -66,6 +67,7 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       await papers.bulkPut(stripped);
       await terms.clear();
       await terms.bulkPut(changes.apply([]).filter((row): row is TermRow => !!row));
+      await tx.table('meta').put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
     },
   },
   {

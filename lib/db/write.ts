@@ -1,9 +1,21 @@
+import { catalogText, sameText } from '../catalog/text';
 import { indexedTerms } from '../notes/derive';
 import { TermChanges, type IndexedTerms } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 const SEQ = 'seq';
+
+/**
+ * A catalog record stores its base text only once it differs from it: the first write that
+ * changes the text of a record still based on the same catalog version records that version.
+ */
+function keepCatalogBase(before: PaperRecord | undefined, written: PaperRecord): PaperRecord {
+  const base = written.catalogBase;
+  if (!before || !base || base.fields || before.catalogBase?.hash !== base.hash || before.catalogBase.fields) return written;
+  const text = catalogText(before);
+  return sameText(text, catalogText(written)) ? written : { ...written, catalogBase: { hash: base.hash, fields: text } };
+}
 
 /** The tables every paper write touches: call the functions below inside a transaction on these. */
 export const paperTables = (db: PaperNotesDB) => [db.papers, db.terms, db.meta];
@@ -39,7 +51,7 @@ export async function putPapers(db: PaperNotesDB, records: PaperRecord[], known:
   const numbered = records.map((record, i) => {
     const before = previous[i];
     const seq = before?.seq ?? next++;
-    const written = { ...record, seq };
+    const written = keepCatalogBase(before, { ...record, seq });
     changes.change(seq, before?.seq === undefined ? null : indexedTerms(before), known.terms?.[i] ?? indexedTerms(written));
     return written;
   });

@@ -6,6 +6,14 @@ import { snapshotTables, takeSnapshot } from '../db/snapshots';
 import { putPapers } from '../db/write';
 import type { ImportPlan, PlanItem } from './plan';
 
+/** Notes changed between the preview and the import: the preview must be made again. */
+export class StalePlanError extends Error {
+  constructor() {
+    super('some of these notes changed since the preview; preview the import again');
+    this.name = 'StalePlanError';
+  }
+}
+
 /** For a conflict: keep the user's note (the default), take the imported one, or keep both notes. */
 export type Resolution = 'keep' | 'replace' | 'merge';
 
@@ -73,11 +81,19 @@ export function applyImport(
   return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics], async () => {
     const now = Date.now();
     const puts: PaperRecord[] = [];
+    const previous: (PaperRecord | undefined)[] = [];
     const result: ImportResult = { added: 0, updated: 0, kept: 0, changed: [] };
     const overwritten: string[] = [];
     const taken = new Set(await db.papers.toCollection().primaryKeys());
+    // The preview read these notes earlier: if one changed since (another panel saved it), the
+    // plan is stale and nothing is written.
+    const planned = plan.items.filter((i) => i.existing).map((i) => i.existing!);
+    const latest = await db.papers.bulkGet(planned.map((r) => r.id));
+    if (latest.some((r, i) => r?.rev !== planned[i]!.rev)) throw new StalePlanError();
+    const fresh = new Map(latest.map((r) => [r!.id, r!]));
     plan.items.forEach((item: PlanItem, index) => {
-      const { incoming, existing } = item;
+      const { incoming } = item;
+      const existing = item.existing && fresh.get(item.existing.id);
       if (item.action === 'new') {
         const id = incoming.id && !taken.has(incoming.id) ? incoming.id : newPaperId();
         taken.add(id);
@@ -90,6 +106,7 @@ export function applyImport(
         });
         if (incoming.catalogId && incoming.catalogBase) Object.assign(record, { catalogId: incoming.catalogId, catalogBase: incoming.catalogBase });
         puts.push(record);
+        previous.push(undefined);
         result.added++;
         return;
       }
@@ -101,6 +118,7 @@ export function applyImport(
       }
       const fields = choice === 'replace' ? replaced(existing, incoming) : merged(existing, incoming);
       puts.push(buildRecord(fields, { ...existing, updatedAt: now, rev: existing.rev + 1 }));
+      previous.push(existing);
       overwritten.push(existing.id);
       result.updated++;
     });
@@ -109,7 +127,7 @@ export function applyImport(
     // Kept before writing: the notes this import overwrites, and the ones it adds.
     const before = new Set(overwritten);
     await takeSnapshot(db, `Import of ${plan.items.length} ${plan.items.length === 1 ? 'paper' : 'papers'}`, overwritten, puts.filter((p) => !before.has(p.id)).map((p) => p.id));
-    await putPapers(db, puts);
+    await putPapers(db, puts, { previous });
     const venues = await db.venues.bulkGet(plan.venues.map((v) => v.label));
     await db.venues.bulkPut(plan.venues.map((v, i) => mergedVenue(venues[i], v)));
     const topics = new Set(await db.topics.toCollection().primaryKeys());

@@ -17,7 +17,7 @@ export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
 
 /**
  * The words a paper is found by: its title words (for close-title candidates) and every word of
- * its title, authors, venue, topic, tags, affiliations, summary and note (full text). Derived
+ * its title, authors, venue, topic, tags, affiliations, award, summary and note (full text). Derived
  * afresh from the fields at each write, never stored: a change of tokenizer appends a schema
  * version that rebuilds the postings.
  */
@@ -25,7 +25,7 @@ export function indexedTerms(fields: PaperFields): IndexedTerms {
   return {
     titleWords: titleWords(normaliseTitle(fields.title)),
     // Title first, so that a huge note cannot push the title's words out of the index.
-    searchTokens: tokenize(fields.title, fields.authors.join(' '), fields.venue, fields.topic, fields.tags.join(' '), fields.affiliations, fields.summary, fields.note),
+    searchTokens: tokenize(fields.title, fields.authors.join(' '), fields.venue, fields.topic, fields.tags.join(' '), fields.affiliations, fields.award, fields.summary, fields.note),
   };
 }
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { CATALOG_HASH } from 'virtual:paper-notes-catalog';
 import { appliedCatalogHash, syncCatalog, type SyncReport } from '../catalog/sync';
 import type { Catalog } from '../catalog/types';
+import { ensureTerms } from '../db/reindex';
 import type { PaperNotesDB } from '../db/schema';
 
 /**
@@ -12,6 +13,7 @@ import type { PaperNotesDB } from '../db/schema';
  */
 export async function ensureCatalog(db: PaperNotesDB): Promise<SyncReport | null> {
   const run = async () => {
+    await ensureTerms(db);
     if ((await appliedCatalogHash(db)) === CATALOG_HASH) return null;
     // The extension's own packaged file, not a network request.
     // Generated at build time, so not among WXT's typed public paths.

@@ -7,7 +7,7 @@ import type { PaperNotesDB } from '@/lib/db/schema';
 import { fileName, venuePage } from '@/lib/export/pages';
 import { download } from '@/lib/runtime/download';
 import { searchPapers } from '@/lib/db/search';
-import { useLive } from '../use-live';
+import { useLive } from '@/components/use-live';
 
 export interface LibraryScreenProps {
   db: PaperNotesDB;

@@ -16,7 +16,7 @@ import { describeWriteError } from '@/lib/notes/write-errors';
 import type { DetectedPaper } from '@/lib/paper';
 import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
-import { useLive } from '../use-live';
+import { useLive } from '@/components/use-live';
 import { useNoteEditing } from '../use-note-editing';
 
 // Loaded when first needed: the first paint of a note needs neither the editor nor the diff.

@@ -8,7 +8,7 @@ import { headerModel } from '@/lib/notes/header';
 import type { DetectedPaper } from '@/lib/paper';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { describeWriteError } from '@/lib/notes/write-errors';
-import { useLive } from '../use-live';
+import { useLive } from '@/components/use-live';
 import { NoteScreen } from './NoteScreen';
 
 export interface PageScreenProps {

@@ -152,3 +152,30 @@ describe('catalog sync', () => {
 function freshDbSame(db: ReturnType<typeof freshDb>) {
   return new (db.constructor as typeof import('@/lib/db/schema').PaperNotesDB)(db.name);
 }
+
+describe('first install of the bundled catalog', () => {
+  it('writes the build’s postings as they are, and they index exactly what a sync computes', async () => {
+    const { buildCatalog } = await import('@/lib/catalog/build');
+    const { readMarkdownFolder } = await import('@/lib/node/read-folder');
+    const { searchPapers } = await import('@/lib/db/search');
+    const bundled = buildCatalog(readMarkdownFolder(`${import.meta.dirname}/../../../../assets/catalog`));
+    const fresh = freshDb();
+    await syncCatalog(fresh, bundled);
+    // A database with a note already takes the general path.
+    const used = freshDb();
+    await addPaper(used, { title: 'A note of my own' });
+    await syncCatalog(used, bundled);
+    for (const query of ['chunked prefills', 'kv cache', 'smartmoe', 'best paper', 'osdi 2024', 'meta platforms']) {
+      const ids = async (db: typeof fresh) => (await searchPapers(db, query)).hits.map((h) => h.id).sort();
+      expect(await ids(fresh), query).toEqual(await ids(used));
+      expect((await ids(fresh)).length, query).toBeGreaterThan(0);
+    }
+    expect(await fresh.papers.count()).toBe(bundled.papers.length);
+    expect((await fresh.meta.get('seq'))?.value).toBe(bundled.papers.length);
+    // And later writes keep the postings right.
+    const sarathi = (await searchPapers(fresh, 'sarathi')).hits[0]!;
+    await savePaper(fresh, sarathi.id, { note: '* replaced entirely\n' }, sarathi.rev);
+    expect((await searchPapers(fresh, 'chunked prefills')).total).toBe(0);
+    expect((await searchPapers(fresh, 'replaced entirely')).hits.map((h) => h.id)).toEqual([sarathi.id]);
+  });
+});

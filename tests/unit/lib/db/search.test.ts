@@ -134,3 +134,18 @@ describe('the search postings', () => {
     expect((await searchPapers(db, 'agr')).hits.map((h) => h.id)).toEqual([sarathi.id]);
   });
 });
+
+describe('a change to what is indexed', () => {
+  it('rebuilds the postings once, at the next start', async () => {
+    const { ensureTerms, TERMS_VERSION_KEY } = await import('@/lib/db/reindex');
+    const { db, sarathi } = await library();
+    expect(await ensureTerms(db)).toBe(true);
+    expect(await ensureTerms(db)).toBe(false);
+    // Postings made by an older indexing: a word missing, and the version of an older build.
+    await db.terms.clear();
+    await db.meta.put({ key: TERMS_VERSION_KEY, value: 1 });
+    expect((await searchPapers(db, 'sarathi')).total).toBe(0);
+    expect(await ensureTerms(db)).toBe(true);
+    expect((await searchPapers(db, 'sarathi')).hits.map((h) => h.id)).toEqual([sarathi.id]);
+  });
+});

@@ -243,3 +243,17 @@ describe('planning and applying an import', () => {
     expect(await titles(db)).toEqual(await titles(source));
   });
 });
+
+describe('an import whose preview went stale', () => {
+  it('writes nothing when a note changed after the preview', async () => {
+    const { savePaper } = await import('@/lib/db/notes');
+    const db = freshDb();
+    const mine = await addPaper(db, { title: 'Clipper: A Low-Latency Online Prediction Serving System', venue: 'NSDI 2017', note: '* my own\n' });
+    const plan = await planImport(db, readImportFiles(GITBOOK));
+    await savePaper(db, mine.id, { note: '* edited after the preview\n' }, mine.rev);
+    const conflict = plan.items.findIndex((i) => i.action === 'conflict');
+    await expect(applyImport(db, plan, new Map([[conflict, 'replace']]))).rejects.toThrow('changed since the preview');
+    expect((await db.papers.get(mine.id))?.note).toBe('* edited after the preview\n');
+    expect(await db.papers.count()).toBe(1);
+  });
+});

@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { act, renderHook } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { latestDraft } from '@/lib/db/drafts';
+import { addPaper, freshDb } from '../db-helpers';
+import { useNoteEditing } from '@/entrypoints/sidepanel/use-note-editing';
+
+describe('editing a note when the disk is full', () => {
+  it('says so, keeps the edit in the panel and its draft, and saves once there is room', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* old\n' });
+    const { result } = renderHook(() => useNoteEditing(db, note));
+    await act(() => result.current.start());
+    act(() => result.current.change({ note: '* precious unsaved words\n', summary: '', tags: [] }));
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect((await latestDraft(db, note.id))?.note).toBe('* precious unsaved words\n');
+
+    const full = vi.spyOn(db.papers, 'bulkPut').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
+    await act(() => result.current.save());
+    expect(result.current.error).toBe('Not saved: the browser’s storage for extensions is full. Your edit is still here.');
+    expect(result.current.editing).toBe(true);
+    expect(result.current.values.note).toBe('* precious unsaved words\n');
+    expect((await latestDraft(db, note.id))?.note).toBe('* precious unsaved words\n');
+
+    full.mockRestore();
+    await act(() => result.current.save());
+    expect(result.current.editing).toBe(false);
+    expect((await db.papers.get(note.id))?.note).toBe('* precious unsaved words\n');
+    expect(await latestDraft(db, note.id)).toBeNull();
+  });
+});
