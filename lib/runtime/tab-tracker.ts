@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { detectFromUrl, withVenue } from '../detect-url';
 import type { DetectedPaper } from '../paper';
 import { clearBadge, showPaperBadge, type NoteState } from './badge';
@@ -5,25 +6,57 @@ import { clearTabPaper, getTabPaper, setTabPaper } from './tab-state';
 
 /** Looks up whether a paper has a note. */
 export type NoteProbe = (paper: DetectedPaper) => Promise<NoteState>;
+/** The URL a tab shows now (undefined where the browser hides it), or null for a closed tab. */
+export type TabUrl = (tabId: number) => Promise<string | undefined | null>;
+
+const tabUrl: TabUrl = (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => null);
 
 /**
  * Per-tab paper tracking, as plain functions of (input, tabId) so that tests call them directly.
  * State lives in `storage.session`, never only in memory: the worker may be stopped at any time.
+ * A tab's events are handled one after the other, and a paper is recorded only if the tab still
+ * shows it once its note is looked up: a slow lookup never marks the page the user went on to.
  */
-export function createTabTracker(hasNote: NoteProbe) {
+export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl) {
+  const queues = new Map<number, Promise<unknown>>();
+  const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(tabId) ?? Promise.resolve()).catch(() => {}).then(work);
+    queues.set(tabId, run);
+    return run.finally(() => queues.get(tabId) === run && queues.delete(tabId));
+  };
+
   /** Records what is known of the tab's paper (merged with what was known) and marks the tab. */
   async function show(tabId: number, found: DetectedPaper, known?: NoteState) {
     const previous = await getTabPaper(tabId);
     const paper = withVenue(previous?.paper.key === found.key ? { ...previous.paper, ...found } : found);
     const state = known ?? (await hasNote(paper));
+    const url = await currentUrl(tabId);
+    if (!url || detectFromUrl(url)?.key !== paper.key) return;
     await setTabPaper(tabId, { paper, seenAt: Date.now() });
     await showPaperBadge(tabId, paper, state);
   }
 
+  async function onUrl(tabId: number, url: string | undefined) {
+    const ref = url ? detectFromUrl(url) : null;
+    const previous = await getTabPaper(tabId);
+    if (ref?.kind === 'pdf') {
+      await show(tabId, ref);
+      return;
+    }
+    if (previous?.paper.key === ref?.key) return;
+    if (previous) {
+      await clearTabPaper(tabId);
+      await clearBadge(tabId);
+    }
+    // A paper whose note its ids or URL find is marked at once, before the page has loaded;
+    // anything else waits for the page's own report (it may be a talk, not a paper).
+    if (ref && (await hasNote(withVenue(ref))) === 'note') await show(tabId, ref, 'note');
+  }
+
   return {
     /** A content script reported the paper its page shows. */
-    async paperFound(paper: DetectedPaper, tabId: number) {
-      await show(tabId, paper);
+    paperFound(paper: DetectedPaper, tabId: number) {
+      return inTurn(tabId, () => show(tabId, paper));
     },
 
     /**
@@ -31,31 +64,20 @@ export function createTabTracker(hasNote: NoteProbe) {
      * PDFs are known from the URL alone, since no content script can read them; other pages keep
      * their state while they show the same paper and wait for their content script otherwise.
      */
-    async urlChanged(tabId: number, url: string | undefined) {
-      const ref = url ? detectFromUrl(url) : null;
-      const previous = await getTabPaper(tabId);
-      if (ref?.kind === 'pdf') {
-        await show(tabId, ref);
-        return;
-      }
-      if (previous?.paper.key === ref?.key) return;
-      if (previous) {
-        await clearTabPaper(tabId);
-        await clearBadge(tabId);
-      }
-      // A paper whose note its ids or URL find is marked at once, before the page has loaded;
-      // anything else waits for the page's own report (it may be a talk, not a paper).
-      if (ref && (await hasNote(withVenue(ref))) === 'note') await show(tabId, ref, 'note');
+    urlChanged(tabId: number, url: string | undefined) {
+      return inTurn(tabId, () => onUrl(tabId, url));
     },
 
-    async tabClosed(tabId: number) {
-      await clearTabPaper(tabId);
+    tabClosed(tabId: number) {
+      return inTurn(tabId, () => clearTabPaper(tabId));
     },
 
     /** Re-reads whether the tab's paper has a note, after notes changed. */
-    async refresh(tabId: number) {
-      const state = await getTabPaper(tabId);
-      if (state) await showPaperBadge(tabId, state.paper, await hasNote(state.paper));
+    refresh(tabId: number) {
+      return inTurn(tabId, async () => {
+        const state = await getTabPaper(tabId);
+        if (state) await showPaperBadge(tabId, state.paper, await hasNote(state.paper));
+      });
     },
   };
 }

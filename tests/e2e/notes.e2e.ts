@@ -119,9 +119,9 @@ describe('notes in the side panel', () => {
     await b.getByTestId('save').click();
     await expect.poll(() => b.getByTestId('conflict').count()).toBe(1);
     await b.getByTestId('conflict-merge').click();
-    const merged = await b.getByTestId('edit-note').inputValue();
-    expect(merged).toContain('line from panel A');
-    expect(merged).toContain('line from panel B');
+    // The merge is loaded on first use: wait for its result in the editor.
+    await expect.poll(() => b.getByTestId('edit-note').inputValue()).toContain('line from panel A');
+    expect(await b.getByTestId('edit-note').inputValue()).toContain('line from panel B');
     await b.getByTestId('save').click();
     await expect.poll(() => b.getByTestId('note-editor').count()).toBe(0);
     await expect.poll(() => noteText(a)).toContain('line from panel B');

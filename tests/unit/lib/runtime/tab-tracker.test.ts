@@ -15,9 +15,20 @@ const pagePaper: DetectedPaper = {
 };
 const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
 
+/** What each tab shows, as `tabs.get` would tell the tracker. */
+const shown = new Map<number, string | undefined>();
+const trackerWith = (probe: Parameters<typeof createTabTracker>[0]) => {
+  const tracker = createTabTracker(probe, async (tabId) => shown.get(tabId));
+  return {
+    ...tracker,
+    paperFound: (paper: DetectedPaper, tabId: number) => (shown.set(tabId, paper.url), tracker.paperFound(paper, tabId)),
+    urlChanged: (tabId: number, url: string | undefined) => (shown.set(tabId, url), tracker.urlChanged(tabId, url)),
+  };
+};
+
 describe('tab tracker', () => {
   it('records a reported paper in session storage with its venue, and marks the tab', async () => {
-    const tracker = createTabTracker(async () => 'none' as const);
+    const tracker = trackerWith(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     const state = await getTabPaper(3);
     expect(state?.paper).toMatchObject({ ...pagePaper, venue: 'OSDI 2024', year: 2024 });
@@ -27,41 +38,41 @@ describe('tab tracker', () => {
 
   it('shows whether the paper has a note', async () => {
     const hasNote = vi.fn(async () => 'note' as const);
-    await createTabTracker(hasNote).paperFound(pagePaper, 3);
+    await trackerWith(hasNote).paperFound(pagePaper, 3);
     expect(hasNote).toHaveBeenCalledOnce();
     expect(await badge(3)).toBe('✓');
   });
 
   it('asks to confirm a paper whose note matched by a close title only', async () => {
-    await createTabTracker(async () => 'maybe').paperFound(pagePaper, 3);
+    await trackerWith(async () => 'maybe').paperFound(pagePaper, 3);
     expect(await badge(3)).toBe('?');
     expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toContain('confirm');
   });
 
   it('survives a worker restart: a new tracker reads the same state', async () => {
-    await createTabTracker(async () => 'none' as const).paperFound(pagePaper, 3);
-    const restarted = createTabTracker(async () => 'note' as const);
+    await trackerWith(async () => 'none' as const).paperFound(pagePaper, 3);
+    const restarted = trackerWith(async () => 'note' as const);
     await restarted.refresh(3);
     expect(await badge(3)).toBe('✓');
     expect(await fakeBrowser.storage.session.get(tabStateKey(3))).toHaveProperty(tabStateKey(3));
   });
 
   it('knows a PDF from its URL alone', async () => {
-    const tracker = createTabTracker(async () => 'none' as const);
+    const tracker = trackerWith(async () => 'none' as const);
     await tracker.urlChanged(5, 'https://arxiv.org/pdf/2403.02310v2');
     expect((await getTabPaper(5))?.paper).toMatchObject({ key: 'arxiv:2403.02310', kind: 'pdf', version: 2 });
     expect(await badge(5)).toBe('+');
   });
 
   it('keeps what the page said when the same paper moves to its PDF', async () => {
-    const tracker = createTabTracker(async () => 'none' as const);
+    const tracker = trackerWith(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.urlChanged(3, 'https://www.usenix.org/system/files/osdi24-agrawal.pdf');
     expect((await getTabPaper(3))?.paper).toMatchObject({ kind: 'pdf', title: pagePaper.title });
   });
 
   it('keeps the state while the tab stays on the same paper (reload, fragment)', async () => {
-    const tracker = createTabTracker(async () => 'none' as const);
+    const tracker = trackerWith(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.urlChanged(3, `${USENIX}#bibtex`);
     expect(await getTabPaper(3)).not.toBeNull();
@@ -74,15 +85,29 @@ describe('tab tracker', () => {
     ['another paper', 'https://www.usenix.org/conference/osdi24/presentation/fu'],
     ['a non-paper page of the same host', 'https://www.usenix.org/conference/osdi24'],
   ])('clears the tab when it leaves the paper for %s', async (_, url) => {
-    const tracker = createTabTracker(async () => 'none' as const);
+    const tracker = trackerWith(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.urlChanged(3, url);
     expect(await getTabPaper(3)).toBeNull();
     expect(await badge(3)).toBe('');
   });
 
+  it('does not mark a page the tab has left while its note was looked up', async () => {
+    let release: () => void = () => {};
+    const slow = createTabTracker(() => new Promise((r) => (release = () => r('note'))), async (tabId) => shown.get(tabId));
+    shown.set(3, USENIX);
+    const pending = slow.paperFound(pagePaper, 3);
+    await new Promise((r) => setTimeout(r, 5));
+    shown.set(3, 'https://example.com/');
+    release();
+    await pending;
+    await slow.urlChanged(3, undefined);
+    expect(await badge(3)).toBe('');
+    expect(await getTabPaper(3)).toBeNull();
+  });
+
   it('forgets closed tabs', async () => {
-    const tracker = createTabTracker(async () => 'none' as const);
+    const tracker = trackerWith(async () => 'none' as const);
     await tracker.paperFound(pagePaper, 3);
     await tracker.tabClosed(3);
     expect(await getTabPaper(3)).toBeNull();
@@ -91,7 +116,7 @@ describe('tab tracker', () => {
 
 describe('marking a tab before its page has loaded', () => {
   it('marks a paper whose note its URL finds at once, and keeps the page’s report when it comes', async () => {
-    const tracker = createTabTracker(async (paper) => (paper.usenixKey === 'osdi24/agrawal' ? 'note' : 'none'));
+    const tracker = trackerWith(async (paper) => (paper.usenixKey === 'osdi24/agrawal' ? 'note' : 'none'));
     await tracker.urlChanged(8, USENIX);
     expect(await badge(8)).toBe('✓');
     await tracker.paperFound(pagePaper, 8);
@@ -99,7 +124,7 @@ describe('marking a tab before its page has loaded', () => {
   });
 
   it('waits for the page when the URL finds no note (it may be a talk page)', async () => {
-    const tracker = createTabTracker(async () => 'none');
+    const tracker = trackerWith(async () => 'none');
     await tracker.urlChanged(8, 'https://www.usenix.org/conference/enigma2024/presentation/riley');
     expect(await badge(8)).toBe('');
     expect(await getTabPaper(8)).toBeNull();

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XSS_PAYLOADS } from '../fixtures/xss';
+import { EXTENSION_DIR, ExtensionHarness } from './extension';
+import { PAGES, serveFixtures } from './routes';
+
+let harness: ExtensionHarness;
+
+beforeAll(async () => {
+  harness = await ExtensionHarness.launch(serveFixtures);
+});
+afterAll(async () => harness?.close());
+
+const HOSTS = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
+
+describe('the built manifests ask only for what is used', () => {
+  it('Chrome: storage, unlimitedStorage, contextMenus, sidePanel; USENIX and arXiv only; default CSP', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(manifest.host_permissions).toEqual(HOSTS);
+    expect(manifest.content_scripts).toEqual([{ matches: HOSTS, js: ['paper-detector.js'], run_at: 'document_idle' }]);
+    for (const key of ['content_security_policy', 'externally_connectable', 'web_accessible_resources', 'optional_permissions', 'optional_host_permissions']) {
+      expect(manifest, key).not.toHaveProperty(key);
+    }
+  });
+
+  it('Firefox: the same, as an MV2 add-on with its id and no data collection', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, '..', 'firefox-mv2', 'manifest.json'), 'utf8'));
+    expect([...manifest.permissions].sort()).toEqual([...HOSTS, 'contextMenus', 'storage', 'unlimitedStorage'].sort());
+    expect(manifest.browser_specific_settings.gecko).toEqual({
+      id: 'paper-notes@paper-notes.dev',
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(manifest).not.toHaveProperty('content_security_policy');
+    expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
+  });
+});
+
+describe('nothing from outside acts as the extension', () => {
+  it('gives web pages no way to message it', async () => {
+    const page = await harness.open(PAGES.arxivListing);
+    const reach = await page.evaluate(async (id) => {
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome?.runtime;
+      if (!runtime?.sendMessage) return 'no runtime.sendMessage';
+      try {
+        await runtime.sendMessage(id, { type: 'refresh-badges' });
+        return 'sent';
+      } catch (error) {
+        return `refused: ${String(error)}`;
+      }
+    }, harness.extensionId);
+    expect(reach).not.toBe('sent');
+    await page.close();
+  });
+
+  it('ignores a paper report that does not come from the paper’s own tab, or has the wrong shape', async () => {
+    const options = await harness.context.newPage();
+    await options.goto(harness.url('options.html'));
+    const before = await harness.worker.evaluate(() => chrome.storage.session.get(null));
+    const answers = await options.evaluate(async () => {
+      const paper = { key: 'arxiv:2403.02310', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2403.02310', arxivId: '2403.02310', title: 'Forged' };
+      const send = (message: unknown) => chrome.runtime.sendMessage(message).then((a: unknown) => a ?? null, (e: unknown) => `error: ${String(e)}`);
+      return [
+        await send({ type: 'paper-found', paper }),
+        await send({ type: 'paper-found', paper: { ...paper, evil: '<img src=x onerror=alert(1)>' } }),
+        await send({ type: 'delete-everything' }),
+        await send('paper-found'),
+      ];
+    });
+    expect(answers.every((a) => a === null || String(a).startsWith('error'))).toBe(true);
+    expect(await harness.worker.evaluate(() => chrome.storage.session.get(null))).toEqual(before);
+    await options.close();
+  });
+
+  it('runs its content script in the top frame only', async () => {
+    const page = await harness.context.newPage();
+    const cdp = await harness.context.newCDPSession(page);
+    const worlds: { frameId: string; name: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.auxData?.type === 'isolated' && !context.name.startsWith('__playwright')) worlds.push({ frameId: String(context.auxData.frameId), name: context.name });
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto(PAGES.hostile, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    const top = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+    expect(worlds.length).toBeGreaterThan(0);
+    expect(worlds.every((w) => w.frameId === top)).toBe(true);
+    await page.close();
+  });
+});
+
+/** Everything in a page that could run: handlers, scripts, dangerous URLs; and whether any payload ran. */
+async function inert(page: Page) {
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll('body *')];
+    return {
+      ran: (window as unknown as { __xss?: unknown }).__xss ?? null,
+      handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+      // Our own quick-add box is the one form a page of ours has.
+      elements: all.filter((el) => /^(SCRIPT|IFRAME|OBJECT|EMBED|BASE|FORM|META)$/.test(el.tagName) && !el.matches('form.quick-add')).map((el) => el.tagName),
+      urls: all
+        .flatMap((el) => ['href', 'src', 'action', 'xlink:href'].map((a) => el.getAttribute(a) ?? ''))
+        .filter((v) => /^\s*(javascript|vbscript|data:text)/i.test(v)),
+    };
+  });
+}
+
+describe('hostile text in every place that shows it', () => {
+  it('imports a page whose titles, venue, topic, tags and notes are attacks, and shows it all inert', async () => {
+    // One line each; a NUL byte would make the file binary (refused whole, tested in unit tests).
+    const payloads = XSS_PAYLOADS.filter((p) => !p.includes('\n') && !p.includes('\0')).slice(0, 25);
+    const hostileVenue = 'EVIL <img src=x onerror=window.__xss=1> 2024';
+    const entries = payloads.map((p, i) => `* Paper ${i} ${p.replace(/[[\]]/g, '')} \\[[Paper](javascript:window.__xss=1)]\n  * Org ${i}\n  * ${p}`);
+    const page = [`# ${hostileVenue}`, '', '## Papers', '', `### Topic <script>window.__xss=1</script>`, '', ...entries, ''].join('\n');
+    const options = await harness.context.newPage();
+    const dialogs: string[] = [];
+    options.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
+    await options.goto(harness.url('options.html'));
+    await options.getByTestId('import-files').setInputFiles([{ name: 'evil.md', mimeType: 'text/markdown', buffer: Buffer.from(page) }]);
+    await expect.poll(() => options.getByTestId('import-preview').isVisible()).toBe(true);
+    expect(await inert(options)).toEqual({ ran: null, handlers: [], elements: [], urls: [] });
+    await options.getByTestId('import-apply').click();
+    await expect.poll(() => options.getByTestId('import-done').isVisible()).toBe(true);
+    await options.close();
+
+    const listing = await harness.open(PAGES.arxivListing);
+    const panel = await harness.openPanel(await harness.tabId(listing));
+    panel.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
+    await panel.getByTestId('search').fill('onerror');
+    await expect.poll(() => panel.getByTestId('search-hit').count()).toBeGreaterThan(0);
+    expect(await inert(panel)).toEqual({ ran: null, handlers: [], elements: [], urls: [] });
+    await panel.getByTestId('search').fill('');
+    await panel.locator('details.group > summary', { hasText: 'EVIL' }).click();
+    await panel.getByTestId('open-paper').first().click();
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+    await panel.waitForTimeout(300);
+    expect(await inert(panel)).toEqual({ ran: null, handlers: [], elements: [], urls: [] });
+    expect(dialogs).toEqual([]);
+    await Promise.all([listing.close(), panel.close()]);
+  });
+});
+
+describe('a worker stopped in the middle of a catalog sync', () => {
+  it('leaves the old state or the new, and the next start finishes the sync', async () => {
+    const options = await harness.context.newPage();
+    await options.goto(harness.url('options.html'));
+    // Forget that the catalog was applied (as after an update), ask for a sync, and stop the worker at once.
+    await options.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('paper-notes');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('meta', 'readwrite');
+            tx.objectStore('meta').delete('catalog');
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-catalog' }).catch(() => {}));
+    await harness.stopServiceWorker(options);
+    // Any event starts the worker again; its start applies the catalog.
+    const page = await harness.open(PAGES.usenixSarathi);
+    await harness.currentWorker();
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '✓');
+    const state = await options.evaluate(
+      () =>
+        new Promise<{ applied: boolean; catalogPapers: number }>((resolve) => {
+          const open = indexedDB.open('paper-notes');
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['meta', 'papers'], 'readonly');
+            const applied = tx.objectStore('meta').get('catalog');
+            const count = tx.objectStore('papers').index('catalogId').count();
+            tx.oncomplete = () => resolve({ applied: !!applied.result, catalogPapers: count.result });
+          };
+        }),
+    );
+    expect(state).toEqual({ applied: true, catalogPapers: 89 });
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('note-body').textContent()).toContain('Chunked-prefills');
+    await Promise.all([options.close(), page.close(), panel.close()]);
+  });
+});
