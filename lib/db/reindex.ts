@@ -6,7 +6,7 @@ import type { PaperNotesDB } from './schema';
  * The version of the words papers are indexed under (`indexedTerms`): bump it whenever those
  * change, and every database rebuilds its postings once, at its next start.
  */
-export const TERMS_VERSION = 2;
+export const TERMS_VERSION = 3;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** The postings of every paper, computed afresh. Inside a transaction on papers, terms and meta. */

@@ -1,6 +1,6 @@
 /**
  * The search index as postings rows. A row holds, for one kind of term, every term that starts
- * with the same letters (three for full text, two for title words), each with the numbers
+ * with the same three letters, each with the numbers
  * (`seq`) of the papers that have it, for one range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
  * the storage process, so a bulk write (a catalog of 10,000 notes) must touch hundreds of rows,
  * not one per word; the number range bounds what a single save rewrites.
@@ -21,10 +21,10 @@ export interface TermRow {
 
 const rangeOf = (seq: number) => Math.floor(seq / BUCKET).toString(36).padStart(4, '0');
 /**
- * Letters a row groups terms by. Full-text rows by three, so that a prefix search of three letters
- * or more reads only rows of its own terms; title-word rows by two (they are read by exact word).
+ * Letters a row groups terms by: three, so that a prefix search of three letters or more, or a
+ * look-up of one title word, reads only rows of terms that start like it.
  */
-export const HEAD = { w: 3, t: 2 } as const;
+export const HEAD = { w: 3, t: 3 } as const;
 const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(seq)}`;
