@@ -165,16 +165,8 @@ export function parseVenuePage(text: string, file: string): { page: VenuePage; w
   return { page, warnings };
 }
 
-/** What a paper contributes to its venue's page. */
-export interface VenueEntryOut {
-  title: string;
-  links: Link[];
-  personalNotes: string;
-  affiliation: string;
-  award: string;
-  note: string;
-  topic: string;
-}
+/** What a paper contributes to its venue's page, when written. */
+export type VenueEntryOut = Omit<VenueEntry, 'line'>;
 
 function writeEntry(entry: VenueEntryOut): string[] {
   const own = entry.links.find((l) => l.label === '');

@@ -1,3 +1,5 @@
+import { canonicalJson, contentHash } from '@/lib/catalog/hash';
+import type { Catalog } from '@/lib/catalog/types';
 import { createPaper } from '@/lib/db/notes';
 import type { PaperFields, PaperRecord } from '@/lib/db/records';
 import { PaperNotesDB } from '@/lib/db/schema';
@@ -12,4 +14,11 @@ export function freshDb(upTo?: number): PaperNotesDB {
 
 export function addPaper(db: PaperNotesDB, fields: Partial<PaperFields> & { title: string }): Promise<PaperRecord> {
   return createPaper(db, emptyFields(fields));
+}
+
+/** A catalog of one paper, "cat:a", whose note is `note`: each note a new catalog version. */
+export function oneNoteCatalog(note: string): Catalog {
+  const fields = emptyFields({ title: 'A catalog paper', venue: 'OSDI 2024', year: 2024, note });
+  const papers = [{ id: 'cat:a', hash: contentHash(note), fields }];
+  return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: [], topics: [] };
 }

@@ -1,23 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { canonicalJson, contentHash } from '@/lib/catalog/hash';
 import { syncCatalog } from '@/lib/catalog/sync';
-import type { Catalog } from '@/lib/catalog/types';
 import { ConflictError, savePaper } from '@/lib/db/notes';
-import { emptyFields } from '@/lib/notes/derive';
 import { describeWriteError } from '@/lib/notes/write-errors';
-import { freshDb } from '../../db-helpers';
+import { freshDb, oneNoteCatalog } from '../../db-helpers';
 
-function catalog(note: string): Catalog {
-  const fields = emptyFields({ title: 'A catalog paper', venue: 'OSDI 2024', year: 2024, note });
-  const papers = [{ id: 'cat:a', hash: contentHash(note), fields }];
-  return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: [], topics: [] };
-}
 
 describe('edits during a catalog sync', () => {
   it('lose nothing when the save lands first: the sync sees an edited note and keeps it', async () => {
     const db = freshDb();
-    await syncCatalog(db, catalog('* v1\n'));
-    const [saved, report] = await Promise.all([savePaper(db, 'cat:a', { note: '* mine\n' }, 1), syncCatalog(db, catalog('* v2\n'))]);
+    await syncCatalog(db, oneNoteCatalog('* v1\n'));
+    const [saved, report] = await Promise.all([savePaper(db, 'cat:a', { note: '* mine\n' }, 1), syncCatalog(db, oneNoteCatalog('* v2\n'))]);
     expect(saved.note).toBe('* mine\n');
     expect(report.conflicts).toBe(1);
     expect(await db.papers.get('cat:a')).toMatchObject({ note: '* mine\n', catalogPending: { fields: { note: '* v2\n' } } });
@@ -25,8 +17,8 @@ describe('edits during a catalog sync', () => {
 
   it('lose nothing when the sync lands first: the save meets a newer revision and is refused, to merge', async () => {
     const db = freshDb();
-    await syncCatalog(db, catalog('* v1\n'));
-    await syncCatalog(db, catalog('* v2\n'));
+    await syncCatalog(db, oneNoteCatalog('* v1\n'));
+    await syncCatalog(db, oneNoteCatalog('* v2\n'));
     await expect(savePaper(db, 'cat:a', { note: '* mine\n' }, 1)).rejects.toBeInstanceOf(ConflictError);
     expect((await db.papers.get('cat:a'))?.note).toBe('* v2\n');
   });
@@ -35,7 +27,7 @@ describe('edits during a catalog sync', () => {
 describe('a full disk', () => {
   it('fails a save with a clear message and writes nothing', async () => {
     const db = freshDb();
-    await syncCatalog(db, catalog('* v1\n'));
+    await syncCatalog(db, oneNoteCatalog('* v1\n'));
     vi.spyOn(db.papers, 'bulkPut').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const attempt = savePaper(db, 'cat:a', { note: '* mine\n' }, 1);
     await expect(attempt).rejects.toThrow();

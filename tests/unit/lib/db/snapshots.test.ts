@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentHash } from '@/lib/catalog/hash';
 import { syncCatalog } from '@/lib/catalog/sync';
-import type { Catalog } from '@/lib/catalog/types';
 import { savePaper } from '@/lib/db/notes';
 import { KEPT_SNAPSHOTS, listSnapshots, restoreSnapshot } from '@/lib/db/snapshots';
 import { searchPapers } from '@/lib/db/search';
 import { applyImport } from '@/lib/import/apply';
 import { planImport } from '@/lib/import/plan';
 import { readImportFiles } from '@/lib/import/sources';
-import { emptyFields } from '@/lib/notes/derive';
-import { addPaper, freshDb } from '../../db-helpers';
+import { addPaper, freshDb, oneNoteCatalog } from '../../db-helpers';
 
-function catalog(note: string): Catalog {
-  const fields = emptyFields({ title: 'A catalog paper', venue: 'OSDI 2024', year: 2024, note });
-  const papers = [{ id: 'cat:a', hash: contentHash(note), fields }];
-  return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: [], topics: [] };
-}
 
 describe('snapshots', () => {
   it('keep what a catalog sync changes, and restore it', async () => {
     const db = freshDb();
-    await syncCatalog(db, catalog('* first\n'));
-    await syncCatalog(db, catalog('* second\n'));
+    await syncCatalog(db, oneNoteCatalog('* first\n'));
+    await syncCatalog(db, oneNoteCatalog('* second\n'));
     const [latest, first] = await listSnapshots(db);
     expect(first).toMatchObject({ reason: 'Catalog sync', changed: 0, added: 1 });
     expect(latest).toMatchObject({ reason: 'Catalog sync', changed: 1, added: 0 });
@@ -53,14 +45,14 @@ describe('snapshots', () => {
 
   it(`keep the last ${KEPT_SNAPSHOTS} only`, async () => {
     const db = freshDb();
-    for (let i = 0; i < KEPT_SNAPSHOTS + 3; i++) await syncCatalog(db, catalog(`* version ${i}\n`));
+    for (let i = 0; i < KEPT_SNAPSHOTS + 3; i++) await syncCatalog(db, oneNoteCatalog(`* version ${i}\n`));
     expect(await db.snapshots.count()).toBe(KEPT_SNAPSHOTS);
   });
 
   it('are not taken for a sync that changes nothing, nor for the user’s own saves', async () => {
     const db = freshDb();
-    await syncCatalog(db, catalog('* one\n'));
-    await syncCatalog(db, catalog('* one\n'));
+    await syncCatalog(db, oneNoteCatalog('* one\n'));
+    await syncCatalog(db, oneNoteCatalog('* one\n'));
     const note = await addPaper(db, { title: 'x' });
     await savePaper(db, note.id, { note: 'y' }, note.rev);
     expect(await db.snapshots.count()).toBe(1);
