@@ -1,17 +1,18 @@
+import { Bitset } from '../search/bitset';
 import { rowRange, type TermKind } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 /** Paper numbers with a term: the exact term, or (`prefix`) every term that starts with it. */
-export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, prefix: boolean): Promise<Set<number>> {
+export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, prefix: boolean): Promise<Bitset> {
   const [lower, upper] = rowRange(kind, term);
-  const out = new Set<number>();
+  const out = new Bitset();
   for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) {
     if (!prefix) {
       for (const id of row.terms[term] ?? []) out.add(id);
       continue;
     }
-    for (const [candidate, ids] of Object.entries(row.terms)) if (candidate.startsWith(term)) for (const id of ids) out.add(id);
+    for (const candidate in row.terms) if (candidate.startsWith(term)) for (const id of row.terms[candidate]!) out.add(id);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { queryTokens } from '../search/tokens';
+import type { Bitset } from '../search/bitset';
 import { papersBySeq, seqsWith } from './postings';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
@@ -15,10 +16,10 @@ export interface SearchResult {
 /** Words this short match whole words only: as prefixes they would match half the vocabulary. */
 const MIN_PREFIX = 3;
 
-function intersect(sets: Set<number>[]): Set<number> {
-  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-  if (!smallest) return new Set();
-  return new Set([...smallest].filter((id) => rest.every((set) => set.has(id))));
+function intersect(sets: Bitset[]): Bitset {
+  const [first, ...rest] = sets;
+  for (const set of rest) first!.intersect(set);
+  return first!;
 }
 
 /**
@@ -36,12 +37,11 @@ export async function searchPapers(db: PaperNotesDB, query: string, limit = 50):
       Promise.all(tokens.map((t) => seqsWith(db, 'w', t, t.length >= MIN_PREFIX))).then(intersect),
       Promise.all(tokens.map((t) => seqsWith(db, 't', t, t.length >= MIN_PREFIX))).then(intersect),
     ]);
-    const titleFirst = [...inTitle].filter((id) => all.has(id));
-    const others = [...all].filter((id) => !inTitle.has(id));
-    const chosen = [...titleFirst, ...others].slice(0, limit);
-    const records = await papersBySeq(db, chosen);
-    const titleHit = new Set(titleFirst);
-    records.sort((a, b) => Number(titleHit.has(b.seq!)) - Number(titleHit.has(a.seq!)) || b.updatedAt - a.updatedAt);
+    inTitle.intersect(all);
+    const titleFirst = inTitle.values(limit);
+    const others = titleFirst.length < limit ? all.values(limit * 2).filter((id) => !inTitle.has(id)) : [];
+    const records = await papersBySeq(db, [...titleFirst, ...others].slice(0, limit));
+    records.sort((a, b) => Number(inTitle.has(b.seq!)) - Number(inTitle.has(a.seq!)) || b.updatedAt - a.updatedAt);
     return { hits: records, total: all.size, tokens };
   });
 }

@@ -89,6 +89,24 @@ describe('findPaper', () => {
     expect(await findPaper(db, page(seen))).toBeNull();
   });
 
+  it('finds a close title by its rare words among many papers sharing the common ones', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 210; i++) await addPaper(db, { title: `Efficient Serving of Large Models number${i}` });
+    const note = await addPaper(db, { title: 'Efficient Serving of Large Models with Sarathi-Serve' });
+    expect(await findPaper(db, page('Efficient serving of large model with Sarathi-Serve'))).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
+    expect(await findPaper(db, page('Efficient Serving of Large Models with Orca'))).toBeNull();
+  });
+
+  it('finds a close title made only of common words', async () => {
+    const db = freshDb();
+    // Each of the four words in 210 titles, no other title with more than two of them.
+    const words = ['Efficient', 'Serving', 'Large', 'Models'];
+    const pairs = words.flatMap((a, i) => words.slice(i + 1).map((b) => `${a} ${b}`));
+    for (let i = 0; i < 420; i++) await addPaper(db, { title: `${pairs[i % pairs.length]} number${i}` });
+    const note = await addPaper(db, { title: 'Efficient Serving of Large Models' });
+    expect(await findPaper(db, page('Efficient serving of large model'))).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
+  });
+
   it('never matches a note whose ids contradict the page', async () => {
     const db = freshDb();
     await addPaper(db, { title: SARATHI, arxivId: '2312.00001' });
