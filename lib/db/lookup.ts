@@ -1,7 +1,6 @@
 import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
-import { isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity, titleWords } from '../match/title';
+import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
-import { papersBySeq, seqsOfTerms } from './postings';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -13,6 +12,8 @@ export interface Match {
   by: MatchedBy;
 }
 
+/** Papers read for a close-title match at most. */
+const CLOSE_CANDIDATES = 20;
 
 /**
  * The note for a page, in order: arXiv id, USENIX key, DOI, any stored URL, the normalised title,
@@ -21,7 +22,7 @@ export interface Match {
  * never matches.
  */
 export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match | null> {
-  return db.transaction('r', [db.papers, db.terms, db.meta], async () => {
+  return db.transaction('r', db.papers, async () => {
     const usable = (r: PaperRecord | undefined): r is PaperRecord => !!r && identitiesAgree(r, paper) && !r.rejected?.includes(paper.key);
     // A note of the user's own comes before the catalog's note for the same paper.
     const best = (records: PaperRecord[]) => records.find((r) => r.origin === 'user' && usable(r)) ?? records.find(usable);
@@ -46,38 +47,10 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     if (!key) return null;
     const prefixed = truncated.find((r) => usable(r) && matchesTruncated(key, r.titlePrefix!));
     if (prefixed) return { record: prefixed, by: 'prefix' as const };
-    return findByCloseTitle(db, key, usable);
+    // A close title: the papers sharing one of its keys, the closest past the threshold.
+    const close = (await db.papers.where('closeKeys').anyOf(closeTitleKeys(key)).distinct().limit(CLOSE_CANDIDATES).toArray())
+      .filter((r) => usable(r) && isFuzzyTitleMatch(key, r.titleKey))
+      .sort((a, b) => titleSimilarity(key, b.titleKey) - titleSimilarity(key, a.titleKey));
+    return close[0] ? { record: close[0], by: 'fuzzy' as const } : null;
   });
-}
-
-/** Papers read for a close-title match at most: those sharing the most title words. */
-const CLOSE_CANDIDATES = 20;
-/** A title word in more papers than this (or 2% of them) is too common to pick candidates by. */
-const COMMON_WORD = 200;
-
-/**
- * A close title shares most of its words with the page's: candidates are the papers sharing the
- * most title words (counted from the postings, no paper read); only the best few are read and
- * compared, and the closest one past the threshold wins.
- */
-async function findByCloseTitle(db: PaperNotesDB, key: string, usable: (r: PaperRecord | undefined) => r is PaperRecord): Promise<Match | null> {
-  const words = titleWords(key).slice(0, 16);
-  const lists = await seqsOfTerms(db, 't', words);
-  // Words in very many titles ("learning", "systems") tell papers apart too little to be worth
-  // counting, and counting them is what makes a miss slow in a large library: a close title is
-  // found by its rarer words. A title made only of common words counts them all.
-  const papers = ((await db.meta.get('seq'))?.value as number | undefined) ?? 0;
-  const common = Math.max(COMMON_WORD, papers / 50);
-  const found = words.map((w) => lists.get(w) ?? []).filter((l) => l.length);
-  const rare = found.filter((l) => l.length <= common);
-  const counted = rare.length ? rare : found;
-  const shared = new Map<number, number>();
-  for (const seqs of counted) for (const seq of seqs) shared.set(seq, (shared.get(seq) ?? 0) + 1);
-  // A close title of n words shares at least half of them exactly (the rest differ by a slip).
-  const needed = Math.max(1, Math.ceil(counted.length / 2));
-  const best = [...shared].filter(([, n]) => n >= needed).sort((a, b) => b[1] - a[1]).slice(0, CLOSE_CANDIDATES);
-  const candidates = (await papersBySeq(db, best.map(([seq]) => seq))).filter(usable).filter((r) => isFuzzyTitleMatch(key, r.titleKey));
-  if (!candidates.length) return null;
-  candidates.sort((a, b) => titleSimilarity(key, b.titleKey) - titleSimilarity(key, a.titleKey));
-  return { record: candidates[0]!, by: 'fuzzy' };
 }

@@ -36,8 +36,8 @@ export function buildRecord(
   meta: Pick<PaperRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev' | 'origin'> & Partial<PaperRecord>,
 ): PaperRecord {
   // Index fields are derived afresh; `titleWords` and `searchTokens` were stored before schema 4.
-  const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, ...rest } = meta as PaperRecord & { titleWords?: unknown; searchTokens?: unknown };
-  void titleKey, prefixKey, titlePrefix, titleWords, searchTokens;
+  const { titleKey, closeKeys, prefixKey, titlePrefix, titleWords, searchTokens, ...rest } = meta as PaperRecord & { titleWords?: unknown; searchTokens?: unknown };
+  void titleKey, closeKeys, prefixKey, titlePrefix, titleWords, searchTokens;
   return { ...rest, ...pickFields(fields), ...deriveIndexFields(fields) };
 }
 

@@ -29,21 +29,3 @@ export async function countWith(db: PaperNotesDB, kind: TermKind, term: string):
 export function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<PaperRecord[]> {
   return seqs.length ? db.papers.where('seq').anyOf(seqs).toArray() : Promise.resolve([]);
 }
-
-/** Paper numbers of several exact terms, reading the rows of each head once. */
-export async function seqsOfTerms(db: PaperNotesDB, kind: TermKind, terms: string[]): Promise<Map<string, number[]>> {
-  const byRange = new Map<string, string[]>();
-  for (const term of terms) {
-    const range = rowRange(kind, term).join('\u0000');
-    byRange.set(range, [...(byRange.get(range) ?? []), term]);
-  }
-  const out = new Map<string, number[]>();
-  await Promise.all(
-    [...byRange].map(async ([range, wanted]) => {
-      const [lower, upper] = range.split('\u0000') as [string, string];
-      const rows = await db.terms.where('k').between(lower, upper, true, true).toArray();
-      for (const term of wanted) out.set(term, rows.flatMap((row) => row.terms[term] ?? []));
-    }),
-  );
-  return out;
-}

@@ -1,4 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import { closeTitleKeys } from '../match/title';
 import { indexedTerms } from '../notes/derive';
 import { TERMS_VERSION, TERMS_VERSION_KEY } from './reindex';
 import { TermChanges, type IndexedTerms, type TermRow } from '../search/terms';
@@ -74,6 +75,22 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     // Before each catalog sync and import, the records it changes are kept, the last five.
     version: 5,
     stores: { snapshots: '++id, createdAt' },
+  },
+  {
+    // Close titles are found in one index read of keys derived from each title, instead of by
+    // counting shared title words in the postings (which grew with the library).
+    version: 6,
+    stores: {
+      papers: '&id, titleKey, prefixKey, venue, topic, updatedAt, arxivId, usenixKey, doi, *urls, catalogId, &seq, *closeKeys',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table<PaperRecord, string>('papers')
+        .toCollection()
+        .modify((record) => {
+          record.closeKeys = closeTitleKeys(record.titleKey);
+        });
+    },
   },
 ];
 

@@ -1,3 +1,4 @@
+import { buildRecord, pickFields } from './notes';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 import { deletePapers, paperTables, putPapers } from './write';
@@ -56,8 +57,9 @@ export async function restoreSnapshot(db: PaperNotesDB, id: number): Promise<{ r
     const present = (await db.papers.bulkGet(snapshot.added)).filter((r): r is PaperRecord => !!r).map((r) => r.id);
     await takeSnapshot(db, `Before restoring “${snapshot.reason}” of ${new Date(snapshot.createdAt).toLocaleString()}`, [...ids, ...present], []);
     const current = await db.papers.bulkGet(ids);
-    // Revisions only grow, so that an editor open on a restored note sees it changed.
-    const restored = snapshot.papers.map((p, i) => ({ ...p, rev: Math.max(p.rev, current[i]?.rev ?? 0) + 1, updatedAt: Date.now() }));
+    // Revisions only grow, so that an editor open on a restored note sees it changed. Index fields
+    // are derived afresh: the snapshot may be older than the schema that added one.
+    const restored = snapshot.papers.map((p, i) => buildRecord(pickFields(p), { ...p, rev: Math.max(p.rev, current[i]?.rev ?? 0) + 1, updatedAt: Date.now() }));
     await putPapers(db, restored);
     await deletePapers(db, present);
     return { restored: restored.length, removed: present.length };

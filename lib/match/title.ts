@@ -44,6 +44,34 @@ export function titleWords(normalised: string): string[] {
   return [...new Set(normalised.split(' ').filter((w) => w && !STOPWORDS.has(w)))];
 }
 
+/** Close-title keys compare words by their first letters: slips mostly come later in a word. */
+const STEM = 4;
+/** Shorter titles get no key with a word left free: "* learning" would meet half the library. */
+const FREE_WORD_FROM = 4;
+
+/** 32-bit FNV-1a: keys are hashed so that the index holds numbers, not a copy of every title. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Index keys under which two close titles meet, so that a close title is one index read away:
+ * the title without spaces ("co adaptive" and "coadaptive"), and the words' first letters with one
+ * word left free, once for each word (a typo or a plural anywhere, or any slip in one word). Titles
+ * under four words get one key with every word's start. A shared key only proposes a candidate;
+ * `isFuzzyTitleMatch` decides.
+ */
+export function closeTitleKeys(normalised: string): number[] {
+  if (!normalised) return [];
+  const stems = normalised.split(' ').map((word) => word.slice(0, STEM));
+  const keys = [hash(`=${stems.length > 1 ? normalised.replace(/ /g, '') : normalised}`)];
+  if (stems.length < FREE_WORD_FROM) keys.push(hash(stems.join(' ')));
+  else for (let i = 0; i < stems.length; i++) keys.push(hash(stems.map((stem, j) => (j === i ? '*' : stem)).join(' ')));
+  return [...new Set(keys)];
+}
+
 /** Whether a full (normalised) title is what a truncated listing (its normalised prefix) stands for. */
 export function matchesTruncated(fullTitle: string, prefix: string): boolean {
   return fullTitle.length > prefix.length && fullTitle.startsWith(prefix);

@@ -1,13 +1,13 @@
 import type { PaperFields, PaperIndexFields } from '../db/records';
 import type { IndexedTerms } from '../search/terms';
-import { normaliseTitle, prefixKey, titleWords, truncatedPrefix } from '../match/title';
+import { closeTitleKeys, normaliseTitle, prefixKey, titleWords, truncatedPrefix } from '../match/title';
 import { tokenize } from '../search/tokens';
 
 /** The index fields of a record, derived from what it says. Recomputed on every write. */
 export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
   const titleKey = normaliseTitle(fields.title);
   const prefix = truncatedPrefix(fields.title);
-  const derived: PaperIndexFields = { titleKey };
+  const derived: PaperIndexFields = { titleKey, closeKeys: closeTitleKeys(titleKey) };
   if (prefix) {
     derived.titlePrefix = prefix;
     derived.prefixKey = prefixKey(prefix);

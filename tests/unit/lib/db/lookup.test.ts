@@ -89,7 +89,7 @@ describe('findPaper', () => {
     expect(await findPaper(db, page(seen))).toBeNull();
   });
 
-  it('finds a close title by its rare words among many papers sharing the common ones', async () => {
+  it('finds a close title among many papers that share most of its words', async () => {
     const db = freshDb();
     for (let i = 0; i < 210; i++) await addPaper(db, { title: `Efficient Serving of Large Models number${i}` });
     const note = await addPaper(db, { title: 'Efficient Serving of Large Models with Sarathi-Serve' });
@@ -97,7 +97,7 @@ describe('findPaper', () => {
     expect(await findPaper(db, page('Efficient Serving of Large Models with Orca'))).toBeNull();
   });
 
-  it('finds a close title made only of common words', async () => {
+  it('finds a close title whose every word is in hundreds of titles', async () => {
     const db = freshDb();
     // Each of the four words in 210 titles, no other title with more than two of them.
     const words = ['Efficient', 'Serving', 'Large', 'Models'];

@@ -4,6 +4,7 @@ import { findPaper } from '@/lib/db/lookup';
 import { buildRecord } from '@/lib/db/notes';
 import type { PaperFields } from '@/lib/db/records';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import type { DetectedPaper } from '@/lib/paper';
 import { searchPapers } from '@/lib/db/search';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
 import { addPaper, freshDb } from '../../db-helpers';
@@ -112,5 +113,21 @@ describe('upgrade from version 4 (before snapshots)', () => {
     expect(await db.papers.get(note.id)).toEqual(note);
     expect(await db.snapshots.count()).toBe(0);
     expect((await searchPapers(db, 'kept upgrade')).hits.map((h) => h.id)).toEqual([note.id]);
+  });
+});
+
+describe('upgrade from version 5 (before close-title keys)', () => {
+  it('gives every paper its close-title keys, so close titles are found at once', async () => {
+    const old = freshDb(5);
+    const note = await addPaper(old, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays', note: '* mine\n' });
+    // As version 5 wrote it: no keys.
+    await old.papers.update(note.id, { closeKeys: undefined });
+    expect((await old.papers.get(note.id))!.closeKeys).toBeUndefined();
+    old.close();
+    const db = new PaperNotesDB(old.name);
+    const upgraded = (await db.papers.get(note.id))!;
+    expect(upgraded).toEqual(note);
+    const close: DetectedPaper = { key: 'arxiv:2210.07259', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2210.07259', arxivId: '2210.07259', title: 'Skyplane: optimizing transfer cost and throughput using cloud-aware overlay' };
+    expect(await findPaper(db, close)).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
   });
 });

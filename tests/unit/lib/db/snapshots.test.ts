@@ -4,6 +4,7 @@ import { savePaper } from '@/lib/db/notes';
 import { KEPT_SNAPSHOTS, listSnapshots, restoreSnapshot } from '@/lib/db/snapshots';
 import { searchPapers } from '@/lib/db/search';
 import { applyImport } from '@/lib/import/apply';
+import { closeTitleKeys, normaliseTitle } from '@/lib/match/title';
 import { planImport } from '@/lib/import/plan';
 import { readImportFiles } from '@/lib/import/sources';
 import { addPaper, freshDb, oneNoteCatalog } from '../../db-helpers';
@@ -41,6 +42,19 @@ describe('snapshots', () => {
     await restoreSnapshot(db, snapshot!.id);
     expect((await db.papers.get(mine.id))?.note).toBe('* mine\n');
     expect(await db.papers.count()).toBe(1);
+  });
+
+  it('restore a record kept before a schema added an index field, with the field derived', async () => {
+    const db = freshDb();
+    await syncCatalog(db, oneNoteCatalog('* first\n'));
+    await syncCatalog(db, oneNoteCatalog('* second\n'));
+    const [latest] = await listSnapshots(db);
+    // As a snapshot taken at schema 5 holds it: no close-title keys.
+    await db.snapshots.where('id').equals(latest!.id).modify((s) => {
+      for (const p of s.papers) delete (p as Partial<typeof p>).closeKeys;
+    });
+    await restoreSnapshot(db, latest!.id);
+    expect((await db.papers.get('cat:a'))?.closeKeys).toEqual(closeTitleKeys(normaliseTitle('A catalog paper')));
   });
 
   it(`keep the last ${KEPT_SNAPSHOTS} only`, async () => {

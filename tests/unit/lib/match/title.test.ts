@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFuzzyTitleMatch, normaliseTitle, truncatedPrefix } from '@/lib/match/title';
+import { closeTitleKeys, isFuzzyTitleMatch, normaliseTitle, truncatedPrefix } from '@/lib/match/title';
 
 describe('normaliseTitle', () => {
   it.each([
@@ -59,5 +59,27 @@ describe('isFuzzyTitleMatch', () => {
   });
   it('leaves equal titles to the exact match', () => {
     expect(isFuzzyTitleMatch('same title', 'same title')).toBe(false);
+  });
+});
+
+describe('closeTitleKeys', () => {
+  const shareKey = (a: string, b: string) => {
+    const keys = new Set(closeTitleKeys(normaliseTitle(a)));
+    return closeTitleKeys(normaliseTitle(b)).some((k) => keys.has(k));
+  };
+  it.each(SAME_PAPER)('gives %j and %j a key in common', (a, b) => {
+    expect(shareKey(a, b)).toBe(true);
+  });
+  it('meets titles that differ by a slip in every word, or by any change in one word', () => {
+    expect(shareKey('Scheduling Preemptible Inference Requests', 'Schedulng Preemptable Inferenc Request')).toBe(true);
+    expect(shareKey('Efficient Memory Management for Serving', 'Efficient Memory Xanagement for Serving')).toBe(true);
+  });
+  it('keeps titles of other lengths, and short titles differing in a word, apart', () => {
+    expect(shareKey('Serving DNNs in the Wild', 'Serving DNNs in the Wild Today')).toBe(false);
+    expect(shareKey('Paged Attention', 'Flash Attention')).toBe(false);
+    expect(shareKey('Paged Attention', 'Pages Attention')).toBe(true);
+  });
+  it('has no key for an empty title', () => {
+    expect(closeTitleKeys('')).toEqual([]);
   });
 });
