@@ -1,6 +1,7 @@
 import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
 import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
+import { papersBySeq, seqsWithAny } from './postings';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -22,7 +23,7 @@ const CLOSE_CANDIDATES = 20;
  * never matches.
  */
 export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match | null> {
-  return db.transaction('r', db.papers, async () => {
+  return db.transaction('r', [db.papers, db.terms], async () => {
     const usable = (r: PaperRecord | undefined): r is PaperRecord => !!r && identitiesAgree(r, paper) && !r.rejected?.includes(paper.key);
     // A note of the user's own comes before the catalog's note for the same paper.
     const best = (records: PaperRecord[]) => records.find((r) => r.origin === 'user' && usable(r)) ?? records.find(usable);
@@ -48,7 +49,8 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     const prefixed = truncated.find((r) => usable(r) && matchesTruncated(key, r.titlePrefix!));
     if (prefixed) return { record: prefixed, by: 'prefix' as const };
     // A close title: the papers sharing one of its keys, the closest past the threshold.
-    const close = (await db.papers.where('closeKeys').anyOf(closeTitleKeys(key)).distinct().limit(CLOSE_CANDIDATES).toArray())
+    const sharing = await seqsWithAny(db, 'c', closeTitleKeys(key), CLOSE_CANDIDATES);
+    const close = (await papersBySeq(db, sharing))
       .filter((r) => usable(r) && isFuzzyTitleMatch(key, r.titleKey))
       .sort((a, b) => titleSimilarity(key, b.titleKey) - titleSimilarity(key, a.titleKey));
     return close[0] ? { record: close[0], by: 'fuzzy' as const } : null;

@@ -35,9 +35,10 @@ export function buildRecord(
   fields: PaperFields,
   meta: Pick<PaperRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev' | 'origin'> & Partial<PaperRecord>,
 ): PaperRecord {
-  // Index fields are derived afresh; `titleWords` and `searchTokens` were stored before schema 4.
-  const { titleKey, closeKeys, prefixKey, titlePrefix, titleWords, searchTokens, ...rest } = meta as PaperRecord & { titleWords?: unknown; searchTokens?: unknown };
-  void titleKey, closeKeys, prefixKey, titlePrefix, titleWords, searchTokens;
+  // Index fields are derived afresh; `titleWords` and `searchTokens` were stored before schema 4,
+  // `closeKeys` in schema 6.
+  const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, closeKeys, ...rest } = meta as PaperRecord & { titleWords?: unknown; searchTokens?: unknown; closeKeys?: unknown };
+  void titleKey, prefixKey, titlePrefix, titleWords, searchTokens, closeKeys;
   return { ...rest, ...pickFields(fields), ...deriveIndexFields(fields) };
 }
 

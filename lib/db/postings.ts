@@ -29,3 +29,18 @@ export async function countWith(db: PaperNotesDB, kind: TermKind, term: string):
 export function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<PaperRecord[]> {
   return seqs.length ? db.papers.where('seq').anyOf(seqs).toArray() : Promise.resolve([]);
 }
+
+/** Paper numbers with any of these exact terms, at most `limit` of them, reading each row once. */
+export async function seqsWithAny(db: PaperNotesDB, kind: TermKind, terms: string[], limit: number): Promise<number[]> {
+  const heads = new Map<string, string[]>();
+  for (const term of terms) {
+    const [lower] = rowRange(kind, term);
+    heads.set(lower, [...(heads.get(lower) ?? []), term]);
+  }
+  const rows = await Promise.all([...heads.keys()].map((lower) => db.terms.where('k').between(lower, `${lower}\uffff`, true, true).toArray()));
+  const out = new Set<number>();
+  [...heads.values()].forEach((wanted, i) => {
+    for (const row of rows[i]!) for (const term of wanted) for (const seq of row.terms[term] ?? []) if (out.size < limit) out.add(seq);
+  });
+  return [...out];
+}

@@ -41,8 +41,6 @@ export interface PaperFields {
 /** Fields kept only so that indexes can find a record; always derived from `PaperFields`. */
 export interface PaperIndexFields {
   titleKey: string;
-  /** Keys that a close title shares (schema 6): see `closeTitleKeys`. */
-  closeKeys: number[];
   /** For titles truncated with "...": the first words of the prefix (index) and the prefix itself. */
   prefixKey?: string;
   titlePrefix?: string;

@@ -1,23 +1,33 @@
 import { indexedTerms } from '../notes/derive';
+import type { Table } from 'dexie';
 import { TermChanges, type TermRow } from '../search/terms';
+import type { MetaRecord, PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 /**
  * The version of the words papers are indexed under (`indexedTerms`): bump it whenever those
  * change, and every database rebuilds its postings once, at its next start.
  */
-export const TERMS_VERSION = 3;
+export const TERMS_VERSION = 4;
 export const TERMS_VERSION_KEY = 'termsVersion';
+
+/** The postings of these papers, computed afresh from their fields. */
+export function postingsOf(records: PaperRecord[]): TermRow[] {
+  const changes = new TermChanges();
+  for (const record of records) if (record.seq !== undefined) changes.change(record.seq, null, indexedTerms(record));
+  return changes.apply([]).filter((row): row is TermRow => !!row);
+}
+
+/** Replaces the postings with these rows and records the version they were made by. */
+export async function replacePostings(terms: Pick<Table<TermRow>, 'clear' | 'bulkPut'>, meta: Pick<Table<MetaRecord>, 'put'>, rows: TermRow[]): Promise<void> {
+  await terms.clear();
+  await terms.bulkPut(rows);
+  await meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
+}
 
 /** The postings of every paper, computed afresh. Inside a transaction on papers, terms and meta. */
 export async function rebuildTerms(db: PaperNotesDB): Promise<void> {
-  const changes = new TermChanges();
-  await db.papers.each((record) => {
-    if (record.seq !== undefined) changes.change(record.seq, null, indexedTerms(record));
-  });
-  await db.terms.clear();
-  await db.terms.bulkPut(changes.apply([]).filter((row): row is TermRow => !!row));
-  await db.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
+  await replacePostings(db.terms, db.meta, postingsOf(await db.papers.toArray()));
 }
 
 /** Rebuilds the postings if they were made by another version of the indexing; true if it did. */

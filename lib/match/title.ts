@@ -46,30 +46,34 @@ export function titleWords(normalised: string): string[] {
 
 /** Close-title keys compare words by their first letters: slips mostly come later in a word. */
 const STEM = 4;
-/** Shorter titles get no key with a word left free: "* learning" would meet half the library. */
-const FREE_WORD_FROM = 4;
+/** From this many words, a title has a key for each half: "* learning" would meet half the library. */
+const HALVES_FROM = 4;
 
-/** 32-bit FNV-1a: keys are hashed so that the index holds numbers, not a copy of every title. */
-function hash(text: string): number {
+/** 32-bit FNV-1a as 8 hex digits: short terms, spread evenly over their first letters. */
+function hashHex(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /**
- * Index keys under which two close titles meet, so that a close title is one index read away:
- * the title without spaces ("co adaptive" and "coadaptive"), and the words' first letters with one
- * word left free, once for each word (a typo or a plural anywhere, or any slip in one word). Titles
- * under four words get one key with every word's start. A shared key only proposes a candidate;
- * `isFuzzyTitleMatch` decides.
+ * Keys under which two close titles meet, so that a close title is found by reading a few
+ * postings: the title without spaces ("co adaptive" and "coadaptive"), and the words' first
+ * letters of each half of the title with its word count (typos and plurals anywhere, and any change
+ * within one half). Titles under four words get one key with every word's start. A shared key
+ * only proposes a candidate; `isFuzzyTitleMatch` decides.
  */
-export function closeTitleKeys(normalised: string): number[] {
+export function closeTitleKeys(normalised: string): string[] {
   if (!normalised) return [];
-  const stems = normalised.split(' ').map((word) => word.slice(0, STEM));
-  const keys = [hash(`=${stems.length > 1 ? normalised.replace(/ /g, '') : normalised}`)];
-  if (stems.length < FREE_WORD_FROM) keys.push(hash(stems.join(' ')));
-  else for (let i = 0; i < stems.length; i++) keys.push(hash(stems.map((stem, j) => (j === i ? '*' : stem)).join(' ')));
-  return [...new Set(keys)];
+  const words = normalised.split(' ');
+  const stems = words.map((word) => word.slice(0, STEM));
+  const keys = [`=${words.join('')}`];
+  if (stems.length < HALVES_FROM) keys.push(`${stems.length}:${stems.join(' ')}`);
+  else {
+    const half = Math.ceil(stems.length / 2);
+    keys.push(`${stems.length}<${stems.slice(0, half).join(' ')}`, `${stems.length}>${stems.slice(half).join(' ')}`);
+  }
+  return [...new Set(keys.map(hashHex))];
 }
 
 /** Whether a full (normalised) title is what a truncated listing (its normalised prefix) stands for. */

@@ -7,7 +7,7 @@ import { tokenize } from '../search/tokens';
 export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
   const titleKey = normaliseTitle(fields.title);
   const prefix = truncatedPrefix(fields.title);
-  const derived: PaperIndexFields = { titleKey, closeKeys: closeTitleKeys(titleKey) };
+  const derived: PaperIndexFields = { titleKey };
   if (prefix) {
     derived.titlePrefix = prefix;
     derived.prefixKey = prefixKey(prefix);
@@ -22,8 +22,10 @@ export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
  * version that rebuilds the postings.
  */
 export function indexedTerms(fields: PaperFields): IndexedTerms {
+  const titleKey = normaliseTitle(fields.title);
   return {
-    titleWords: titleWords(normaliseTitle(fields.title)),
+    titleWords: titleWords(titleKey),
+    closeKeys: closeTitleKeys(titleKey),
     // Title first, so that a huge note cannot push the title's words out of the index.
     searchTokens: tokenize(fields.title, fields.authors.join(' '), fields.venue, fields.topic, fields.tags.join(' '), fields.affiliations, fields.award, fields.summary, fields.note),
   };

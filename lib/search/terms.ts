@@ -9,8 +9,8 @@
 /** Papers per range of numbers: a save rewrites rows of its own range only. */
 export const BUCKET = 16_384;
 
-/** Full-text words ("w"), and title words ("t") for close-title candidates. */
-export type TermKind = 'w' | 't';
+/** Full-text words ("w"), title words ("t", ranked first in search), close-title keys ("c"). */
+export type TermKind = 'w' | 't' | 'c';
 
 export interface TermRow {
   /** `<kind>:<first letters>#<range>`, e.g. `w:sch#0000`. */
@@ -21,10 +21,10 @@ export interface TermRow {
 
 const rangeOf = (seq: number) => Math.floor(seq / BUCKET).toString(36).padStart(4, '0');
 /**
- * Letters a row groups terms by: three, so that a prefix search of three letters or more, or a
- * look-up of one title word, reads only rows of terms that start like it.
+ * Letters a row groups terms by: three for words, so that a prefix search of three letters or more
+ * reads only rows of terms that start like it; two hex digits for close-title keys (256 rows).
  */
-export const HEAD = { w: 3, t: 3 } as const;
+export const HEAD = { w: 3, t: 3, c: 2 } as const;
 const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(seq)}`;
@@ -39,42 +39,67 @@ export const rowRange = (kind: TermKind, start: string): [string, string] => [`$
 export interface IndexedTerms {
   searchTokens: string[];
   titleWords: string[];
+  /** Hashed keys a close title shares (`closeTitleKeys`); 256 rows of them per range. */
+  closeKeys: string[];
+}
+
+interface Slot {
+  add: number[];
+  remove: Set<number> | null;
 }
 
 /** Pending changes to the postings, collected over a write and applied to each row once. */
 export class TermChanges {
-  /** Row key → term → numbers to add (array) and to remove (set). */
-  private readonly rows = new Map<string, Map<string, { add: number[]; remove: Set<number> | null }>>();
+  /** `<kind>#<range>` → term → numbers to add (array) and to remove (set); grouped into rows at the end. */
+  private readonly byRange = new Map<string, Map<string, Slot>>();
+  private grouped: Map<string, [string, Slot][]> | null = null;
 
-  private slot(kind: TermKind, term: string, range: string) {
-    const row = `${kind}:${term.slice(0, HEAD[kind])}#${range}`;
-    let terms = this.rows.get(row);
-    if (!terms) this.rows.set(row, (terms = new Map()));
-    let slot = terms.get(term);
-    if (!slot) terms.set(term, (slot = { add: [], remove: null }));
-    return slot;
+  private slots(kind: TermKind, seq: number): Map<string, Slot> {
+    const key = `${kind}#${rangeOf(seq)}`;
+    let slots = this.byRange.get(key);
+    if (!slots) this.byRange.set(key, (slots = new Map()));
+    this.grouped = null;
+    return slots;
   }
 
   private move(kind: TermKind, seq: number, before: string[], after: string[]) {
-    const range = rangeOf(seq);
+    const slots = this.slots(kind, seq);
+    const slot = (term: string) => {
+      let found = slots.get(term);
+      if (!found) slots.set(term, (found = { add: [], remove: null }));
+      return found;
+    };
     if (!before.length) {
-      for (const term of after) this.slot(kind, term, range).add.push(seq);
+      for (const term of after) slot(term).add.push(seq);
       return;
     }
     const old = new Set(before);
     const now = new Set(after);
-    for (const term of now) if (!old.has(term)) this.slot(kind, term, range).add.push(seq);
-    for (const term of old) {
-      if (now.has(term)) continue;
-      const slot = this.slot(kind, term, range);
-      (slot.remove ??= new Set()).add(seq);
-    }
+    for (const term of now) if (!old.has(term)) slot(term).add.push(seq);
+    for (const term of old) if (!now.has(term)) (slot(term).remove ??= new Set()).add(seq);
   }
 
   /** Moves a paper from the terms it had to the terms it has (either may be absent). */
   change(seq: number, before: IndexedTerms | null, after: IndexedTerms | null): void {
     this.move('w', seq, before?.searchTokens ?? [], after?.searchTokens ?? []);
     this.move('t', seq, before?.titleWords ?? [], after?.titleWords ?? []);
+    this.move('c', seq, before?.closeKeys ?? [], after?.closeKeys ?? []);
+  }
+
+  /** The touched terms by row key: done once, at the end, rather than for every word of every paper. */
+  private get rows(): Map<string, [string, Slot][]> {
+    if (this.grouped) return this.grouped;
+    const rows = new Map<string, [string, Slot][]>();
+    for (const [kindRange, slots] of this.byRange) {
+      const [kind, range] = kindRange.split('#') as [TermKind, string];
+      for (const entry of slots) {
+        const key = `${kind}:${headOf(kind, entry[0])}#${range}`;
+        const row = rows.get(key);
+        if (row) row.push(entry);
+        else rows.set(key, [entry]);
+      }
+    }
+    return (this.grouped = rows);
   }
 
   get keys(): string[] {

@@ -9,6 +9,16 @@ import { searchPapers } from '@/lib/db/search';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
 import { addPaper, freshDb } from '../../db-helpers';
 
+const SKYPLANE = 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays';
+const closeToSkyplane: DetectedPaper = {
+  key: 'arxiv:2210.07259',
+  source: 'arxiv',
+  kind: 'abstract',
+  url: 'https://arxiv.org/abs/2210.07259',
+  arxivId: '2210.07259',
+  title: 'Skyplane: optimizing transfer cost and throughput using cloud-aware overlay',
+};
+
 describe('schema versions', () => {
   it('are appended in order', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
@@ -117,17 +127,30 @@ describe('upgrade from version 4 (before snapshots)', () => {
 });
 
 describe('upgrade from version 5 (before close-title keys)', () => {
-  it('gives every paper its close-title keys, so close titles are found at once', async () => {
+  it('keeps every paper, and close titles are found at once', async () => {
     const old = freshDb(5);
-    const note = await addPaper(old, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays', note: '* mine\n' });
-    // As version 5 wrote it: no keys.
-    await old.papers.update(note.id, { closeKeys: undefined });
-    expect((await old.papers.get(note.id))!.closeKeys).toBeUndefined();
+    const note = await addPaper(old, { title: SKYPLANE, note: '* mine\n' });
     old.close();
     const db = new PaperNotesDB(old.name);
-    const upgraded = (await db.papers.get(note.id))!;
+    expect(await db.papers.get(note.id)).toEqual(note);
+    expect(await findPaper(db, closeToSkyplane)).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
+  });
+});
+
+describe('upgrade from version 6 (close-title keys in an index)', () => {
+  it('moves the keys from each record to the postings', async () => {
+    const old = freshDb(6);
+    const note = await addPaper(old, { title: SKYPLANE, note: '* mine\n' });
+    // As version 6 wrote it: hashed keys in the record, none in the postings.
+    await old.papers.update(note.id, { closeKeys: [1, 2, 3] } as object);
+    await old.terms.where('k').startsWith('c:').delete();
+    old.close();
+    const db = new PaperNotesDB(old.name);
+    const upgraded = await db.papers.get(note.id);
+    expect(upgraded).not.toHaveProperty('closeKeys');
     expect(upgraded).toEqual(note);
-    const close: DetectedPaper = { key: 'arxiv:2210.07259', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2210.07259', arxivId: '2210.07259', title: 'Skyplane: optimizing transfer cost and throughput using cloud-aware overlay' };
-    expect(await findPaper(db, close)).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
+    expect(await db.terms.where('k').startsWith('c:').count()).toBeGreaterThan(0);
+    expect(await findPaper(db, closeToSkyplane)).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
+    expect((await searchPapers(db, 'skyplane overlays')).hits.map((h) => h.id)).toEqual([note.id]);
   });
 });
