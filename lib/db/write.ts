@@ -47,16 +47,18 @@ export async function putPapers(db: PaperNotesDB, records: PaperRecord[], known:
   const previous = known.previous ?? (await db.papers.bulkGet(records.map((r) => r.id)));
   const start = ((await db.meta.get(SEQ))?.value as number | undefined) ?? 0;
   let next = start;
-  const changes = new TermChanges();
   const numbered = records.map((record, i) => {
     const before = previous[i];
-    const seq = before?.seq ?? next++;
-    const written = keepCatalogBase(before, { ...record, seq });
-    changes.change(seq, before?.seq === undefined ? null : indexedTerms(before), known.terms?.[i] ?? indexedTerms(written));
-    return written;
+    return keepCatalogBase(before, { ...record, seq: before?.seq ?? next++ });
   });
-  if (next !== start) await db.meta.put({ key: SEQ, value: next });
-  await db.papers.bulkPut(numbered);
+  // The records go to the database first: it stores them while their words are computed here.
+  const stored = Promise.all([db.papers.bulkPut(numbered), next !== start && db.meta.put({ key: SEQ, value: next })]);
+  const changes = new TermChanges();
+  numbered.forEach((written, i) => {
+    const before = previous[i];
+    changes.change(written.seq!, before?.seq === undefined ? null : indexedTerms(before), known.terms?.[i] ?? indexedTerms(written));
+  });
+  await stored;
   await applyTerms(db, changes);
   return numbered;
 }

@@ -58,7 +58,10 @@ class PaperCollector {
 
   /** The papers, with the ids their links imply where they state none. */
   finish(): PaperFields[] {
-    for (const paper of this.papers) Object.assign(paper, withoutEmpty({ ...paper, ...idsOf(paper) }));
+    for (const paper of this.papers) {
+      const ids = idsOf(paper);
+      for (const key of ['arxivId', 'usenixKey', 'doi'] as const) if (ids[key]) paper[key] = ids[key];
+    }
     return this.papers;
   }
 
@@ -101,7 +104,6 @@ class PaperCollector {
 
   /** Adds a paper, or merges it into the same paper seen before; returns the stored one. */
   add(paper: PaperFields, into?: PaperFields): PaperFields {
-    Object.assign(paper, withoutEmpty(paper));
     const same = into ?? this.find(paper);
     if (!same) {
       this.papers.push(paper);
@@ -124,10 +126,6 @@ class PaperCollector {
     this.register(same);
     return same;
   }
-}
-
-function withoutEmpty(paper: PaperFields): Partial<PaperFields> {
-  return Object.fromEntries(Object.entries(paper).filter(([, v]) => v !== undefined && v !== '')) as Partial<PaperFields>;
 }
 
 function fromPaperPage(page: PaperPage, venue: string, title: string): PaperFields {
