@@ -93,8 +93,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     },
   },
   {
-    // Close-title keys move from a multi-entry index (ten index entries per paper: a bulk write
-    // of 10,000 papers took a second longer) to postings rows, three keys per paper.
+    // Close-title keys move from a multi-entry index (ten index entries per paper, each a write of
+    // its own in a bulk import) to postings rows, three keys per paper.
     version: 7,
     stores: {
       papers: '&id, titleKey, prefixKey, venue, topic, updatedAt, arxivId, usenixKey, doi, *urls, catalogId, &seq',
