@@ -48,7 +48,8 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     if (!key) return null;
     const prefixed = truncated.find((r) => usable(r) && matchesTruncated(key, r.titlePrefix!));
     if (prefixed) return { record: prefixed, by: 'prefix' as const };
-    // A close title: the papers sharing one of its keys, the closest past the threshold.
+    // A close title: the papers sharing one of its keys (three small postings rows), the closest
+    // past the threshold. Read only now: reading them alongside the rest slowed every hit.
     const sharing = await seqsWithAny(db, 'c', closeTitleKeys(key), CLOSE_CANDIDATES);
     const close = (await papersBySeq(db, sharing))
       .filter((r) => usable(r) && isFuzzyTitleMatch(key, r.titleKey))

@@ -8,7 +8,7 @@ import type { PaperNotesDB } from './schema';
  * The version of the words papers are indexed under (`indexedTerms`): bump it whenever those
  * change, and every database rebuilds its postings once, at its next start.
  */
-export const TERMS_VERSION = 4;
+export const TERMS_VERSION = 5;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** The postings of these papers, computed afresh from their fields. */

@@ -58,10 +58,11 @@ function hashHex(text: string): string {
 
 /**
  * Keys under which two close titles meet, so that a close title is found by reading a few
- * postings: the title without spaces ("co adaptive" and "coadaptive"), and the words' first
- * letters of each half of the title with its word count (typos and plurals anywhere, and any change
- * within one half). Titles under four words get one key with every word's start. A shared key
- * only proposes a candidate; `isFuzzyTitleMatch` decides.
+ * postings: the title without spaces ("co adaptive" and "coadaptive"), and for each half of the
+ * title, the first letters of its words with the initials of the other half's (close words share
+ * their initial, so typos and plurals anywhere and any slip within one half still meet). Titles
+ * under four words get one key with every word's start. A shared key only proposes a candidate;
+ * `isFuzzyTitleMatch` decides.
  */
 export function closeTitleKeys(normalised: string): string[] {
   if (!normalised) return [];
@@ -71,7 +72,8 @@ export function closeTitleKeys(normalised: string): string[] {
   if (stems.length < HALVES_FROM) keys.push(`${stems.length}:${stems.join(' ')}`);
   else {
     const half = Math.ceil(stems.length / 2);
-    keys.push(`${stems.length}<${stems.slice(0, half).join(' ')}`, `${stems.length}>${stems.slice(half).join(' ')}`);
+    const initials = (from: number, to: number) => words.slice(from, to).map((word) => word[0]).join('');
+    keys.push(`<${stems.slice(0, half).join(' ')}|${initials(half, words.length)}`, `>${initials(0, half)}|${stems.slice(half).join(' ')}`);
   }
   return [...new Set(keys.map(hashHex))];
 }

@@ -22,9 +22,10 @@ export interface TermRow {
 const rangeOf = (seq: number) => Math.floor(seq / BUCKET).toString(36).padStart(4, '0');
 /**
  * Letters a row groups terms by: three for words, so that a prefix search of three letters or more
- * reads only rows of terms that start like it; two hex digits for close-title keys (256 rows).
+ * reads only rows of terms that start like it; three hex digits for close-title keys (4,096 small
+ * rows per range: a lookup reads three rows of a few dozen keys even at 50,000 papers).
  */
-export const HEAD = { w: 3, t: 3, c: 2 } as const;
+export const HEAD = { w: 3, t: 3, c: 3 } as const;
 const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(seq)}`;
@@ -39,7 +40,7 @@ export const rowRange = (kind: TermKind, start: string): [string, string] => [`$
 export interface IndexedTerms {
   searchTokens: string[];
   titleWords: string[];
-  /** Hashed keys a close title shares (`closeTitleKeys`); 256 rows of them per range. */
+  /** Hashed keys a close title shares (`closeTitleKeys`). */
   closeKeys: string[];
 }
 
