@@ -105,10 +105,10 @@ export function generateLibrary(count: number, seed = 1): LibraryData {
 /** A catalog of `count` generated records, as the build would emit it. */
 export function generateCatalog(count: number, seed = 7): Catalog {
   const library = generateLibrary(count, seed);
-  const papers = library.papers.map((fields, i) => ({ id: `cat:bench/${i}`, hash: contentHash(canonicalJson(fields)), fields, terms: indexedTerms(fields) }));
+  const papers = library.papers.map((fields, i) => ({ id: `cat:bench/${i}`, hash: contentHash(canonicalJson(fields)), fields }));
   // As the build does (lib/catalog/build.ts): postings for the papers numbered in catalog order.
   const postings = new TermChanges();
-  papers.forEach((paper, seq) => postings.change(seq, null, paper.terms));
+  papers.forEach((paper, seq) => postings.change(seq, null, indexedTerms(paper.fields)));
   const rows = postings.apply([]).filter((row): row is TermRow => !!row);
   return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: library.venues, topics: library.topics, rows };
 }

@@ -20,12 +20,12 @@ export function buildCatalog(files: Map<string, string>): Catalog {
     const id = `cat:${slugify(fields.venue || 'no-venue')}/${slugify(fields.title)}`;
     if (ids.has(id)) throw new GitBookError('SUMMARY.md', 0, `two papers would share the catalog id ${id}: "${ids.get(id)}" and "${fields.title}"`);
     ids.set(id, fields.title);
-    return { id, hash: contentHash(canonicalJson(fields)), fields, terms: indexedTerms(fields) };
+    return { id, hash: contentHash(canonicalJson(fields)), fields };
   });
   const venues = library.venues;
   const topics = library.topics;
   const postings = new TermChanges();
-  papers.forEach((paper, seq) => postings.change(seq, null, paper.terms));
+  papers.forEach((paper, seq) => postings.change(seq, null, indexedTerms(paper.fields)));
   const rows = postings.apply([]).filter((row): row is TermRow => !!row);
   return { hash: contentHash(canonicalJson({ papers: papers.map((p) => [p.id, p.hash]), venues, topics })), papers, venues, topics, rows };
 }

@@ -1,5 +1,4 @@
 import type { PaperRecord } from '../db/records';
-import type { IndexedTerms } from '../search/terms';
 import type { PaperNotesDB } from '../db/schema';
 import { TERMS_VERSION, TERMS_VERSION_KEY } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
@@ -56,9 +55,8 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     for (const record of await db.papers.where('catalogId').above('').toArray()) linked.set(record.catalogId!, record);
 
     const puts: PaperRecord[] = [];
-    // What the write would otherwise look up or compute again: the stored versions, the terms.
+    // What the write would otherwise look up again: the stored versions.
     const previous: (PaperRecord | undefined)[] = [];
-    const terms: (IndexedTerms | undefined)[] = [];
     const deletes: string[] = [];
     const changing: string[] = [];
     const added: string[] = [];
@@ -68,7 +66,6 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
       if (!current) {
         puts.push(catalogRecord(entry, now));
         previous.push(undefined);
-        terms.push(entry.terms);
         added.push(entry.id);
         report.added++;
         continue;
@@ -77,7 +74,6 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
       if (record) {
         puts.push(record);
         previous.push(current);
-        terms.push(outcome === 'updated' ? entry.terms : undefined);
         changing.push(current.id);
       }
       if (outcome === 'updated') report.updated++;
@@ -89,7 +85,6 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
         if (!gone.catalogRemoved) {
           puts.push({ ...gone, catalogRemoved: true });
           previous.push(gone);
-          terms.push(undefined);
           changing.push(gone.id);
         }
         report.orphaned++;
@@ -100,7 +95,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     }
     // Kept before writing: the records this sync changes or deletes, and those it adds.
     await takeSnapshot(db, 'Catalog sync', [...changing, ...deletes], added);
-    await putPapers(db, puts, { previous, terms });
+    await putPapers(db, puts, { previous });
     await deletePapers(db, deletes);
     await db.venues.bulkPut(catalog.venues);
     await db.topics.bulkPut(catalog.topics);

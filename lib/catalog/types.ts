@@ -1,13 +1,15 @@
 import type { PaperFields, TopicRecord, VenueRecord } from '../db/records';
-import type { IndexedTerms, TermRow } from '../search/terms';
+import type { TermRow } from '../search/terms';
 
-/** One paper of the bundled catalog: a stable id, its fields, and their content hash. */
+/**
+ * One paper of the bundled catalog: a stable id, its fields, and their content hash. Its words are
+ * not shipped: a first install writes the postings rows as built, an update computes the words of
+ * the records it changes.
+ */
 export interface CatalogPaper {
   id: string;
   hash: string;
   fields: PaperFields;
-  /** The words the paper is indexed under, computed at build time (absent: computed at sync). */
-  terms?: IndexedTerms;
 }
 
 /** The bundled catalog, as the build emits it (`catalog.json`). */

@@ -1,6 +1,6 @@
 import { catalogText, sameText } from '../catalog/text';
 import { indexedTerms } from '../notes/derive';
-import { TermChanges, type IndexedTerms } from '../search/terms';
+import { TermChanges } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -29,12 +29,10 @@ async function applyTerms(db: PaperNotesDB, changes: TermChanges): Promise<void>
   await db.terms.bulkDelete(keys.filter((_, i) => rows[i] === null));
 }
 
-/** What a caller may already know, by record index, to spare the work of finding it again. */
+/** What a caller may already know, by record index, to spare reading it again. */
 export interface Known {
   /** The records as stored now (undefined: a new record). */
   previous?: (PaperRecord | undefined)[];
-  /** The terms each record is to be indexed under (computed at build time for the catalog). */
-  terms?: (IndexedTerms | undefined)[];
 }
 
 /**
@@ -56,7 +54,7 @@ export async function putPapers(db: PaperNotesDB, records: PaperRecord[], known:
   const changes = new TermChanges();
   numbered.forEach((written, i) => {
     const before = previous[i];
-    changes.change(written.seq!, before?.seq === undefined ? null : indexedTerms(before), known.terms?.[i] ?? indexedTerms(written));
+    changes.change(written.seq!, before?.seq === undefined ? null : indexedTerms(before), indexedTerms(written));
   });
   await stored;
   await applyTerms(db, changes);
