@@ -1,3 +1,5 @@
+import Dexie from 'dexie';
+import { catalogRecord } from '../../lib/catalog/merge';
 import { appliedCatalogHash, syncCatalog } from '../../lib/catalog/sync';
 import { findPaper } from '../../lib/db/lookup';
 import { buildRecord } from '../../lib/db/notes';
@@ -115,6 +117,24 @@ export const bench = {
     const [startupCheckMs] = await timed(async () => (await appliedCatalogHash(db)) === catalog.hash);
     await db.delete();
     return { firstInstallMs: round(firstInstallMs), unchangedSyncMs: round(unchangedSyncMs), startupCheckMs: round(startupCheckMs), records: report.added };
+  },
+
+  /**
+   * What the storage engine alone costs for the writes of that first install: the same records
+   * and postings rows put in one transaction into stores with no index but their keys.
+   */
+  async writeFloor(count: number): Promise<{ ms: number; puts: number }> {
+    const catalog = generateCatalog(count);
+    const records = catalog.papers.map((entry, seq) => ({ ...catalogRecord(entry, Date.now()), seq }));
+    const db = new Dexie(`bench-floor-${Date.now()}`);
+    db.version(1).stores({ papers: '&id', terms: '&k' });
+    const [ms] = await timed(() => db.transaction('rw', ['papers', 'terms'], async () => {
+      await db.table('papers').bulkAdd(records);
+      await db.table('terms').bulkAdd(catalog.rows!);
+    }));
+    db.close();
+    await Dexie.delete(db.name);
+    return { ms: round(ms), puts: records.length + catalog.rows!.length };
   },
 };
 
