@@ -11,7 +11,9 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import type { Bench } from './page/harness';
+import { generateLibrary } from './page/generate';
 import { stats, type Stats } from './page/stats';
+import { indexedTerms } from '../lib/notes/derive';
 import { CHROMIUM, ExtensionHarness } from '../tests/e2e/extension';
 import { PAGES, serveFixtures } from '../tests/e2e/routes';
 import { MAPPED_HOSTS } from '../tests/e2e/fixture-server';
@@ -125,6 +127,20 @@ async function contentScriptCost(harness: ExtensionHarness, port: number) {
 
 const RUNS = QUICK ? 1 : 3;
 
+/**
+ * How fast this machine is right now, to compare runs by: the median time Node takes to compute
+ * the words of 2,000 generated notes (the same code the extension runs on a write).
+ */
+function machineSpeed(): number {
+  const papers = generateLibrary(2_000).papers;
+  const times = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    for (const paper of papers) indexedTerms(paper);
+    return performance.now() - start;
+  });
+  return Math.round(stats(times).p50);
+}
+
 async function repeat<T>(run: () => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < RUNS; i++) out.push(await run());
@@ -143,7 +159,7 @@ async function main() {
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     quick: QUICK,
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, speedMs: machineSpeed() },
     contentScript: { minifiedBytes: script.length, gzipBytes: gzipSync(script, { level: 9 }).length },
     sizes: {} as Record<number, unknown>,
   };
@@ -194,7 +210,7 @@ function report(r: Record<string, any>): string {
   const growth = (get: (s: any) => number) => (at(1000) && at(50000) ? `${(get(at(50000)) / Math.max(get(at(1000)), 0.01)).toFixed(2)}x` : 'n/a');
   return `# Benchmark results
 
-${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}.
+${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}. Machine speed at the start: ${r.machine.speedMs} ms for the words of 2,000 notes in Node (lower is faster; compare runs by it, this machine varies).
 Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records).
 
 | figure | ${sizes.map((n) => `${n.toLocaleString('en')} notes`).join(' | ')} | target at 10,000 |
