@@ -71,6 +71,11 @@ describe('export and import in Chromium', () => {
     // One note from the panel, as a per-paper page.
     const page2 = await downloaded(panel, 'download-page');
     expect(page2.toString('utf8')).toMatch(/^# Quokka: Fictional Fixture Paper for Paper Notes Tests\n\n## Meta Info\n\nPresented in NSDI 2023\.\n\nAuthors: Ada Fixture, Bo Testcase/);
+    // The same page through the clipboard.
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await panel.bringToFront();
+    await panel.getByTestId('copy-markdown').click();
+    await expect.poll(() => panel.evaluate(() => navigator.clipboard.readText())).toBe(page2.toString('utf8'));
     await Promise.all([tab.close(), panel.close(), page.close()]);
   });
 

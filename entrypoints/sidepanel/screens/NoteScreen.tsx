@@ -10,7 +10,6 @@ import { latestDraft } from '@/lib/db/drafts';
 import { confirmMatch, rejectMatch } from '@/lib/db/matching';
 import { addBullet } from '@/lib/db/notes';
 import type { PaperNotesDB } from '@/lib/db/schema';
-import { fileName, notePage } from '@/lib/export/pages';
 import { headerModel } from '@/lib/notes/header';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import type { DetectedPaper } from '@/lib/paper';
@@ -19,9 +18,11 @@ import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { useLive } from '@/components/use-live';
 import { useNoteEditing } from '../use-note-editing';
 
-// Loaded when first needed: the first paint of a note needs neither the editor nor the diff.
+// Loaded when first needed: the first paint of a note needs neither the editor, nor the diff, nor
+// the GitBook writer that copies and downloads it as a page.
 const NoteEditor = lazy(() => import('@/components/NoteEditor').then((m) => m.NoteEditor));
 const CatalogUpdate = lazy(() => import('@/components/CatalogUpdate').then((m) => m.CatalogUpdate));
+const exportPages = () => import('@/lib/export/pages');
 const busy = <div aria-busy="true" />;
 
 export interface NoteScreenProps {
@@ -124,7 +125,10 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
               class="button"
               data-testid="copy-markdown"
               title="Copy this note as a per-paper Markdown page"
-              onClick={() => void navigator.clipboard.writeText(notePage(record, venue))}
+              onClick={async () => {
+                const { notePage } = await exportPages();
+                await navigator.clipboard.writeText(notePage(record, venue));
+              }}
             >
               Copy Markdown
             </button>
@@ -132,7 +136,10 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
               type="button"
               class="button"
               data-testid="download-page"
-              onClick={() => download(fileName(record.title, 'md'), notePage(record, venue), 'text/markdown')}
+              onClick={async () => {
+                const { fileName, notePage } = await exportPages();
+                download(fileName(record.title, 'md'), notePage(record, venue), 'text/markdown');
+              }}
             >
               Download .md
             </button>
