@@ -6,7 +6,7 @@ import { findPaper } from '@/lib/db/lookup';
 import { savePaper } from '@/lib/db/notes';
 import type { PaperFields } from '@/lib/db/records';
 import { emptyFields } from '@/lib/notes/derive';
-import { addPaper, freshDb } from '../../db-helpers';
+import { addPaper, arxivPage, freshDb } from '../../db-helpers';
 
 function paper(id: string, fields: Partial<PaperFields> & { title: string }): CatalogPaper {
   const full = emptyFields({ venue: 'OSDI 2024', year: 2024, topic: 'LLMs', ...fields });
@@ -37,8 +37,7 @@ describe('catalog sync', () => {
     expect(report).toMatchObject({ status: 'applied', added: 2 });
     expect(await appliedCatalogHash(db)).toBe(v1.hash);
     expect(await note(db, sarathi.id)).toMatchObject({ origin: 'catalog', catalogId: sarathi.id, note: '* Chunked-prefills\n', rev: 1 });
-    const page = { key: 'arxiv:2403.02310', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2403.02310', arxivId: '2403.02310', title: sarathi.fields.title } as const;
-    expect((await findPaper(db, page))?.record.id).toBe(sarathi.id);
+    expect((await findPaper(db, arxivPage(sarathi.fields.title, '2403.02310')))?.record.id).toBe(sarathi.id);
     expect(await db.venues.get('OSDI 2024')).toBeDefined();
   });
 

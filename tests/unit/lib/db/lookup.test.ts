@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPaper } from '@/lib/db/lookup';
 import { confirmMatch, createFromPage, matchPage, rejectMatch } from '@/lib/db/matching';
 import type { DetectedPaper } from '@/lib/paper';
-import { addPaper, freshDb } from '../../db-helpers';
+import { addPaper, arxivPage as arxivPageOf, freshDb } from '../../db-helpers';
 
 const SARATHI = 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve';
 const usenixPage: DetectedPaper = {
@@ -25,15 +25,7 @@ const arxivPage: DetectedPaper = {
   version: 2,
   title: 'Taming throughput-latency tradeoff in LLM inference with Sarathi-Serve',
 };
-const page = (title: string, extra: Partial<DetectedPaper> = {}): DetectedPaper => ({
-  key: 'arxiv:2401.00001',
-  source: 'arxiv',
-  kind: 'abstract',
-  url: 'https://arxiv.org/abs/2401.00001',
-  arxivId: '2401.00001',
-  title,
-  ...extra,
-});
+const page = (title: string, extra: Partial<DetectedPaper> = {}) => arxivPageOf(title, undefined, extra);
 
 describe('findPaper', () => {
   it('matches by arXiv id, USENIX key, DOI and stored URL before any title', async () => {

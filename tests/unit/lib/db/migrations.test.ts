@@ -4,20 +4,12 @@ import { findPaper } from '@/lib/db/lookup';
 import { buildRecord } from '@/lib/db/notes';
 import type { PaperFields } from '@/lib/db/records';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
-import type { DetectedPaper } from '@/lib/paper';
 import { searchPapers } from '@/lib/db/search';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
-import { addPaper, freshDb } from '../../db-helpers';
+import { addPaper, arxivPage, freshDb } from '../../db-helpers';
 
 const SKYPLANE = 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays';
-const closeToSkyplane: DetectedPaper = {
-  key: 'arxiv:2210.07259',
-  source: 'arxiv',
-  kind: 'abstract',
-  url: 'https://arxiv.org/abs/2210.07259',
-  arxivId: '2210.07259',
-  title: 'Skyplane: optimizing transfer cost and throughput using cloud-aware overlay',
-};
+const closeToSkyplane = arxivPage('Skyplane: optimizing transfer cost and throughput using cloud-aware overlay', '2210.07259');
 
 describe('schema versions', () => {
   it('are appended in order', () => {
@@ -107,8 +99,7 @@ describe('upgrade from version 3 (words stored in each record)', () => {
     expect(await db.drafts.count()).toBe(1);
     expect((await searchPapers(db, 'egress')).hits.map((h) => h.id)).toEqual(['u-1']);
     expect((await searchPapers(db, 'chunk prefill')).hits.map((h) => h.id)).toEqual(['u-2']);
-    const close = { key: 'arxiv:2401.00001', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2401.00001', arxivId: '2401.00001', title: 'Skyplane: optimizing transfer cost and throughput using cloud-aware overlay' } as const;
-    expect(await findPaper(db, close)).toMatchObject({ by: 'fuzzy', record: { id: 'u-1' } });
+    expect(await findPaper(db, arxivPage('Skyplane: optimizing transfer cost and throughput using cloud-aware overlay'))).toMatchObject({ by: 'fuzzy', record: { id: 'u-1' } });
     // A paper created after the upgrade gets the next number.
     expect((await addPaper(db, { title: 'New' })).seq).toBe(2);
   });
