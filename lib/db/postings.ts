@@ -1,13 +1,18 @@
 import { Bitset } from '../search/bitset';
-import { rowRange, type TermKind } from '../search/terms';
+import { rowRange, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
+/** The postings rows that may hold `term` (every number range). */
+function rowsFor(db: PaperNotesDB, kind: TermKind, term: string): Promise<TermRow[]> {
+  const [lower, upper] = rowRange(kind, term);
+  return db.terms.where('k').between(lower, upper, true, true).toArray();
+}
+
 /** Paper numbers with a term: the exact term, or (`prefix`) every term that starts with it. */
 export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, prefix: boolean): Promise<Bitset> {
-  const [lower, upper] = rowRange(kind, term);
   const out = new Bitset();
-  for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) {
+  for (const row of await rowsFor(db, kind, term)) {
     if (!prefix) {
       for (const id of row.terms[term] ?? []) out.add(id);
       continue;
@@ -19,9 +24,8 @@ export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, p
 
 /** How many papers have an exact term (from the postings, no paper read). */
 export async function countWith(db: PaperNotesDB, kind: TermKind, term: string): Promise<number> {
-  const [lower, upper] = rowRange(kind, term);
   let count = 0;
-  for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) count += row.terms[term]?.length ?? 0;
+  for (const row of await rowsFor(db, kind, term)) count += row.terms[term]?.length ?? 0;
   return count;
 }
 
@@ -32,12 +36,13 @@ export function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<PaperReco
 
 /** Paper numbers with any of these exact terms, at most `limit` of them, reading each row once. */
 export async function seqsWithAny(db: PaperNotesDB, kind: TermKind, terms: string[], limit: number): Promise<number[]> {
+  // Terms that share a head share their rows: read those once.
   const heads = new Map<string, string[]>();
   for (const term of terms) {
     const [lower] = rowRange(kind, term);
     heads.set(lower, [...(heads.get(lower) ?? []), term]);
   }
-  const rows = await Promise.all([...heads.keys()].map((lower) => db.terms.where('k').between(lower, `${lower}\uffff`, true, true).toArray()));
+  const rows = await Promise.all([...heads.values()].map((wanted) => rowsFor(db, kind, wanted[0]!)));
   const out = new Set<number>();
   [...heads.values()].forEach((wanted, i) => {
     for (const row of rows[i]!) for (const term of wanted) for (const seq of row.terms[term] ?? []) if (out.size < limit) out.add(seq);
