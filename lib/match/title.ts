@@ -1,13 +1,15 @@
 const ELLIPSIS = /\s*(?:\.\.\.|…)\s*$/;
 const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'with', 'and', 'to', 'via', 'by', 'at', 'from', 'is', 'are', 'its', 'as', 'or']);
 
+/** Plain ASCII text needs no Unicode decomposition: the fast path for most of what is indexed. */
+export const isPlainAscii = (text: string) => /^[\x20-\x7e\s]*$/.test(text);
+
 /**
  * The form titles are compared in: case, diacritics, unicode dashes and quotes, punctuation and
  * white space folded away. "Sarathi‐Serve: Taming…" and "sarathi serve taming" compare equal.
  */
 export function normaliseTitle(title: string): string {
-  // Plain ASCII needs no Unicode decomposition: the fast path for most of what is indexed.
-  if (/^[\x20-\x7e\s]*$/.test(title)) {
+  if (isPlainAscii(title)) {
     return title
       .toLowerCase()
       .replace(/['`]/g, '')

@@ -1,21 +1,19 @@
-import { normaliseTitle } from '../match/title';
+import { isPlainAscii, normaliseTitle } from '../match/title';
 
 /** Huge notes must not make huge index entries: past this many distinct words, the rest is not indexed. */
 export const MAX_TOKENS = 4000;
 const MAX_TOKEN_LENGTH = 40;
 
-const PLAIN = /^[\x20-\x7e\s]*$/;
-const WORD = /[a-z0-9]+/g;
-
 /** The words `normaliseTitle` would leave, in order; plain ASCII is matched without the copy it makes. */
 function* wordsOf(text: string): Generator<string> {
-  if (!PLAIN.test(text)) {
+  if (!isPlainAscii(text)) {
     yield* normaliseTitle(text).split(' ');
     return;
   }
   const lower = text.toLowerCase().replace(/['`]/g, '');
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) yield match[0];
+  // A regular expression of this call's own: a shared one's position would be lost between yields.
+  const word = /[a-z0-9]+/g;
+  for (let match = word.exec(lower); match; match = word.exec(lower)) yield match[0];
 }
 
 /** Distinct searchable words of some texts: normalised as titles are, two characters or more. */
