@@ -4,26 +4,82 @@ import { isPlainAscii, normaliseTitle } from '../match/title';
 export const MAX_TOKENS = 4000;
 const MAX_TOKEN_LENGTH = 40;
 
-/** The words `normaliseTitle` would leave, in order; plain ASCII is matched without the copy it makes. */
-function* wordsOf(text: string): Generator<string> {
-  if (!isPlainAscii(text)) {
-    yield* normaliseTitle(text).split(' ');
+/** Takes a word; false once no more are wanted. */
+type Take = (word: string) => boolean;
+
+const QUOTE = 39; // '
+const BACKTICK = 96; // `
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/**
+ * The words of printable-ASCII text as `normaliseTitle` leaves them, read in one pass with no copy
+ * of the text: letters and digits make words, quotes are dropped, anything else separates.
+ */
+function asciiWords(text: string, from: number, to: number, take: Take): boolean {
+  let start = -1;
+  let quoted = false;
+  let upper = false;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    if (isWordCode(c) || c === QUOTE || c === BACKTICK) {
+      if (start < 0) start = i;
+      if (c === QUOTE || c === BACKTICK) quoted = true;
+      else if (c <= 90 && c >= 65) upper = true;
+      continue;
+    }
+    if (start < 0) continue;
+    let word = text.slice(start, i);
+    if (quoted) word = word.replace(/['`]/g, '');
+    if (upper) word = word.toLowerCase();
+    start = -1;
+    quoted = upper = false;
+    if (word && !take(word)) return false;
+  }
+  return true;
+}
+
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * The words `normaliseTitle` would leave, in order. Text with other characters is read a run
+ * between ASCII spaces at a time, and only runs that are not plain ASCII are normalised: ASCII
+ * white space separates words before and after normalisation, and no case mapping looks across it.
+ */
+function words(text: string, take: Take): void {
+  if (isPlainAscii(text)) {
+    asciiWords(text, 0, text.length, take);
     return;
   }
-  const lower = text.toLowerCase().replace(/['`]/g, '');
-  // A regular expression of this call's own: a shared one's position would be lost between yields.
-  const word = /[a-z0-9]+/g;
-  for (let match = word.exec(lower); match; match = word.exec(lower)) yield match[0];
+  let start = 0;
+  let plain = true;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (!isAsciiSpace(c)) {
+      if (c < 0x21 || c > 0x7e) plain = false;
+      continue;
+    }
+    if (i > start) {
+      if (plain) {
+        if (!asciiWords(text, start, i, take)) return;
+      } else {
+        for (const word of normaliseTitle(text.slice(start, i)).split(' ')) if (word && !take(word)) return;
+      }
+    }
+    start = i + 1;
+    plain = true;
+  }
 }
 
 /** Distinct searchable words of some texts: normalised as titles are, two characters or more. */
 export function tokenize(...texts: string[]): string[] {
   const tokens = new Set<string>();
+  const take: Take = (word) => {
+    if (word.length >= 2 && word.length <= MAX_TOKEN_LENGTH) tokens.add(word);
+    return tokens.size < MAX_TOKENS;
+  };
   for (const text of texts) {
-    for (const word of wordsOf(text)) {
-      if (word.length >= 2 && word.length <= MAX_TOKEN_LENGTH) tokens.add(word);
-      if (tokens.size >= MAX_TOKENS) return [...tokens];
-    }
+    words(text, take);
+    if (tokens.size >= MAX_TOKENS) break;
   }
   return [...tokens];
 }

@@ -8,10 +8,17 @@ const byDefinition = (...texts: string[]) => [...new Set(texts.flatMap((t) => no
 
 describe('tokenize', () => {
   it('gives the words of the normalised texts, in order, each once', () => {
-    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom("Sarathi‐Serve's KV-cache (OSDI '24)", 'Ünïcödé café — naïve', 'a\tb\nc  dd'));
-    fc.assert(fc.property(fc.array(text, { maxLength: 4 }), (texts) => {
-      expect(tokenize(...texts)).toEqual(byDefinition(...texts));
-    }));
+    // Mixed text: plain ASCII words beside accents, ligatures, Unicode spaces, marks after
+    // spaces, a final sigma next to a case-ignorable character, marks that decompose to a space.
+    const piece = fc.constantFrom("Sarathi‐Serve's", 'KV-cache', "(OSDI '24)", 'Ünïcödé', 'café', '—', 'naïve', 'ﬁx', 'x²', 'ΟΔΟΣ', 'ΑΣ\uFEFFΒ', 'ΑΣ.Β', 'a¨b', '\u0301b', 'DON`T', "it's", '½', 'Ｆｕｌｌ', '\u00a0', '\u3000', ' ', '\t', '\n', '-', '');
+    const mixed = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), mixed, fc.constantFrom("Sarathi‐Serve's KV-cache (OSDI '24)", 'Ünïcödé café — naïve', 'a\tb\nc  dd'));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), (texts) => {
+        expect(tokenize(...texts)).toEqual(byDefinition(...texts));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it(`stops at ${MAX_TOKENS} distinct words`, () => {
