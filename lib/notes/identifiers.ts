@@ -37,11 +37,23 @@ export function identifiersFrom(fields: PaperFields, paper: DetectedPaper): Part
   return Object.keys(changes).length ? changes : null;
 }
 
+/**
+ * Text that cannot name an arXiv or USENIX host once parsed: plain ASCII (no host spelled with
+ * other characters that the URL parser maps to ASCII), with no escape and neither name.
+ */
+const cannotBePaperHost = (href: string) => /^[\x20-\x7e]*$/.test(href) && !/arxiv|usenix|%/i.test(href);
+
+/**
+ * `detectFromUrl` for a note's links. Most of them are not paper pages, and parsing every URL was
+ * the costliest part of reading a large import; the content script keeps the plain detection.
+ */
+export const paperOfLink = (url: string) => (cannotBePaperHost(url) ? null : detectFromUrl(url));
+
 /** The ids a note's links imply: an arXiv link gives the arXiv id, a USENIX paper link its key. */
 export function identifiersFromLinks(links: { url: string }[]): Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'> {
   const ids: Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'> = {};
   for (const { url } of links) {
-    const ref = detectFromUrl(url);
+    const ref = paperOfLink(url);
     if (ref?.arxivId) ids.arxivId ??= ref.arxivId;
     if (ref?.usenixKey && ref.kind === 'presentation') ids.usenixKey ??= ref.usenixKey;
     const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectFromUrl, withVenue } from '@/lib/detect-url';
+import { paperOfLink } from '@/lib/notes/identifiers';
 import { canonicalArxivId } from '@/lib/sources/arxiv';
 import { usenixVenue } from '@/lib/sources/usenix';
 
@@ -119,6 +121,23 @@ describe('detectFromUrl', () => {
   it('keeps the URL it was given', () => {
     const url = 'https://arxiv.org/abs/2403.02310v2?context=cs.DC';
     expect(detectFromUrl(url)?.url).toBe(url);
+  });
+
+  it('reads links as it reads pages, skipping only text that cannot name an arXiv or USENIX page', () => {
+    // Hosts the URL parser maps to ours: escapes, other cases, full-width letters, tabs, backslashes.
+    const spelling = fc.constantFrom('arxiv.org', 'ARXIV.org', 'arxiv%2Eorg', 'arxiv%2eorg', 'ａｒｘｉｖ.org', 'arx\tiv.org', 'ar\nxiv.org', 'www.usenix.org', 'usenix%2Eorg', 'ｕｓｅｎｉｘ．org', 'USENIX.ORG', 'example.org', 'arxiv.org.evil.com');
+    const path = fc.constantFrom('/abs/2403.02310', '/pdf/2403.02310v2', '/conference/osdi24/presentation/agrawal', '\\abs\\2403.02310', '/system/files/osdi24-agrawal.pdf', '/list/cs.DC/new');
+    const href = fc.oneof(
+      fc.tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', ' https://', 'https:/', 'https:\\\\'), spelling, path).map((parts) => parts.join('')),
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(href, (url) => {
+        expect(paperOfLink(url)).toEqual(detectFromUrl(url));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('has at least 60 cases across sources', () => {
