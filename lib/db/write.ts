@@ -1,6 +1,6 @@
 import { catalogText, sameText } from '../catalog/text';
 import { indexedTerms } from '../notes/derive';
-import { TermChanges } from '../search/terms';
+import { TermChanges, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -21,10 +21,24 @@ function keepCatalogBase(before: PaperRecord | undefined, written: PaperRecord):
 export const paperTables = (db: PaperNotesDB) => [db.papers, db.terms, db.meta];
 
 
+/** Past this many rows, a write asks which exist before reading them (each read is a round trip). */
+const MANY_ROWS = 500;
+
+/** The current postings rows of these keys; undefined for a row not written yet. */
+async function currentRows(db: PaperNotesDB, keys: string[]): Promise<(TermRow | undefined)[]> {
+  if (keys.length < MANY_ROWS) return db.terms.bulkGet(keys);
+  // A bulk write into a new or small library touches thousands of rows that do not exist yet:
+  // one read of every key finds those, and only the rest are read.
+  const stored = new Set(await db.terms.toCollection().primaryKeys());
+  const present = keys.filter((k) => stored.has(k));
+  const found = new Map((await db.terms.bulkGet(present)).map((row, i) => [present[i]!, row]));
+  return keys.map((k) => found.get(k));
+}
+
 async function applyTerms(db: PaperNotesDB, changes: TermChanges): Promise<void> {
   const keys = changes.keys;
   if (!keys.length) return;
-  const rows = changes.apply(await db.terms.bulkGet(keys));
+  const rows = changes.apply(await currentRows(db, keys));
   await db.terms.bulkPut(rows.filter((r) => r !== null));
   await db.terms.bulkDelete(keys.filter((_, i) => rows[i] === null));
 }

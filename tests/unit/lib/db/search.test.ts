@@ -3,6 +3,7 @@ import { listTopics, listVenues, papersInVenue } from '@/lib/db/library';
 import { searchPapers } from '@/lib/db/search';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { tokenize, MAX_TOKENS } from '@/lib/search/tokens';
+import { emptyFields } from '@/lib/notes/derive';
 import { addPaper, freshDb } from '../../db-helpers';
 
 async function library() {
@@ -125,6 +126,25 @@ describe('the search postings', () => {
     const lists = rows.flatMap((r) => Object.values(r.terms));
     expect(lists.some((ids) => ids.includes(saved.seq!))).toBe(false);
     expect(lists.every((ids) => ids.length > 0)).toBe(true);
+  });
+
+  it('take a bulk write into the rows that exist and make the rest', async () => {
+    const { db, sarathi, lina } = await library();
+    const { buildRecord } = await import('@/lib/db/notes');
+    const { paperTables, putPapers } = await import('@/lib/db/write');
+    // Six hundred titles of words with heads of their own: far more rows than a save touches.
+    const head = (i: number) => String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + (Math.floor(i / 676) % 26));
+    const records = Array.from({ length: 600 }, (_, i) =>
+      buildRecord(emptyFields({ title: `${head(i)}word study`, note: i === 7 ? 'Chunked again.' : '' }), { id: `bulk-${i}`, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' }),
+    );
+    const rowsBefore = await db.terms.count();
+    await db.transaction('rw', paperTables(db), () => putPapers(db, records));
+    expect((await db.terms.count()) - rowsBefore).toBeGreaterThan(600);
+    const ids = async (q: string) => (await searchPapers(db, q)).hits.map((h) => h.id).sort();
+    expect(await ids('chunked')).toEqual([sarathi.id, lina.id, 'bulk-7'].sort());
+    expect(await ids(`${head(599)}word`)).toEqual(['bulk-599']);
+    expect((await searchPapers(db, 'study')).total).toBe(600);
+    expect(await ids('sarathi')).toEqual([sarathi.id]);
   });
 
   it('match words under three letters whole, longer ones as prefixes', async () => {
