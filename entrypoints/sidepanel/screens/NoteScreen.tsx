@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { MatchNotice } from '@/components/MatchNotice';
 import { Markdown } from '@/components/Markdown';
+import { NotePageActions } from '@/components/NotePageActions';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
 import { QuickAdd } from '@/components/QuickAdd';
@@ -103,16 +104,16 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
       )}
       {editing.editing ? (
         <Suspense fallback={busy}>
-        <NoteEditor
-          value={editing.values}
-          onChange={editing.change}
-          onSave={editing.save}
-          onCancel={editing.cancel}
-          saving={editing.saving}
-          conflict={editing.conflict ? { savedAt: editing.conflict.updatedAt, onMerge: editing.merge, onReload: editing.reload } : undefined}
-          mergeWarning={editing.mergeWarning}
-          error={editing.error}
-        />
+          <NoteEditor
+            value={editing.values}
+            onChange={editing.change}
+            onSave={editing.save}
+            onCancel={editing.cancel}
+            saving={editing.saving}
+            conflict={editing.conflict ? { savedAt: editing.conflict.updatedAt, onMerge: editing.merge, onReload: editing.reload } : undefined}
+            mergeWarning={editing.mergeWarning}
+            error={editing.error}
+          />
         </Suspense>
       ) : (
         <>
@@ -120,29 +121,14 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
             <button type="button" class="button" onClick={() => editing.start()} data-testid="edit-note-button">
               Edit note
             </button>
-            <button
-              type="button"
-              class="button"
-              data-testid="copy-markdown"
-              title="Copy this note as a per-paper Markdown page"
-              onClick={async () => {
-                const { notePage } = await exportPages();
-                await navigator.clipboard.writeText(notePage(record, venue));
-              }}
-            >
-              Copy Markdown
-            </button>
-            <button
-              type="button"
-              class="button"
-              data-testid="download-page"
-              onClick={async () => {
+            <NotePageActions
+              makePage={async () => {
                 const { fileName, notePage } = await exportPages();
-                download(fileName(record.title, 'md'), notePage(record, venue), 'text/markdown');
+                return { fileName: fileName(record.title, 'md'), markdown: notePage(record, venue) };
               }}
-            >
-              Download .md
-            </button>
+              copy={(text) => navigator.clipboard.writeText(text)}
+              save={(page) => download(page.fileName, page.markdown, 'text/markdown')}
+            />
             <span class="spacer" />
             <span class="small muted">{record.origin === 'catalog' ? 'From the reading-notes catalog' : 'Your note'}</span>
           </div>

@@ -1,0 +1,50 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NotePageActions, type NotePage } from '@/components/NotePageActions';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const page: NotePage = { fileName: 'sarathi-serve.md', markdown: '# Sarathi-Serve\n' };
+const makePage = async () => page;
+
+describe('NotePageActions', () => {
+  it('copies the page and says so, then the message goes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const copy = vi.fn(async () => {});
+    render(<NotePageActions makePage={makePage} copy={copy} save={() => {}} />);
+    fireEvent.click(screen.getByTestId('copy-markdown'));
+    expect((await screen.findByRole('status')).textContent).toBe('Copied as Markdown.');
+    expect(copy).toHaveBeenCalledWith(page.markdown);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(screen.queryByTestId('page-action-outcome')).toBeNull();
+  });
+
+  it('saves the page under its file name', async () => {
+    const save = vi.fn();
+    render(<NotePageActions makePage={makePage} copy={async () => {}} save={save} />);
+    fireEvent.click(screen.getByTestId('download-page'));
+    expect((await screen.findByRole('status')).textContent).toBe('Saving sarathi-serve.md.');
+    expect(save).toHaveBeenCalledWith(page);
+  });
+
+  it('says why a copy failed, and keeps saying it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    render(<NotePageActions makePage={makePage} copy={() => Promise.reject(new Error('Document is not focused'))} save={() => {}} />);
+    fireEvent.click(screen.getByTestId('copy-markdown'));
+    expect((await screen.findByRole('alert')).textContent).toBe('Not copied: Document is not focused.');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(screen.getByRole('alert')).toBeTruthy();
+  });
+
+  it('asks for a reload when the page writer cannot be loaded', async () => {
+    const copy = vi.fn(async () => {});
+    const unreachable = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    render(<NotePageActions makePage={unreachable} copy={copy} save={() => {}} />);
+    fireEvent.click(screen.getByTestId('download-page'));
+    expect((await screen.findByRole('alert')).textContent).toBe('The page could not be written (Failed to fetch dynamically imported module). Reload the panel and try again.');
+    expect(copy).not.toHaveBeenCalled();
+  });
+});
