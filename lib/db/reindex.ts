@@ -25,9 +25,20 @@ export async function replacePostings(terms: Pick<Table<TermRow>, 'clear' | 'bul
   await meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
 }
 
+/** Papers read at a time by a rebuild: the words are kept, not the notes (50,000 notes are ~65 MB). */
+const REBUILD_PAGE = 2000;
+
 /** The postings of every paper, computed afresh. Inside a transaction on papers, terms and meta. */
-export async function rebuildTerms(db: PaperNotesDB): Promise<void> {
-  await replacePostings(db.terms, db.meta, postingsOf(await db.papers.toArray()));
+export async function rebuildTerms(db: PaperNotesDB, pageSize = REBUILD_PAGE): Promise<void> {
+  const changes = new TermChanges();
+  let after: string | undefined;
+  for (;;) {
+    const page = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(pageSize).toArray();
+    for (const record of page) if (record.seq !== undefined) changes.change(record.seq, null, indexedTerms(record));
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]!.id;
+  }
+  await replacePostings(db.terms, db.meta, changes.apply([]).filter((row): row is TermRow => !!row));
 }
 
 /** Rebuilds the postings if they were made by another version of the indexing; true if it did. */

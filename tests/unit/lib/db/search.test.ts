@@ -168,4 +168,15 @@ describe('a change to what is indexed', () => {
     expect(await ensureTerms(db)).toBe(true);
     expect((await searchPapers(db, 'sarathi')).hits.map((h) => h.id)).toEqual([sarathi.id]);
   });
+
+  it('rebuilds from the papers a page at a time, to the postings a single pass makes', async () => {
+    const { rebuildTerms, postingsOf } = await import('@/lib/db/reindex');
+    const { db } = await library();
+    await addPaper(db, { title: 'A fourth paper', note: 'Chunked, too.' });
+    const whole = postingsOf(await db.papers.toArray());
+    await db.terms.clear();
+    await db.transaction('rw', [db.papers, db.terms, db.meta], () => rebuildTerms(db, 2));
+    expect(await db.terms.orderBy('k').toArray()).toEqual([...whole].sort((a, b) => (a.k < b.k ? -1 : 1)));
+    expect((await searchPapers(db, 'chunked')).total).toBe(3);
+  });
 });
