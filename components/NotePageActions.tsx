@@ -7,38 +7,45 @@ export interface NotePage {
 }
 
 export interface NotePageActionsProps {
-  /** Writes the page (the writer may be loaded on first use, so this can fail). */
+  /** Writes the page (the writer is loaded on first use, so this can fail). */
   makePage: () => Promise<NotePage>;
   copy: (text: string) => Promise<void>;
   save: (page: NotePage) => void;
 }
 
-type Outcome = { ok: true; text: string } | { ok: false; text: string };
-
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** An error's message as the end of a sentence of ours. */
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
 
 /** Copy and download of the note as a page, each saying what happened. */
 export function NotePageActions({ makePage, copy, save }: NotePageActionsProps) {
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [done, setDone] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (!outcome?.ok) return;
-    const timer = setTimeout(() => setOutcome(null), 4000);
+    if (!done) return;
+    const timer = setTimeout(() => setDone(''), 4000);
     return () => clearTimeout(timer);
-  }, [outcome]);
+  }, [done]);
 
   const run = (action: (page: NotePage) => Promise<string> | string, failed: string) => async () => {
-    let page: NotePage;
+    setBusy(true);
+    setDone('');
+    setError('');
     try {
-      page = await makePage();
-    } catch (e) {
-      // Only if the extension was updated or removed while this panel was open.
-      setOutcome({ ok: false, text: `The page could not be written (${reason(e)}). Reload the panel and try again.` });
-      return;
-    }
-    try {
-      setOutcome({ ok: true, text: await action(page) });
-    } catch (e) {
-      setOutcome({ ok: false, text: `${failed}: ${reason(e)}.` });
+      let page: NotePage;
+      try {
+        page = await makePage();
+      } catch (e) {
+        setError(`The page could not be written (${reason(e)}). Reload the panel and try again.`);
+        return;
+      }
+      try {
+        setDone(await action(page));
+      } catch (e) {
+        setError(`${failed}: ${reason(e)}.`);
+      }
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -49,6 +56,7 @@ export function NotePageActions({ makePage, copy, save }: NotePageActionsProps) 
         class="button"
         data-testid="copy-markdown"
         title="Copy this note as a per-paper Markdown page"
+        disabled={busy}
         onClick={run(async (page) => {
           await copy(page.markdown);
           return 'Copied as Markdown.';
@@ -60,6 +68,7 @@ export function NotePageActions({ makePage, copy, save }: NotePageActionsProps) 
         type="button"
         class="button"
         data-testid="download-page"
+        disabled={busy}
         onClick={run((page) => {
           save(page);
           return `Saving ${page.fileName}.`;
@@ -67,9 +76,13 @@ export function NotePageActions({ makePage, copy, save }: NotePageActionsProps) 
       >
         Download .md
       </button>
-      {outcome && (
-        <span class="small" role={outcome.ok ? 'status' : 'alert'} data-testid="page-action-outcome">
-          {outcome.text}
+      {/* Always present, so that screen readers announce what is written into it. */}
+      <span class="small" role="status" data-testid="page-action-done">
+        {done}
+      </span>
+      {error && (
+        <span class="small" role="alert" data-testid="page-action-error">
+          {error}
         </span>
       )}
     </>

@@ -76,7 +76,7 @@ describe('export and import in Chromium', () => {
     await panel.bringToFront();
     await panel.getByTestId('copy-markdown').click();
     await expect.poll(() => panel.evaluate(() => navigator.clipboard.readText())).toBe(page2.toString('utf8'));
-    expect(await panel.getByTestId('page-action-outcome').textContent()).toBe('Copied as Markdown.');
+    expect(await panel.getByTestId('page-action-done').textContent()).toBe('Copied as Markdown.');
     await Promise.all([tab.close(), panel.close(), page.close()]);
   });
 

@@ -122,6 +122,7 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
               Edit note
             </button>
             <NotePageActions
+              key={record.id}
               makePage={async () => {
                 const { fileName, notePage } = await exportPages();
                 return { fileName: fileName(record.title, 'md'), markdown: notePage(record, venue) };
