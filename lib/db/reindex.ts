@@ -12,11 +12,18 @@ import type { PaperNotesDB } from './schema';
 export const TERMS_VERSION = 6;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
+/** Adds papers, as new, to the postings changes. */
+function index(changes: TermChanges, records: PaperRecord[]): void {
+  for (const record of records) if (record.seq !== undefined) changes.change(record.seq, null, indexedTerms(record));
+}
+
+const rowsOf = (changes: TermChanges) => changes.apply([]).filter((row): row is TermRow => !!row);
+
 /** The postings of these papers, computed afresh from their fields. */
 export function postingsOf(records: PaperRecord[]): TermRow[] {
   const changes = new TermChanges();
-  for (const record of records) if (record.seq !== undefined) changes.change(record.seq, null, indexedTerms(record));
-  return changes.apply([]).filter((row): row is TermRow => !!row);
+  index(changes, records);
+  return rowsOf(changes);
 }
 
 /** Replaces the postings with these rows and records the version they were made by. */
@@ -29,17 +36,23 @@ export async function replacePostings(terms: Pick<Table<TermRow>, 'clear' | 'bul
 /** Papers read at a time by a rebuild: the words are kept, not the notes (50,000 notes are ~65 MB). */
 const REBUILD_PAGE = 2000;
 
-/** The postings of every paper, computed afresh. Inside a transaction on papers, terms and meta. */
-export async function rebuildTerms(db: PaperNotesDB, pageSize = REBUILD_PAGE): Promise<void> {
+/**
+ * The postings of every paper, computed afresh; returns how many papers were read. Inside a
+ * transaction on papers, terms and meta.
+ */
+export async function rebuildTerms(db: PaperNotesDB, pageSize = REBUILD_PAGE): Promise<number> {
   const changes = new TermChanges();
+  let read = 0;
   let after: string | undefined;
   for (;;) {
     const page = await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(pageSize).toArray();
-    for (const record of page) if (record.seq !== undefined) changes.change(record.seq, null, indexedTerms(record));
+    index(changes, page);
+    read += page.length;
     if (page.length < pageSize) break;
     after = page[page.length - 1]!.id;
   }
-  await replacePostings(db.terms, db.meta, changes.apply([]).filter((row): row is TermRow => !!row));
+  await replacePostings(db.terms, db.meta, rowsOf(changes));
+  return read;
 }
 
 /** Rebuilds the postings if they were made by another version of the indexing; true if it did. */

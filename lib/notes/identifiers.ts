@@ -38,16 +38,16 @@ export function identifiersFrom(fields: PaperFields, paper: DetectedPaper): Part
 }
 
 /**
- * Text that cannot name an arXiv or USENIX host once parsed: plain ASCII (no host spelled with
+ * Text that cannot be an arXiv or USENIX URL once parsed: plain ASCII (no host spelled with
  * other characters that the URL parser maps to ASCII), with no escape and neither name.
  */
-const cannotBePaperHost = (href: string) => /^[\x20-\x7e]*$/.test(href) && !/arxiv|usenix|%/i.test(href);
+const cannotNamePaper = (href: string) => /^[\x20-\x7e]*$/.test(href) && !/arxiv|usenix|%/i.test(href);
 
 /**
  * `detectFromUrl` for a note's links. Most of them are not paper pages, and parsing every URL was
  * the costliest part of reading a large import; the content script keeps the plain detection.
  */
-export const paperOfLink = (url: string) => (cannotBePaperHost(url) ? null : detectFromUrl(url));
+export const paperOfLink = (url: string) => (cannotNamePaper(url) ? null : detectFromUrl(url));
 
 /** The ids a note's links imply: an arXiv link gives the arXiv id, a USENIX paper link its key. */
 export function identifiersFromLinks(links: { url: string }[]): Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'> {

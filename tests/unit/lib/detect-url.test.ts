@@ -132,6 +132,11 @@ describe('detectFromUrl', () => {
       fc.webUrl({ withQueryParameters: true, withFragments: true }),
       fc.string(),
     );
+    // The spellings do reach papers, so the comparison below is not between two nulls.
+    for (const url of ['https://arxiv%2Eorg/abs/2403.02310', 'https://ａｒｘｉｖ.org/abs/2403.02310', 'HTTPS://USENIX.ORG/conference/osdi24/presentation/agrawal', 'https://arx\tiv.org/pdf/2403.02310v2']) {
+      expect(paperOfLink(url)).not.toBeNull();
+    }
+    expect(paperOfLink('https://example.org/abs/2403.02310')).toBeNull();
     fc.assert(
       fc.property(href, (url) => {
         expect(paperOfLink(url)).toEqual(detectFromUrl(url));

@@ -174,9 +174,13 @@ describe('a change to what is indexed', () => {
     const { db } = await library();
     await addPaper(db, { title: 'A fourth paper', note: 'Chunked, too.' });
     const whole = postingsOf(await db.papers.toArray());
-    await db.terms.clear();
-    await db.transaction('rw', [db.papers, db.terms, db.meta], () => rebuildTerms(db, 2));
-    expect(await db.terms.orderBy('k').toArray()).toEqual([...whole].sort((a, b) => (a.k < b.k ? -1 : 1)));
+    const sorted = [...whole].sort((a, b) => (a.k < b.k ? -1 : 1));
+    // Pages of one, a full last page, a part-filled one, and all in one page: each paper read once.
+    for (const pageSize of [1, 2, 3, 5]) {
+      await db.terms.clear();
+      expect(await db.transaction('rw', [db.papers, db.terms, db.meta], () => rebuildTerms(db, pageSize))).toBe(4);
+      expect(await db.terms.orderBy('k').toArray()).toEqual(sorted);
+    }
     expect((await searchPapers(db, 'chunked')).total).toBe(3);
   });
 });
