@@ -244,6 +244,8 @@ ${row('export whole library to .zip', (s) => ms(s.exports?.zipMs), '1 s')}
 | JS heap on that page, with / without (p50) | ${Math.round(r.nonPaperPage.withExtension.heapKb)} / ${Math.round(r.nonPaperPage.baseline.heapKb)} KB | |
 | first-install sync, ${r.catalog.records.toLocaleString('en')}-record catalog (median of runs: ${runs(r.catalog)}) | ${r.catalog.firstInstallMs} ms | 2 s |
 | the same writes with no index, the storage engine alone (${r.writeFloor.puts.toLocaleString('en')} puts; runs: ${runs(r.writeFloor)}) | ${r.writeFloor.ms} ms | |
+| the same number of puts, each of a record holding only its key | ${r.writeFloor.keyOnlyMs} ms | |
+| the same records and rows, packed 100 to a put (${r.writeFloor.packedPuts} puts) | ${r.writeFloor.packedMs} ms | |
 | start-up with nothing changed: the hash check every start does | ${r.catalog.startupCheckMs} ms | 50 ms |
 | start-up with nothing changed: a full sync call (no-op) | ${r.catalog.unchangedSyncMs} ms | 50 ms |
 | import of ${r.import.added.toLocaleString('en')} notes from a GitBook .zip (read + preview + apply; median of runs: ${runs(r.import)}) | ${r.import.totalMs} ms (${r.import.readMs} + ${r.import.planMs} + ${r.import.applyMs}) | 3 s |
