@@ -7,8 +7,9 @@ export type Live<T> = { loading: true } | { loading: false; value: T; error?: un
  * The result of a Dexie query, kept current: it re-runs whenever a write in any extension page or
  * the worker touches what it read (Dexie carries those over a BroadcastChannel).
  */
-export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
-  const [state, setState] = useState<Live<T>>({ loading: true });
+export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial?: { value: T }): Live<T> {
+  // A value the caller already read shows at once; the query keeps it current from there.
+  const [state, setState] = useState<Live<T>>(initial ? { loading: false, value: initial.value } : { loading: true });
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ loading: false, value }),

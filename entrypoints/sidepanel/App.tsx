@@ -72,7 +72,7 @@ export function App({ pinnedTabId }: AppProps) {
           <button type="button" class="link-button small" onClick={() => setChosen({ kind: 'library' })} data-testid="back">
             ← Library
           </button>
-          <NoteScreen db={db} id={view.id} />
+          <NoteScreen key={view.id} db={db} id={view.id} />
         </>
       )}
     </main>

@@ -10,6 +10,7 @@ import { acceptCatalogUpdate, dismissCatalogUpdate } from '@/lib/catalog/sync';
 import { latestDraft } from '@/lib/db/drafts';
 import { confirmMatch, rejectMatch } from '@/lib/db/matching';
 import { addBullet } from '@/lib/db/notes';
+import type { PaperRecord } from '@/lib/db/records';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { headerModel } from '@/lib/notes/header';
 import { describeWriteError } from '@/lib/notes/write-errors';
@@ -33,12 +34,14 @@ export interface NoteScreenProps {
   page?: DetectedPaper;
   /** Set when the page matched this note by a close title only. */
   fuzzy?: boolean;
+  /** The record as the caller just read it: shown while the live query starts. */
+  initial?: PaperRecord;
   onPopOut?: () => void;
 }
 
 /** One note: header, rendered note, quick-add and editing; live across every open panel. */
-export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
-  const live = useLive(() => db.papers.get(id), [id]);
+export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScreenProps) {
+  const live = useLive<PaperRecord | undefined>(() => db.papers.get(id), [id], initial && { value: initial });
   const draft = useLive(() => latestDraft(db, id), [id]);
   const record = live.loading || live.error ? undefined : live.value;
   const venueRecord = useLive(() => db.venues.get(record?.venue ?? ''), [record?.venue]);
@@ -122,7 +125,6 @@ export function NoteScreen({ db, id, page, fuzzy, onPopOut }: NoteScreenProps) {
               Edit note
             </button>
             <NotePageActions
-              key={record.id}
               makePage={async () => {
                 const { fileName, notePage } = await exportPages();
                 return { fileName: fileName(record.title, 'md'), markdown: notePage(record, venue) };

@@ -23,7 +23,9 @@ export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
   if (match.loading) return <div aria-busy="true" />;
   if (match.error) return <Notice kind="error">Notes could not be searched: {match.error.message}</Notice>;
   if (match.value) {
-    return <NoteScreen db={db} id={match.value.record.id} page={paper} fuzzy={match.value.by === 'fuzzy'} onPopOut={onPopOut} />;
+    const { record, by } = match.value;
+    // Keyed by note: another note is a new screen, with nothing left of this one's state.
+    return <NoteScreen key={record.id} db={db} id={record.id} initial={record} page={paper} fuzzy={by === 'fuzzy'} onPopOut={onPopOut} />;
   }
   const create = async () => {
     try {

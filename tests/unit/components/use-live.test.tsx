@@ -1,0 +1,26 @@
+// @vitest-environment jsdom
+import { renderHook, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { useLive } from '@/components/use-live';
+import { savePaper } from '@/lib/db/notes';
+import { addPaper, freshDb } from '../db-helpers';
+
+describe('useLive', () => {
+  it('shows a value the caller already read at once, then keeps it current', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    const { result } = renderHook(() => useLive(() => db.papers.get(note.id), [note.id], { value: { ...note, note: '* as the lookup read it\n' } }));
+    expect(result.current).toMatchObject({ loading: false, value: { note: '* as the lookup read it\n' } });
+    await waitFor(() => expect(result.current).toMatchObject({ value: { note: '* one\n' } }));
+    await savePaper(db, note.id, { note: '* two\n' }, note.rev);
+    await waitFor(() => expect(result.current).toMatchObject({ value: { note: '* two\n' } }));
+  });
+
+  it('is loading until the query answers when nothing was read before', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    const { result } = renderHook(() => useLive(() => db.papers.get(note.id), [note.id]));
+    expect(result.current).toEqual({ loading: true });
+    await waitFor(() => expect(result.current).toMatchObject({ loading: false, value: { note: '* one\n' } }));
+  });
+});
