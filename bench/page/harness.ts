@@ -51,10 +51,10 @@ export const bench = {
   },
 
   /** Note lookup as a page visit does it: arXiv id hits, title hits (another case), and misses. */
-  async lookups(samples: number): Promise<{ hit: Stats; title: Stats; miss: Stats }> {
+  async lookups({ samples, seed }: { samples: number; seed: number }): Promise<{ hit: Stats; title: Stats; miss: Stats }> {
     const db = getDb();
     const count = await db.papers.count();
-    const rand = random(42);
+    const rand = random(seed);
     const ids = (await db.papers.toCollection().primaryKeys()) as string[];
     const hit: number[] = [];
     const title: number[] = [];
