@@ -206,6 +206,12 @@ async function main() {
   results.catalog = { ...median(catalogRuns, (r) => r.firstInstallMs), runs: catalogRuns.map((r) => r.firstInstallMs) };
   results.import = { ...median(importRuns, (r) => r.totalMs), runs: importRuns.map((r) => r.totalMs) };
   results.writeFloor = { ...median(floorRuns, (r) => r.ms), runs: floorRuns.map((r) => r.ms) };
+
+  // Growth of lookups: the smallest and largest libraries side by side in one browser, looked up
+  // in turns, so that the machine's changes of speed (up to 2x here) do not read as growth.
+  const growthSizes = QUICK ? [100, 1_000] : [1_000, 50_000];
+  results.lookupGrowth = { sizes: growthSizes, ...(await inFreshBrowser((page) => call(page, 'lookupGrowth', { sizes: growthSizes, turns: 10, perTurn: QUICK ? 4 : 50 }))) };
+  log('lookup growth', JSON.stringify(results.lookupGrowth));
   log('catalog', JSON.stringify(results.catalog), 'import', JSON.stringify(results.import), 'floor', JSON.stringify(results.writeFloor), 'non-paper page', JSON.stringify(results.nonPaperPage));
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -221,6 +227,16 @@ function report(r: Record<string, any>): string {
   const pp = (s: Stats | undefined) => (s ? `${s.p50} / ${s.p95}` : '–');
   const at = (n: number) => r.sizes[n];
   const growth = (get: (s: any) => number) => (at(1000) && at(50000) ? `${(get(at(50000)) / Math.max(get(at(1000)), 0.01)).toFixed(2)}x` : 'n/a');
+  // Lookups measured side by side (see main): the ratio of the larger library's figure to the smaller's.
+  const lg = r.lookupGrowth;
+  const [small, large] = [lg[lg.sizes[0]], lg[lg.sizes[1]]];
+  const times = (kind: string, q: 'p50' | 'p95') => `${small[kind][q]} → ${large[kind][q]}`;
+  const g = {
+    from: lg.sizes[0] as number,
+    to: lg.sizes[1] as number,
+    ms: (kind: string) => `${times(kind, 'p50')}, ${times(kind, 'p95')}`,
+    ratio: (kind: string) => (['p50', 'p95'] as const).map((q) => `${(large[kind][q] / Math.max(small[kind][q], 0.01)).toFixed(2)}x`).join(' / '),
+  };
   return `# Benchmark results
 
 ${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}. Machine speed at the start: ${r.machine.speedMs} ms for the words of 2,000 notes in Node (lower is faster; compare runs by it, this machine varies).
@@ -253,8 +269,9 @@ ${row('export whole library to .zip', (s) => ms(s.exports?.zipMs), '1 s')}
 | start-up with nothing changed: the hash check every start does | ${r.catalog.startupCheckMs} ms | 50 ms |
 | start-up with nothing changed: a full sync call (no-op) | ${r.catalog.unchangedSyncMs} ms | 50 ms |
 | import of ${r.import.added.toLocaleString('en')} notes from a GitBook .zip (read + preview + apply; median of runs: ${runs(r.import)}) | ${r.import.totalMs} ms (${r.import.readMs} + ${r.import.planMs} + ${r.import.applyMs}) | 3 s |
-| growth 1,000 → 50,000 notes: lookup by title, p50 / p95 | ${growth((s) => s.lookups.title.p50)} / ${growth((s) => s.lookups.title.p95)} | 1.5x |
-| growth 1,000 → 50,000 notes: lookup with no note, p50 / p95 | ${growth((s) => s.lookups.miss.p50)} / ${growth((s) => s.lookups.miss.p95)} | 1.5x |
+| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup by arXiv id, p50 / p95 (ms: ${g.ms('hit')}) | ${g.ratio('hit')} | 1.5x |
+| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup by title, p50 / p95 (ms: ${g.ms('title')}) | ${g.ratio('title')} | 1.5x |
+| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup with no note, p50 / p95 (ms: ${g.ms('miss')}) | ${g.ratio('miss')} | 1.5x |
 | growth 1,000 → 50,000 notes: visit (navigation start to badge, note found), p50 / p95 | ${growth((s) => s.visitHit.fromNavigation.p50)} / ${growth((s) => s.visitHit.fromNavigation.p95)} | 1.5x |
 | growth 1,000 → 50,000 notes: visit (navigation start to badge, no note), p50 / p95 | ${growth((s) => s.visitMiss.fromNavigation.p50)} / ${growth((s) => s.visitMiss.fromNavigation.p95)} | 1.5x |
 | growth 1,000 → 50,000 notes: panel open, p50 / p95 | ${growth((s) => s.panel.p50)} / ${growth((s) => s.panel.p95)} | 1.5x |

@@ -26,6 +26,41 @@ async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
 
 const scratch = (name: string) => new PaperNotesDB(`bench-${name}-${Date.now()}`);
 
+/** Writes `count` generated notes into a database, 2,000 to a transaction as an import would. */
+async function fill(db: PaperNotesDB, count: number): Promise<void> {
+  const { papers, venues, topics } = generateLibrary(count);
+  const now = Date.now();
+  for (let i = 0; i < papers.length; i += 2000) {
+    const records = papers.slice(i, i + 2000).map((fields, j) => buildRecord(fields, { id: `bench-${i + j}`, createdAt: now, updatedAt: now + i + j, rev: 1, origin: 'user' }));
+    await db.transaction('rw', paperTables(db), () => putPapers(db, records));
+  }
+  await db.venues.bulkPut(venues);
+  await db.topics.bulkPut(topics);
+}
+
+type LookupTimes = { hit: number[]; title: number[]; miss: number[] };
+type Lookups = { hit: Stats; title: Stats; miss: Stats };
+const toStats = (t: LookupTimes): Lookups => ({ hit: stats(t.hit), title: stats(t.title), miss: stats(t.miss) });
+
+/**
+ * `samples` lookups of random papers of the database: on an arXiv page of the paper (its id
+ * finds it), on a USENIX page of an unknown key with its title in capitals (the title finds it),
+ * and on a USENIX page of a made-up title (nothing does).
+ */
+async function lookupTimes(db: PaperNotesDB, samples: number, rand: () => number): Promise<LookupTimes> {
+  const ids = (await db.papers.toCollection().primaryKeys()) as string[];
+  const out: LookupTimes = { hit: [], title: [], miss: [] };
+  const arxiv = (arxivId: string, t: string): DetectedPaper => ({ key: `arxiv:${arxivId}`, source: 'arxiv', kind: 'abstract', url: `https://arxiv.org/abs/${arxivId}`, arxivId, title: t });
+  const usenix = (t: string): DetectedPaper => ({ key: 'usenix:zz99/none', source: 'usenix', kind: 'presentation', url: 'https://www.usenix.org/conference/zz99/presentation/none', usenixKey: 'zz99/none', title: t });
+  for (let i = 0; i < samples && ids.length; i++) {
+    const record = (await db.papers.get(ids[Math.floor(rand() * ids.length)]!)) as PaperRecord;
+    if (record.arxivId) out.hit.push((await timed(() => findPaper(db, arxiv(record.arxivId!, record.title))))[0]);
+    out.title.push((await timed(() => findPaper(db, usenix(record.title.toUpperCase()))))[0]);
+    out.miss.push((await timed(() => findPaper(db, usenix(words(rand, 8).join(' ')))))[0]);
+  }
+  return out;
+}
+
 /** What the benchmark runner calls in the extension's own origin, through Playwright. */
 export const bench = {
   /** Resolves once the bundled catalog is applied (the worker does it at start; this waits for it). */
@@ -36,39 +71,34 @@ export const bench = {
 
   /** Fills the extension's database with `count` generated notes (besides the catalog). */
   async populate(count: number): Promise<number> {
-    const db = getDb();
-    const { papers, venues, topics } = generateLibrary(count);
-    const now = Date.now();
-    const [ms] = await timed(async () => {
-      for (let i = 0; i < papers.length; i += 2000) {
-        const records = papers.slice(i, i + 2000).map((fields, j) => buildRecord(fields, { id: `bench-${i + j}`, createdAt: now, updatedAt: now + i + j, rev: 1, origin: 'user' }));
-        await db.transaction('rw', paperTables(db), () => putPapers(db, records));
-      }
-      await db.venues.bulkPut(venues);
-      await db.topics.bulkPut(topics);
-    });
+    const [ms] = await timed(() => fill(getDb(), count));
     return round(ms);
   },
 
   /** Note lookup as a page visit does it: arXiv id hits, title hits (another case), and misses. */
-  async lookups({ samples, seed }: { samples: number; seed: number }): Promise<{ hit: Stats; title: Stats; miss: Stats }> {
-    const db = getDb();
-    const count = await db.papers.count();
-    const rand = random(seed);
-    const ids = (await db.papers.toCollection().primaryKeys()) as string[];
-    const hit: number[] = [];
-    const title: number[] = [];
-    const miss: number[] = [];
-    for (let i = 0; i < samples && count; i++) {
-      const record = (await db.papers.get(ids[Math.floor(rand() * ids.length)]!)) as PaperRecord;
-      // An arXiv page of the paper; a USENIX page with an unknown key (so the title decides).
-      const arxiv = (arxivId: string, t: string): DetectedPaper => ({ key: `arxiv:${arxivId}`, source: 'arxiv', kind: 'abstract', url: `https://arxiv.org/abs/${arxivId}`, arxivId, title: t });
-      const usenix = (t: string): DetectedPaper => ({ key: 'usenix:zz99/none', source: 'usenix', kind: 'presentation', url: 'https://www.usenix.org/conference/zz99/presentation/none', usenixKey: 'zz99/none', title: t });
-      if (record.arxivId) hit.push((await timed(() => findPaper(db, arxiv(record.arxivId!, record.title))))[0]);
-      title.push((await timed(() => findPaper(db, usenix(record.title.toUpperCase()))))[0]);
-      miss.push((await timed(() => findPaper(db, usenix(words(rand, 8).join(' ')))))[0]);
+  async lookups({ samples, seed }: { samples: number; seed: number }): Promise<Lookups> {
+    return toStats(await lookupTimes(getDb(), samples, random(seed)));
+  },
+
+  /**
+   * Lookups in libraries of each size at the same time: each in a database of its own, filled,
+   * passed over once uncounted, then looked up in turns of `perTurn` papers, so that a change in
+   * the machine's speed while this runs falls on every size alike.
+   */
+  async lookupGrowth({ sizes, turns, perTurn }: { sizes: number[]; turns: number; perTurn: number }): Promise<Record<number, Lookups>> {
+    const dbs = sizes.map((size) => new PaperNotesDB(`bench-growth-${size}-${Date.now()}`));
+    for (const [i, db] of dbs.entries()) await fill(db, sizes[i]!);
+    for (const db of dbs) await lookupTimes(db, perTurn, random(7));
+    const times = sizes.map(() => ({ hit: [] as number[], title: [] as number[], miss: [] as number[] }));
+    const rands = sizes.map(() => random(42));
+    for (let turn = 0; turn < turns; turn++) {
+      for (const [i, db] of dbs.entries()) {
+        const got = await lookupTimes(db, perTurn, rands[i]!);
+        for (const kind of ['hit', 'title', 'miss'] as const) times[i]![kind].push(...got[kind]);
+      }
     }
-    return { hit: stats(hit), title: stats(title), miss: stats(miss) };
+    for (const db of dbs) await db.delete();
+    return Object.fromEntries(sizes.map((size, i) => [size, toStats(times[i]!)]));
   },
 
   /** Full-text search, each query timed from query to the hits read. */
