@@ -5,10 +5,11 @@ import type { MetaRecord, PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 /**
- * The version of the words papers are indexed under (`indexedTerms`): bump it whenever those
- * change, and every database rebuilds its postings once, at its next start.
+ * The version of the postings: of the words papers are indexed under (`indexedTerms`) and of the
+ * rows that hold them (`lib/search/terms.ts`). Bump it whenever either changes, and every database
+ * rebuilds its postings once, at its next start.
  */
-export const TERMS_VERSION = 5;
+export const TERMS_VERSION = 6;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** Adds papers, as new, to the postings changes. */

@@ -1,9 +1,10 @@
 /**
  * The search index as postings rows. A row holds, for one kind of term, every term that starts
- * with the same three letters, each with the numbers
- * (`seq`) of the papers that have it, for one range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
+ * with the same three letters, each with the numbers (`seq`) of the papers that have it, for one
+ * range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
  * the storage process, so a bulk write (a catalog of 10,000 notes) must touch hundreds of rows,
- * not one per word; the number range bounds what a single save rewrites.
+ * not one per word; the number range bounds what a single save rewrites. A change to how rows
+ * are keyed needs a new `TERMS_VERSION` (lib/db/reindex.ts).
  */
 
 /** Papers per range of numbers: a save rewrites rows of its own range only. */
@@ -19,7 +20,11 @@ export interface TermRow {
   terms: Record<string, number[]>;
 }
 
-const rangeOf = (seq: number) => Math.floor(seq / BUCKET).toString(36).padStart(4, '0');
+/**
+ * The range a paper's terms of a kind are kept in. Close-title rows hold a few dozen keys at any
+ * library size, so they are not split: a lookup reads the same three rows at 50,000 papers as at 1,000.
+ */
+const rangeOf = (kind: TermKind, seq: number) => (kind === 'c' ? '0000' : Math.floor(seq / BUCKET).toString(36).padStart(4, '0'));
 /**
  * Letters a row groups terms by: three for words, so that a prefix search of three letters or more
  * reads only rows of terms that start like it; three hex digits for close-title keys (4,096 small
@@ -28,7 +33,7 @@ const rangeOf = (seq: number) => Math.floor(seq / BUCKET).toString(36).padStart(
 export const HEAD = { w: 3, t: 3, c: 3 } as const;
 const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
 
-export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(seq)}`;
+export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(kind, seq)}`;
 
 /**
  * The keys of every row that may hold terms starting with `start`: exact terms of any length, and
@@ -56,7 +61,7 @@ export class TermChanges {
   private grouped: Map<string, [string, Slot][]> | null = null;
 
   private slots(kind: TermKind, seq: number): Map<string, Slot> {
-    const key = `${kind}#${rangeOf(seq)}`;
+    const key = `${kind}#${rangeOf(kind, seq)}`;
     let slots = this.byRange.get(key);
     if (!slots) this.byRange.set(key, (slots = new Map()));
     this.grouped = null;
