@@ -1,10 +1,12 @@
 import { Bitset } from '../search/bitset';
-import { rowRange, type TermKind, type TermRow } from '../search/terms';
+import { rowKey, rowRange, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 /** The postings rows that may hold `term` (every number range). */
 function rowsFor(db: PaperNotesDB, kind: TermKind, term: string): Promise<TermRow[]> {
+  // Close-title keys have one row, whatever the library's size: a read of one key, not a range.
+  if (kind === 'c') return db.terms.get(rowKey(kind, term, 0)).then((row) => (row ? [row] : []));
   const [lower, upper] = rowRange(kind, term);
   return db.terms.where('k').between(lower, upper, true, true).toArray();
 }
