@@ -210,7 +210,7 @@ async function main() {
   // Growth of lookups: the smallest and largest libraries side by side in one browser, looked up
   // in turns, so that the machine's changes of speed (up to 2x here) do not read as growth.
   const growthSizes = QUICK ? [100, 1_000] : [1_000, 50_000];
-  results.lookupGrowth = { sizes: growthSizes, ...(await inFreshBrowser((page) => call(page, 'lookupGrowth', { sizes: growthSizes, turns: 10, perTurn: QUICK ? 4 : 50 }))) };
+  results.lookupGrowth = { sizes: growthSizes, ...(await inFreshBrowser((page) => call(page, 'lookupGrowth', { sizes: growthSizes, turns: 10, perTurn: QUICK ? 4 : 50, settleMs: QUICK ? 0 : 20_000 }))) };
   log('lookup growth', JSON.stringify(results.lookupGrowth));
   log('catalog', JSON.stringify(results.catalog), 'import', JSON.stringify(results.import), 'floor', JSON.stringify(results.writeFloor), 'non-paper page', JSON.stringify(results.nonPaperPage));
   mkdirSync(OUT, { recursive: true });
