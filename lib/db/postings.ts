@@ -1,12 +1,12 @@
 import { Bitset } from '../search/bitset';
-import { rowKey, rowRange, type TermKind, type TermRow } from '../search/terms';
+import { rowKey, rowRange, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 /** The postings rows that may hold `term` (every number range). */
 function rowsFor(db: PaperNotesDB, kind: TermKind, term: string): Promise<TermRow[]> {
-  // Close-title keys have one row, whatever the library's size: a read of one key, not a range.
-  if (kind === 'c') return db.terms.get(rowKey(kind, term, 0)).then((row) => (row ? [row] : []));
+  // A kind kept in one range has one row for a term: a read of its key, not of a key range.
+  if (!SPLIT_BY_RANGE[kind]) return db.terms.get(rowKey(kind, term, 0)).then((row) => (row ? [row] : []));
   const [lower, upper] = rowRange(kind, term);
   return db.terms.where('k').between(lower, upper, true, true).toArray();
 }

@@ -21,10 +21,14 @@ export interface TermRow {
 }
 
 /**
- * The range a paper's terms of a kind are kept in. Close-title rows hold a few dozen keys at any
- * library size, so they are not split: a lookup reads the same three rows at 50,000 papers as at 1,000.
+ * Whether a kind's rows are split by ranges of paper numbers. Close-title rows hold a few dozen
+ * keys at any library size, so they are not: a lookup reads the same three rows at 50,000 papers
+ * as at 1,000, each by its key.
  */
-const rangeOf = (kind: TermKind, seq: number) => (kind === 'c' ? '0000' : Math.floor(seq / BUCKET).toString(36).padStart(4, '0'));
+export const SPLIT_BY_RANGE: Record<TermKind, boolean> = { w: true, t: true, c: false };
+
+/** The range a paper's terms of a kind are kept in. */
+const rangeOf = (kind: TermKind, seq: number) => (SPLIT_BY_RANGE[kind] ? Math.floor(seq / BUCKET).toString(36).padStart(4, '0') : '0000');
 /**
  * Letters a row groups terms by: three for words, so that a prefix search of three letters or more
  * reads only rows of terms that start like it; three hex digits for close-title keys (4,096 small
