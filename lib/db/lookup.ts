@@ -1,7 +1,8 @@
 import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
 import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
-import { papersBySeq, seqsWithAny } from './postings';
+import { seqsWithAny } from './postings';
+import { papersWhere } from './read';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -27,10 +28,7 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     const usable = (r: PaperRecord | undefined): r is PaperRecord => !!r && identitiesAgree(r, paper) && !r.rejected?.includes(paper.key);
     // A note of the user's own comes before the catalog's note for the same paper.
     const best = (records: PaperRecord[]) => records.find((r) => r.origin === 'user' && usable(r)) ?? records.find(usable);
-    const query = (index: string, values: (string | undefined)[]) => {
-      const wanted = values.filter((v): v is string => !!v);
-      return wanted.length ? db.papers.where(index).anyOf(wanted).limit(20).toArray() : Promise.resolve([]);
-    };
+    const query = (index: string, values: (string | undefined)[]) => papersWhere(db, index, values.filter((v): v is string => !!v), 20);
     const key = paper.title ? normaliseTitle(paper.title) : '';
     const [arxiv, usenix, doi, urls, title, truncated] = await Promise.all([
       query('arxivId', [paper.arxivId]),
@@ -51,7 +49,9 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     // A close title: the papers sharing one of its keys (three small postings rows), the closest
     // past the threshold. Read only now: reading them alongside the rest slowed every hit.
     const sharing = await seqsWithAny(db, 'c', closeTitleKeys(key), CLOSE_CANDIDATES);
-    const close = (await papersBySeq(db, sharing))
+    // A handful of candidates: one cursor walk over them costs less than a keyed read each
+    // (no-note lookup at 50,000 notes, p50 2.2 against 2.6 ms).
+    const close = (await db.papers.where('seq').anyOf(sharing).toArray())
       .filter((r) => usable(r) && isFuzzyTitleMatch(key, r.titleKey))
       .sort((a, b) => titleSimilarity(key, b.titleKey) - titleSimilarity(key, a.titleKey));
     return close[0] ? { record: close[0], by: 'fuzzy' as const } : null;

@@ -1,6 +1,7 @@
 import { Bitset } from '../search/bitset';
 import { rowKey, rowRange, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
+import { papersWhere } from './read';
 import type { PaperNotesDB } from './schema';
 
 /** The postings rows that may hold `term` (every number range). */
@@ -33,7 +34,7 @@ export async function countWith(db: PaperNotesDB, kind: TermKind, term: string):
 
 /** The papers with these numbers, in no particular order. */
 export function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<PaperRecord[]> {
-  return seqs.length ? db.papers.where('seq').anyOf(seqs).toArray() : Promise.resolve([]);
+  return papersWhere(db, 'seq', seqs, 1);
 }
 
 /** Paper numbers with any of these exact terms, at most `limit` of them, reading each row once. */

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { papersBySeq } from '@/lib/db/postings';
+import { papersWhere } from '@/lib/db/read';
+import { addPaper, freshDb } from '../../db-helpers';
+
+describe('papersWhere', () => {
+  it('reads the papers holding any of the values, each once, at most `each` per value', async () => {
+    const db = freshDb();
+    const a = await addPaper(db, { title: 'Alpha', venue: 'OSDI 2024', urls: ['https://arxiv.org/abs/2401.00001', 'https://www.usenix.org/conference/osdi24/presentation/a'] });
+    const b = await addPaper(db, { title: 'Beta', venue: 'OSDI 2024' });
+    const c = await addPaper(db, { title: 'Gamma', venue: 'OSDI 2024' });
+    await addPaper(db, { title: 'Delta', venue: 'NSDI 2024' });
+
+    const byUrl = await papersWhere(db, 'urls', ['https://arxiv.org/abs/2401.00001', 'https://www.usenix.org/conference/osdi24/presentation/a', 'https://example.org/none'], 20);
+    expect(byUrl.map((r) => r.id)).toEqual([a.id]);
+
+    const osdi = await papersWhere(db, 'venue', ['OSDI 2024'], 2);
+    expect(osdi).toHaveLength(2);
+    expect([a.id, b.id, c.id]).toEqual(expect.arrayContaining(osdi.map((r) => r.id)));
+
+    expect(await papersWhere(db, 'venue', [], 20)).toEqual([]);
+  });
+
+  it('reads papers by their numbers, unknown numbers skipped', async () => {
+    const db = freshDb();
+    const papers = await Promise.all(['One', 'Two', 'Three'].map((title) => addPaper(db, { title })));
+    const found = await papersBySeq(db, [papers[2]!.seq!, 999, papers[0]!.seq!]);
+    expect(found.map((r) => r.title).sort()).toEqual(['One', 'Three']);
+  });
+});
