@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NotAPaper } from '@/components/NotAPaper';
 import { Notice } from '@/components/Notice';
@@ -26,7 +26,9 @@ export function App({ pinnedTabId }: AppProps) {
   const [chosen, setChosen] = useState<View | null>(null);
   const paper = tab.status === 'ready' ? tab.state?.paper : undefined;
 
-  useEffect(() => {
+  // A layout effect, as for every read the first paint waits on: Preact runs plain effects only
+  // after the next frame, and the note's lookup needs the database open.
+  useLayoutEffect(() => {
     databaseProblem(db).then((found) => {
       setProblem(found);
       // The worker does this too at its start; whichever comes first applies it, once.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { followActiveTab } from '@/lib/runtime/panel-tab';
 import { watchTabPaper, type TabPaper } from '@/lib/runtime/tab-state';
 
@@ -11,8 +11,9 @@ export function usePanelPaper(pinnedTabId: number | undefined): PanelTab {
   const [tabId, setTabId] = useState<number | null | undefined>(pinnedTabId);
   const [view, setView] = useState<PanelTab>({ status: 'loading' });
 
-  useEffect(() => (pinnedTabId === undefined ? followActiveTab(setTabId) : undefined), [pinnedTabId]);
-  useEffect(() => {
+  // Layout effects: the tab's paper is read with the first render, not a frame later.
+  useLayoutEffect(() => (pinnedTabId === undefined ? followActiveTab(setTabId) : undefined), [pinnedTabId]);
+  useLayoutEffect(() => {
     if (tabId === undefined) return;
     if (tabId === null) {
       setView({ status: 'ready', tabId, state: null });

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { renderHook, waitFor } from '@testing-library/preact';
+import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { useLive } from '@/components/use-live';
 import { savePaper } from '@/lib/db/notes';
@@ -22,5 +23,18 @@ describe('useLive', () => {
     const { result } = renderHook(() => useLive(() => db.papers.get(note.id), [note.id]));
     expect(result.current).toEqual({ loading: true });
     await waitFor(() => expect(result.current).toMatchObject({ loading: false, value: { note: '* one\n' } }));
+  });
+
+  it('starts its query with the render that asks for it, not a frame later', async () => {
+    // The panel's first paint waits on this query. Preact runs plain effects after the next frame;
+    // Dexie's liveQuery starts the query a task after subscribing.
+    let started = 0;
+    function Probe() {
+      useLive(() => Promise.resolve(++started), []);
+      return null;
+    }
+    render(<Probe />, document.createElement('div'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(started).toBe(1);
   });
 });
