@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CATALOG_FILE, catalogFrom, catalogModule } from './lib/node/catalog-plugin';
+import { HOSTS, PAPER_PAGES } from './lib/sources/match-patterns';
 
-const HOSTS = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
 /** The reading-notes catalog bundled with the extension, in the site's GitBook layout. */
 const CATALOG_DIR = process.env.PAPER_NOTES_CATALOG ?? resolve(import.meta.dirname, 'assets/catalog');
 /** `npm run bench` builds a copy with the benchmark page, elsewhere; shipped builds never have it. */
@@ -46,7 +46,7 @@ export default defineConfig({
       files.push({ relativeDest: CATALOG_FILE, contents: JSON.stringify(catalogFrom(CATALOG_DIR)) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.content_scripts = [{ matches: HOSTS, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_idle' }];
+      manifest.content_scripts = [{ matches: PAPER_PAGES, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_idle' }];
     },
     // The polyfill only matters to the pages and the worker; in the content script it would add
     // about 10 KB to every arXiv and USENIX page for nothing (Chrome >= 148 has `browser`).

@@ -136,12 +136,14 @@ describe('paper detection in Chromium', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
-  it('runs only on arXiv and USENIX, and shows itself to no page', async () => {
+  it('runs only on the paper pages of arXiv and USENIX, and shows itself to no page', async () => {
     const paper = await openWatchingWorlds(PAGES.arxivAbs);
     const other = await openWatchingWorlds(PAGES.example);
+    const listing = await openWatchingWorlds(PAGES.arxivListing);
     await paper.page.waitForTimeout(500);
     expect(paper.worlds).toContain('Paper Notes');
     expect(other.worlds).toEqual([]);
+    expect(listing.worlds).toEqual([]);
     for (const { page } of [paper, other]) {
       const probe = await page.evaluate(() => {
         const { messages, domAtReady } = (window as unknown as { __probe: { messages: string[]; domAtReady: string } }).__probe;
@@ -149,6 +151,6 @@ describe('paper detection in Chromium', () => {
       });
       expect(probe).toEqual({ messages: [], unchanged: true });
     }
-    await Promise.all([paper.page.close(), other.page.close()]);
+    await Promise.all([paper.page.close(), other.page.close(), listing.page.close()]);
   });
 });

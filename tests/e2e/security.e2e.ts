@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../fixtures/xss';
+import { HOSTS, PAPER_PAGES } from '../../lib/sources/match-patterns';
 import { EXTENSION_DIR, ExtensionHarness } from './extension';
 import { PAGES, serveFixtures } from './routes';
 
@@ -13,14 +14,12 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const HOSTS = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
-
 describe('the built manifests ask only for what is used', () => {
   it('Chrome: storage, unlimitedStorage, contextMenus, sidePanel; USENIX and arXiv only; default CSP', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
-    expect(manifest.host_permissions).toEqual(HOSTS);
-    expect(manifest.content_scripts).toEqual([{ matches: HOSTS, js: ['paper-detector.js'], run_at: 'document_idle' }]);
+    expect(manifest.host_permissions).toEqual(['*://*.arxiv.org/*', '*://*.usenix.org/*']);
+    expect(manifest.content_scripts).toEqual([{ matches: PAPER_PAGES, js: ['paper-detector.js'], run_at: 'document_idle' }]);
     for (const key of ['content_security_policy', 'externally_connectable', 'web_accessible_resources', 'optional_permissions', 'optional_host_permissions']) {
       expect(manifest, key).not.toHaveProperty(key);
     }
@@ -29,6 +28,7 @@ describe('the built manifests ask only for what is used', () => {
   it('Firefox: the same, as an MV2 add-on with its id and no data collection', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, '..', 'firefox-mv2', 'manifest.json'), 'utf8'));
     expect([...manifest.permissions].sort()).toEqual([...HOSTS, 'contextMenus', 'storage', 'unlimitedStorage'].sort());
+    expect(manifest.content_scripts).toEqual([{ matches: PAPER_PAGES, js: ['paper-detector.js'], run_at: 'document_idle' }]);
     expect(manifest.browser_specific_settings.gecko).toEqual({
       id: 'paper-notes@paper-notes.dev',
       strict_min_version: '140.0',
