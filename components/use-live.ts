@@ -11,7 +11,7 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial?: {
   // A value the caller already read shows at once; the query keeps it current from there.
   const [state, setState] = useState<Live<T>>(initial ? { loading: false, value: initial.value } : { loading: true });
   // Subscribed in a layout effect, so the query starts with the render that asks for it: a plain
-  // effect waits for the next frame (opening the panel on a note took ~20 ms longer).
+  // effect waits for the next frame (marks in the panel: the note rendered ~20 ms later).
   useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ loading: false, value }),

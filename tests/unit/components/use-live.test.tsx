@@ -33,8 +33,10 @@ describe('useLive', () => {
       useLive(() => Promise.resolve(++started), []);
       return null;
     }
-    render(<Probe />, document.createElement('div'));
+    const container = document.createElement('div');
+    render(<Probe />, container);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(started).toBe(1);
+    render(null, container);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPaper } from '@/lib/db/lookup';
 import { confirmMatch, createFromPage, matchPage, rejectMatch } from '@/lib/db/matching';
+import { pageUrls } from '@/lib/notes/identifiers';
 import type { DetectedPaper } from '@/lib/paper';
 import { addPaper, arxivPage as arxivPageOf, freshDb } from '../../db-helpers';
 
@@ -135,6 +136,15 @@ describe('matchPage and confirmation', () => {
     const note2 = await addPaper(db2, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays' });
     await rejectMatch(db2, note2.id, other);
     expect(await findPaper(db2, other)).toBeNull();
+  });
+
+  it('prefers the user’s own note when the page’s two URLs find a catalog note and a user note', async () => {
+    const db = freshDb();
+    const [presentation, pdf] = pageUrls(usenixPage);
+    const fromCatalog = await addPaper(db, { title: 'The catalog’s copy', urls: [presentation!] });
+    await db.papers.update(fromCatalog.id, { origin: 'catalog' });
+    const mine = await addPaper(db, { title: 'My copy', urls: [pdf!] });
+    expect(await findPaper(db, usenixPage)).toMatchObject({ by: 'url', record: { id: mine.id } });
   });
 
   it('creates one note from a page, even when asked twice at once', async () => {

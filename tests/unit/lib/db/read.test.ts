@@ -18,6 +18,8 @@ describe('papersWhere', () => {
     expect(osdi).toHaveLength(2);
     expect([a.id, b.id, c.id]).toEqual(expect.arrayContaining(osdi.map((r) => r.id)));
 
+    // At most `each` for every value, not in all.
+    expect((await papersWhere(db, 'venue', ['OSDI 2024', 'NSDI 2024'], 1)).map((r) => r.venue).sort()).toEqual(['NSDI 2024', 'OSDI 2024']);
     expect(await papersWhere(db, 'venue', [], 20)).toEqual([]);
   });
 
