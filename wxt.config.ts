@@ -49,7 +49,7 @@ export default defineConfig({
       manifest.content_scripts = [{ matches: PAPER_PAGES, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_idle' }];
     },
     // The polyfill only matters to the pages and the worker; in the content script it would add
-    // about 10 KB to every arXiv and USENIX page for nothing (Chrome >= 148 has `browser`).
+    // about 10 KB to every paper page for nothing (Chrome >= 148 has `browser`).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entry) => entry.name === CONTENT_SCRIPT)) return;
       const alias = config.resolve?.alias;
