@@ -1,7 +1,7 @@
 import { Bitset } from '../search/bitset';
 import { rowKey, rowRange, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
-import type { PaperRecord } from './records';
 import { papersWhere } from './read';
+import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 /** The postings rows that may hold `term` (every number range). */

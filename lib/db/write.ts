@@ -20,7 +20,6 @@ function keepCatalogBase(before: PaperRecord | undefined, written: PaperRecord):
 /** The tables every paper write touches: call the functions below inside a transaction on these. */
 export const paperTables = (db: PaperNotesDB) => [db.papers, db.terms, db.meta];
 
-
 /** Past this many rows, a write asks which exist before reading them (each read is a round trip). */
 const MANY_ROWS = 500;
 
