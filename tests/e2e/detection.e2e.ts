@@ -22,12 +22,15 @@ async function openWatchingWorlds(url: string): Promise<{ page: Page; worlds: st
     if (context.auxData?.type === 'isolated' && !context.name.startsWith('__playwright')) worlds.push(context.name);
   });
   await cdp.send('Runtime.enable');
-  // Messages posted to the page, and the DOM before any content script ran (they run at idle).
+  // Messages posted to the page, and the DOM before any content script ran: parsing is done when
+  // the document turns interactive, and scripts at document_end run only after that.
   await page.addInitScript(() => {
     const probe = { messages: [] as string[], domAtReady: '' };
     (window as unknown as { __probe: typeof probe }).__probe = probe;
     window.addEventListener('message', (e) => probe.messages.push(JSON.stringify(e.data)), true);
-    document.addEventListener('DOMContentLoaded', () => (probe.domAtReady = document.documentElement.outerHTML));
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') probe.domAtReady = document.documentElement.outerHTML;
+    });
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, worlds };

@@ -19,7 +19,7 @@ describe('the built manifests ask only for what is used', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(['*://*.arxiv.org/*', '*://*.usenix.org/*']);
-    expect(manifest.content_scripts).toEqual([{ matches: PAPER_PAGES, js: ['paper-detector.js'], run_at: 'document_idle' }]);
+    expect(manifest.content_scripts).toEqual([{ matches: PAPER_PAGES, js: ['paper-detector.js'], run_at: 'document_end' }]);
     for (const key of ['content_security_policy', 'externally_connectable', 'web_accessible_resources', 'optional_permissions', 'optional_host_permissions']) {
       expect(manifest, key).not.toHaveProperty(key);
     }
@@ -28,7 +28,7 @@ describe('the built manifests ask only for what is used', () => {
   it('Firefox: the same, as an MV2 add-on with its id and no data collection', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, '..', 'firefox-mv2', 'manifest.json'), 'utf8'));
     expect([...manifest.permissions].sort()).toEqual([...HOSTS, 'contextMenus', 'storage', 'unlimitedStorage'].sort());
-    expect(manifest.content_scripts).toEqual([{ matches: PAPER_PAGES, js: ['paper-detector.js'], run_at: 'document_idle' }]);
+    expect(manifest.content_scripts).toEqual([{ matches: PAPER_PAGES, js: ['paper-detector.js'], run_at: 'document_end' }]);
     expect(manifest.browser_specific_settings.gecko).toEqual({
       id: 'paper-notes@paper-notes.dev',
       strict_min_version: '140.0',
