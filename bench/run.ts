@@ -17,7 +17,7 @@ import { indexedTerms } from '../lib/notes/derive';
 import { PANEL_CODE_MARK } from '../entrypoints/sidepanel/mark';
 import { CHROMIUM, ExtensionHarness } from '../tests/e2e/extension';
 import { PAGES, serveFixtures } from '../tests/e2e/routes';
-import { MAPPED_HOSTS } from '../tests/e2e/fixture-server';
+import { MAPPED_HOSTS, type FixtureServer } from '../tests/e2e/fixture-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -30,6 +30,17 @@ const BIG = QUICK ? 1_000 : 10_000;
 const EXTENSION = join(ROOT, '.output', 'bench', 'chrome-mv3');
 const OUT = QUICK ? join(ROOT, 'bench', '.tmp') : join(ROOT, 'bench');
 const QUERIES = ['ser', 'sched', 'gpu cache', 'llm serving', 'agrawal', 'osdi 2024', 'memory dis', 'network flow graph', 'zhang university', 'storage', 'sarathi', 'chunked prefills', 'kv cache', 'stall free scheduling', 'ma', 'graphflow'];
+
+/**
+ * Fixture pages' images answer after this long, so that a page's load event comes after its
+ * DOMContentLoaded as it does on the real sites, whose images and fonts come over the network
+ * (locally every 404 is instant, and load would follow the DOM at once).
+ */
+const IMAGE_DELAY_MS = 300;
+const servePages = (server: FixtureServer) => {
+  serveFixtures(server);
+  server.imageDelayMs = IMAGE_DELAY_MS;
+};
 
 const log = (...args: unknown[]) => console.log('[bench]', ...args);
 type Bencher = { bench: Bench };
@@ -151,7 +162,7 @@ function machineSpeed(): number {
 }
 
 async function inFreshBrowser<T>(run: (page: Page) => Promise<T>): Promise<T> {
-  const harness = await ExtensionHarness.launch(serveFixtures, EXTENSION);
+  const harness = await ExtensionHarness.launch(servePages, EXTENSION);
   try {
     return await run(await benchPage(harness));
   } finally {
@@ -178,7 +189,7 @@ async function main() {
 
   for (const size of SIZES) {
     log(`library of ${size} notes`);
-    const harness = await ExtensionHarness.launch(serveFixtures, EXTENSION);
+    const harness = await ExtensionHarness.launch(servePages, EXTENSION);
     try {
       const page = await benchPage(harness);
       results.chromium ??= await harness.worker.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown');
@@ -254,7 +265,7 @@ function report(r: Record<string, any>): string {
   return `# Benchmark results
 
 ${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}. Machine speed at the start: ${r.machine.speedMs} ms for the words of 2,000 notes in Node (lower is faster; compare runs by it, this machine varies).
-Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups and searches are timed after a first, uncounted pass over other papers, once the library's bulk write has settled.
+Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups and searches are timed after a first, uncounted pass over other papers, once the library's bulk write has settled. Fixture pages are served locally, their images after ${IMAGE_DELAY_MS} ms, so that a page's load event follows its DOMContentLoaded as on the real sites.
 
 | figure | ${sizes.map((n) => `${n.toLocaleString('en')} notes`).join(' | ')} | target at 10,000 |
 | --- | ${sizes.map(() => '---').join(' | ')} | --- |

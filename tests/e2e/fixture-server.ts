@@ -10,6 +10,7 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'pages');
 /** What the server answers for an URL: a fixture file, or inline content. */
 export type Route = { file: string } | { body: string | Buffer; type?: string };
 
+const IMAGE = /\.(svg|png|jpe?g|gif|ico|webp)$/i;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf' };
 
 /** The hosts the browser resolves to the fixture server. */
@@ -36,6 +37,12 @@ export class FixtureServer {
   private routes = new Map<string, Route>();
   private server: Server | undefined;
   readonly requests: string[] = [];
+  /**
+   * How long a request for an image waits for its 404 (0: none). Real pages' images come over the
+   * network after the DOM is complete; the benchmark sets this so that a page's load event comes
+   * that much after its DOMContentLoaded, as it does on the real sites.
+   */
+  imageDelayMs = 0;
   /** The port it listens on, once started. */
   port = 0;
 
@@ -53,7 +60,9 @@ export class FixtureServer {
       this.requests.push(host + path);
       const route = this.routes.get(host + path);
       if (!route) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        if (this.imageDelayMs && IMAGE.test(path)) setTimeout(notFound, this.imageDelayMs);
+        else notFound();
         return;
       }
       const body = 'file' in route ? readFileSync(join(FIXTURES, route.file)) : route.body;
