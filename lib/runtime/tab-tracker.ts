@@ -32,8 +32,7 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
     const state = known ?? (await hasNote(paper));
     const url = await currentUrl(tabId);
     if (!url || detectFromUrl(url)?.key !== paper.key) return;
-    await setTabPaper(tabId, { paper, seenAt: Date.now() });
-    await showPaperBadge(tabId, paper, state);
+    await Promise.all([setTabPaper(tabId, { paper, seenAt: Date.now() }), showPaperBadge(tabId, paper, state)]);
   }
 
   async function onUrl(tabId: number, url: string | undefined) {
