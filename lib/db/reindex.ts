@@ -55,10 +55,15 @@ export async function rebuildTerms(db: PaperNotesDB, pageSize = REBUILD_PAGE): P
   return read;
 }
 
+/** Whether the postings were made by this version of the indexing. */
+export async function termsCurrent(db: PaperNotesDB): Promise<boolean> {
+  return (await db.meta.get(TERMS_VERSION_KEY))?.value === TERMS_VERSION;
+}
+
 /** Rebuilds the postings if they were made by another version of the indexing; true if it did. */
 export function ensureTerms(db: PaperNotesDB): Promise<boolean> {
   return db.transaction('rw', [db.papers, db.terms, db.meta], async () => {
-    if ((await db.meta.get(TERMS_VERSION_KEY))?.value === TERMS_VERSION) return false;
+    if (await termsCurrent(db)) return false;
     await rebuildTerms(db);
     return true;
   });

@@ -2,16 +2,19 @@ import { browser } from 'wxt/browser';
 import { CATALOG_HASH } from 'virtual:paper-notes-catalog';
 import { appliedCatalogHash, syncCatalog, type SyncReport } from '../catalog/sync';
 import type { Catalog } from '../catalog/types';
-import { ensureTerms } from '../db/reindex';
+import { ensureTerms, termsCurrent } from '../db/reindex';
 import type { PaperNotesDB } from '../db/schema';
 
 /**
- * Applies the bundled catalog if this database has not applied it yet: at every start of the
- * worker and of a panel (an update applied while the extension was disabled fires no install
- * event). Normally one read of a hash; the records are loaded from the package only when needed.
- * Contexts take turns through a lock, and the sync itself is idempotent in one transaction.
+ * Applies the bundled catalog if this database has not applied it yet, and rebuilds the search
+ * postings if another version made them: at every start of the worker and of a panel (an update
+ * applied while the extension was disabled fires no install event). Normally that is two reads,
+ * with no lock and no read-write transaction to hold up another context's writes; the records are
+ * loaded from the package only when needed. Contexts that find work take turns through a lock,
+ * and the sync itself is idempotent in one transaction.
  */
 export async function ensureCatalog(db: PaperNotesDB): Promise<SyncReport | null> {
+  if (await isCurrent(db)) return null;
   const run = async () => {
     await ensureTerms(db);
     if ((await appliedCatalogHash(db)) === CATALOG_HASH) return null;
@@ -22,4 +25,9 @@ export async function ensureCatalog(db: PaperNotesDB): Promise<SyncReport | null
     return syncCatalog(db, (await response.json()) as Catalog);
   };
   return navigator.locks ? navigator.locks.request('paper-notes-catalog-sync', run) : run();
+}
+
+async function isCurrent(db: PaperNotesDB): Promise<boolean> {
+  const [terms, applied] = await Promise.all([termsCurrent(db), appliedCatalogHash(db)]);
+  return terms && applied === CATALOG_HASH;
 }

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CATALOG_HASH } from 'virtual:paper-notes-catalog';
+import { appliedCatalogHash } from '@/lib/catalog/sync';
+import { TERMS_VERSION, TERMS_VERSION_KEY } from '@/lib/db/reindex';
+import { catalogFrom } from '@/lib/node/catalog-plugin';
+import { ensureCatalog } from '@/lib/runtime/catalog';
+import { freshDb } from '../../db-helpers';
+
+const bundled = catalogFrom('assets/catalog');
+/** The package's catalog.json, as `fetch` of the extension's own URL answers it. */
+const packaged = () => vi.fn(async () => new Response(JSON.stringify(bundled)));
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('catalog at start', () => {
+  it('applies the bundled catalog once, then only reads', async () => {
+    const fetch = packaged();
+    vi.stubGlobal('fetch', fetch);
+    const db = freshDb();
+
+    expect(await ensureCatalog(db)).toMatchObject({ status: 'applied', added: bundled.papers.length });
+    expect(await appliedCatalogHash(db)).toBe(CATALOG_HASH);
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    const transaction = vi.spyOn(db, 'transaction');
+    expect(await ensureCatalog(db)).toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(transaction).not.toHaveBeenCalled();
+  });
+
+  it('rebuilds postings made by another version, without reading the package again', async () => {
+    const fetch = packaged();
+    vi.stubGlobal('fetch', fetch);
+    const db = freshDb();
+    await ensureCatalog(db);
+    await db.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION - 1 });
+    await db.terms.clear();
+
+    expect(await ensureCatalog(db)).toBeNull();
+    expect((await db.meta.get(TERMS_VERSION_KEY))?.value).toBe(TERMS_VERSION);
+    expect(await db.terms.count()).toBeGreaterThan(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when the packaged catalog cannot be read, and applies nothing', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
+    const db = freshDb();
+    await expect(ensureCatalog(db)).rejects.toThrow('The bundled catalog could not be read (404).');
+    expect(await appliedCatalogHash(db)).toBeNull();
+    expect(await db.papers.count()).toBe(0);
+  });
+});
