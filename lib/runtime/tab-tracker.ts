@@ -32,7 +32,8 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
     const state = known ?? (await hasNote(paper));
     const url = await currentUrl(tabId);
     if (!url || detectFromUrl(url)?.key !== paper.key) return;
-    await Promise.all([setTabPaper(tabId, { paper, seenAt: Date.now() }), showPaperBadge(tabId, paper, state)]);
+    await setTabPaper(tabId, { paper, seenAt: Date.now() });
+    await showPaperBadge(tabId, paper, state);
   }
 
   async function onUrl(tabId: number, url: string | undefined) {
