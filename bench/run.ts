@@ -294,7 +294,7 @@ ${row('export whole library to .zip', (s) => ms(s.exports?.zipMs), '1 s')}
 | the same writes with no index, the storage engine alone (${r.writeFloor.puts.toLocaleString('en')} puts; runs: ${runs(r.writeFloor)}) | ${r.writeFloor.ms} ms | |
 | the same number of puts, each of a record holding only its key | ${r.writeFloor.keyOnlyMs} ms | |
 | the same records and rows, packed 100 to a put (${r.writeFloor.packedPuts} puts) | ${r.writeFloor.packedMs} ms | |
-| start-up with nothing changed: the hash check every start does | ${r.catalog.startupCheckMs} ms | 50 ms |
+| start-up with nothing changed: the check every start does (catalog hash, postings version) | ${r.catalog.startupCheckMs} ms | 50 ms |
 | start-up with nothing changed: a full sync call (no-op) | ${r.catalog.unchangedSyncMs} ms | 50 ms |
 | import of ${r.import.added.toLocaleString('en')} notes from a GitBook .zip (read + preview + apply; median of runs: ${runs(r.import)}) | ${r.import.totalMs} ms (${r.import.readMs} + ${r.import.planMs} + ${r.import.applyMs}) | 3 s |
 | growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup by arXiv id, p50 / p95 (ms: ${g.ms('hit')}) | ${g.ratio('hit')} | 1.5x |

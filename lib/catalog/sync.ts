@@ -1,6 +1,6 @@
 import type { PaperRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
-import { TERMS_VERSION, TERMS_VERSION_KEY } from '../db/reindex';
+import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
 import { deletePapers, paperTables, putPapers } from '../db/write';
 import { acceptPending, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
@@ -36,6 +36,15 @@ export interface SyncFaults {
 /** The hash of the catalog last applied to this database, if any. */
 export async function appliedCatalogHash(db: PaperNotesDB): Promise<string | null> {
   return ((await db.meta.get(APPLIED_CATALOG))?.value as AppliedCatalog | undefined)?.hash ?? null;
+}
+
+/**
+ * Whether the catalog with this hash is applied and the postings were made by this version of the
+ * indexing: what every start checks, in two reads, before it does any work.
+ */
+export async function catalogCurrent(db: PaperNotesDB, hash: string): Promise<boolean> {
+  const [terms, applied] = await Promise.all([termsCurrent(db), appliedCatalogHash(db)]);
+  return terms && applied === hash;
 }
 
 /**

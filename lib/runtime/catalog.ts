@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { CATALOG_HASH } from 'virtual:paper-notes-catalog';
-import { appliedCatalogHash, syncCatalog, type SyncReport } from '../catalog/sync';
+import { appliedCatalogHash, catalogCurrent, syncCatalog, type SyncReport } from '../catalog/sync';
 import type { Catalog } from '../catalog/types';
-import { ensureTerms, termsCurrent } from '../db/reindex';
+import { ensureTerms } from '../db/reindex';
 import type { PaperNotesDB } from '../db/schema';
 
 /**
@@ -14,7 +14,7 @@ import type { PaperNotesDB } from '../db/schema';
  * and the sync itself is idempotent in one transaction.
  */
 export async function ensureCatalog(db: PaperNotesDB): Promise<SyncReport | null> {
-  if (await isCurrent(db)) return null;
+  if (await catalogCurrent(db, CATALOG_HASH)) return null;
   const run = async () => {
     await ensureTerms(db);
     if ((await appliedCatalogHash(db)) === CATALOG_HASH) return null;
@@ -25,9 +25,4 @@ export async function ensureCatalog(db: PaperNotesDB): Promise<SyncReport | null
     return syncCatalog(db, (await response.json()) as Catalog);
   };
   return navigator.locks ? navigator.locks.request('paper-notes-catalog-sync', run) : run();
-}
-
-async function isCurrent(db: PaperNotesDB): Promise<boolean> {
-  const [terms, applied] = await Promise.all([termsCurrent(db), appliedCatalogHash(db)]);
-  return terms && applied === CATALOG_HASH;
 }

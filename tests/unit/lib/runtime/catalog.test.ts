@@ -1,31 +1,56 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CATALOG_HASH } from 'virtual:paper-notes-catalog';
-import { appliedCatalogHash } from '@/lib/catalog/sync';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { appliedCatalogHash, catalogCurrent } from '@/lib/catalog/sync';
 import { TERMS_VERSION, TERMS_VERSION_KEY } from '@/lib/db/reindex';
-import { catalogFrom } from '@/lib/node/catalog-plugin';
 import { ensureCatalog } from '@/lib/runtime/catalog';
+import { bundledCatalog } from '../../bundled-catalog';
 import { freshDb } from '../../db-helpers';
 
-const bundled = catalogFrom('assets/catalog');
 /** The package's catalog.json, as `fetch` of the extension's own URL answers it. */
-const packaged = () => vi.fn(async () => new Response(JSON.stringify(bundled)));
+const packaged = () => vi.fn(async () => new Response(JSON.stringify(bundledCatalog)));
 
+/** Web Locks as the browser has them (happy-dom has none): one holder of a name at a time. */
+function fakeLocks() {
+  const held = new Map<string, Promise<unknown>>();
+  return {
+    request: vi.fn((name: string, work: () => Promise<unknown>) => {
+      const run = (held.get(name) ?? Promise.resolve()).catch(() => {}).then(work);
+      held.set(name, run);
+      return run;
+    }),
+  };
+}
+
+let locks: ReturnType<typeof fakeLocks>;
+beforeEach(() => {
+  locks = fakeLocks();
+  vi.stubGlobal('navigator', { ...navigator, locks });
+});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('catalog at start', () => {
-  it('applies the bundled catalog once, then only reads', async () => {
+  it('applies the bundled catalog once, then only reads: no lock, no read-write transaction', async () => {
     const fetch = packaged();
     vi.stubGlobal('fetch', fetch);
     const db = freshDb();
 
-    expect(await ensureCatalog(db)).toMatchObject({ status: 'applied', added: bundled.papers.length });
-    expect(await appliedCatalogHash(db)).toBe(CATALOG_HASH);
+    expect(await ensureCatalog(db)).toMatchObject({ status: 'applied', added: bundledCatalog.papers.length });
+    expect(await catalogCurrent(db, bundledCatalog.hash)).toBe(true);
     expect(fetch).toHaveBeenCalledTimes(1);
+    expect(locks.request).toHaveBeenCalledTimes(1);
 
     const transaction = vi.spyOn(db, 'transaction');
     expect(await ensureCatalog(db)).toBeNull();
     expect(fetch).toHaveBeenCalledTimes(1);
+    expect(locks.request).toHaveBeenCalledTimes(1);
     expect(transaction).not.toHaveBeenCalled();
+  });
+
+  it('applies the catalog once when two contexts start at once', async () => {
+    vi.stubGlobal('fetch', packaged());
+    const db = freshDb();
+    const reports = await Promise.all([ensureCatalog(db), ensureCatalog(db)]);
+    expect(reports.filter((r) => r?.status === 'applied')).toHaveLength(1);
+    expect(await db.papers.count()).toBe(bundledCatalog.papers.length);
   });
 
   it('rebuilds postings made by another version, without reading the package again', async () => {
@@ -35,6 +60,7 @@ describe('catalog at start', () => {
     await ensureCatalog(db);
     await db.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION - 1 });
     await db.terms.clear();
+    expect(await catalogCurrent(db, bundledCatalog.hash)).toBe(false);
 
     expect(await ensureCatalog(db)).toBeNull();
     expect((await db.meta.get(TERMS_VERSION_KEY))?.value).toBe(TERMS_VERSION);
