@@ -46,8 +46,9 @@ export default defineConfig({
       files.push({ relativeDest: CATALOG_FILE, contents: JSON.stringify(catalogFrom(CATALOG_DIR)) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
-      // At document_end, not document_idle: idle waits for the page's load event (or 200 ms), and
-      // a paper page's images and fonts arrive long after the DOM the script reads is complete.
+      // At document_end, not document_idle: Chromium runs idle scripts at the page's load event or
+      // 200 ms after its DOM is complete, whichever comes first (Firefox waits for load), and a
+      // paper page's images and fonts come after the DOM the script reads.
       manifest.content_scripts = [{ matches: PAPER_PAGES, js: [`${CONTENT_SCRIPT}.js`], run_at: 'document_end' }];
     },
     // The polyfill only matters to the pages and the worker; in the content script it would add

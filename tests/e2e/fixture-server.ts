@@ -37,11 +37,7 @@ export class FixtureServer {
   private routes = new Map<string, Route>();
   private server: Server | undefined;
   readonly requests: string[] = [];
-  /**
-   * How long a request for an image waits for its 404 (0: none). Real pages' images come over the
-   * network after the DOM is complete; the benchmark sets this so that a page's load event comes
-   * that much after its DOMContentLoaded, as it does on the real sites.
-   */
+  /** How long a request for an image waits for its 404 (0: none; see bench/run.ts). */
   imageDelayMs = 0;
   /** The port it listens on, once started. */
   port = 0;
