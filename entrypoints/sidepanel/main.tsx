@@ -1,3 +1,4 @@
+import './open-early';
 import { render } from 'preact';
 import { App } from './App';
 import '@/components/panel.css';
