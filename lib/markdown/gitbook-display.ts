@@ -5,7 +5,9 @@
  */
 export function gitbookToMarkdown(text: string): string {
   return text
-    .replace(/\{%\s*hint[^%]*%\}([\s\S]*?)\{%\s*endhint\s*%\}/g, (_, body: string) =>
+    // The body may not hold another hint tag: a lazy `[\s\S]*?` would scan to the end of the text
+    // from every unclosed `{% hint %}`, quadratic in a note of many (seconds for a long one).
+    .replace(/\{%\s*hint[^%]*%\}((?:(?!\{%\s*(?:end)?hint)[\s\S])*)\{%\s*endhint\s*%\}/g, (_, body: string) =>
       body
         .trim()
         .split('\n')

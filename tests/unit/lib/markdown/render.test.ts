@@ -53,6 +53,14 @@ describe('Markdown rendering', () => {
     expect(html('{% embed url="https://example.com/v" %}')).toContain('href="https://example.com/v"');
   });
 
+  it('drops hint tags left unclosed, and quotes only a hint that closes', () => {
+    expect(gitbookToMarkdown('{% hint %}\n'.repeat(3) + 'text')).toBe('\n\n\ntext');
+    expect(gitbookToMarkdown('{% hint %}\nA\n{% hint style="x" %}\nB\n{% endhint %}')).toBe('\nA\n> B');
+    // Many unclosed hints (a hostile import) render, tags dropped, text kept.
+    const hostile = '{% hint %}\nline\n'.repeat(20_000);
+    expect(gitbookToMarkdown(hostile)).toBe('\nline\n'.repeat(20_000));
+  });
+
   it.each(XSS_PAYLOADS)('leaves nothing that can run in %j', (payload) => {
     expect(dangers(html(payload))).toEqual([]);
     expect(dangers(html(`* note\n  * ${payload}`))).toEqual([]);
