@@ -43,21 +43,32 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
   const [mergeWarning, setMergeWarning] = useState<string>();
   const [error, setError] = useState<string>();
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  /** The draft write waiting for its delay, if any. */
+  const pending = useRef<(() => void) | null>(null);
   const latest = useRef<Session | null>(null);
   latest.current = session;
 
   const persist = (next: Session) => {
     if (!record) return;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+    const write = () => {
+      pending.current = null;
       saveDraft(db, editorId, { paperId: record.id, ...next.values, baseRev: next.baseRev, baseNote: next.baseNote }).catch((e) =>
         setError(`Your draft could not be kept: ${describeWriteError(e)}. Keep this panel open and save.`),
       );
-    }, DRAFT_DELAY_MS);
+    };
+    pending.current = write;
+    timer.current = setTimeout(write, DRAFT_DELAY_MS);
   };
 
-  // Write a pending draft at once when the panel goes away.
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving the note (the library, another tab's paper) writes a pending draft at once.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      pending.current?.();
+    },
+    [],
+  );
   useEffect(() => {
     const flush = () => {
       const current = latest.current;
@@ -74,6 +85,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
 
   const finish = async () => {
     clearTimeout(timer.current);
+    pending.current = null;
     if (record) await dropDraft(db, record.id, editorId);
     setSession(null);
     setConflict(null);

@@ -29,3 +29,27 @@ describe('editing a note when the disk is full', () => {
     expect(await latestDraft(db, note.id)).toBeNull();
   });
 });
+
+describe('leaving a note while typing', () => {
+  it('writes the pending draft at once, not after the delay that no longer comes', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* old\n' });
+    const { result, unmount } = renderHook(() => useNoteEditing(db, note));
+    await act(() => result.current.start());
+    act(() => result.current.change({ note: '* typed just before leaving\n', summary: '', tags: [] }));
+    unmount();
+    await vi.waitFor(async () => expect((await latestDraft(db, note.id))?.note).toBe('* typed just before leaving\n'));
+  });
+
+  it('leaves no draft behind a save or a cancel', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* old\n' });
+    const { result, unmount } = renderHook(() => useNoteEditing(db, note));
+    await act(() => result.current.start());
+    act(() => result.current.change({ note: '* saved\n', summary: '', tags: [] }));
+    await act(() => result.current.save());
+    unmount();
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(await latestDraft(db, note.id)).toBeNull();
+  });
+});
