@@ -11,7 +11,20 @@ interface Session {
   values: EditValues;
   baseRev: number;
   baseNote: string;
+  /** Absent when resumed from a draft kept before they were recorded. */
+  baseSummary?: string;
+  baseTags?: string[];
 }
+
+/** What a draft keeps of a session. */
+const draftOf = (paperId: string, session: Session) => ({
+  paperId,
+  ...session.values,
+  baseRev: session.baseRev,
+  baseNote: session.baseNote,
+  baseSummary: session.baseSummary,
+  baseTags: session.baseTags,
+});
 
 export interface NoteEditing {
   editing: boolean;
@@ -53,7 +66,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
     clearTimeout(timer.current);
     const write = () => {
       pending.current = null;
-      saveDraft(db, editorId, { paperId: record.id, ...next.values, baseRev: next.baseRev, baseNote: next.baseNote }).catch((e) =>
+      saveDraft(db, editorId, draftOf(record.id, next)).catch((e) =>
         setError(`Your draft could not be kept: ${describeWriteError(e)}. Keep this panel open and save.`),
       );
     };
@@ -72,7 +85,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
   useEffect(() => {
     const flush = () => {
       const current = latest.current;
-      if (current && record) void saveDraft(db, editorId, { paperId: record.id, ...current.values, baseRev: current.baseRev, baseNote: current.baseNote });
+      if (current && record) void saveDraft(db, editorId, draftOf(record.id, current));
     };
     addEventListener('pagehide', flush);
     return () => removeEventListener('pagehide', flush);
@@ -105,11 +118,23 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
       if (!record) return;
       if (from) {
         const draft = await adoptDraft(db, from, editorId);
-        setSession({ values: { note: draft.note, summary: draft.summary, tags: draft.tags }, baseRev: draft.baseRev, baseNote: draft.baseNote });
+        setSession({
+          values: { note: draft.note, summary: draft.summary, tags: draft.tags },
+          baseRev: draft.baseRev,
+          baseNote: draft.baseNote,
+          baseSummary: draft.baseSummary,
+          baseTags: draft.baseTags,
+        });
         if (draft.baseRev !== record.rev) setConflict(record);
         return;
       }
-      setSession({ values: { note: record.note, summary: record.summary, tags: record.tags }, baseRev: record.rev, baseNote: record.note });
+      setSession({
+        values: { note: record.note, summary: record.summary, tags: record.tags },
+        baseRev: record.rev,
+        baseNote: record.note,
+        baseSummary: record.summary,
+        baseTags: record.tags,
+      });
     },
 
     change(values) {
@@ -142,16 +167,17 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
     async merge() {
       if (!session || !conflict) return;
       // The three-way merge is loaded only when a conflict needs it.
-      const { mergeNotes } = await import('@/lib/notes/merge');
-      const merged = mergeNotes(session.baseNote, session.values.note, conflict.note);
-      const next = { values: { ...session.values, note: merged.text }, baseRev: conflict.rev, baseNote: conflict.note };
+      const { mergeEdit } = await import('@/lib/notes/merge');
+      const merged = mergeEdit({ note: session.baseNote, summary: session.baseSummary, tags: session.baseTags }, session.values, conflict);
+      const next = { values: merged.values, baseRev: conflict.rev, baseNote: conflict.note, baseSummary: conflict.summary, baseTags: conflict.tags };
       setSession(next);
       persist(next);
       setConflict(null);
+      const summary = merged.summaryKept ? ` Both changed the summary: yours is kept (the other reads “${conflict.summary}”).` : '';
       setMergeWarning(
-        merged.clean
+        (merged.clean
           ? 'Merged: your edit now includes the version saved elsewhere. Check it, then save.'
-          : 'Both versions changed the same lines: both are kept, between <<<<<<< and >>>>>>> lines. Choose, then save.',
+          : 'Both versions changed the same lines: both are kept, between <<<<<<< and >>>>>>> lines. Choose, then save.') + summary,
       );
     },
 

@@ -116,6 +116,9 @@ export interface DraftRecord {
   baseRev: number;
   /** The note text at that revision: the base of a three-way merge. */
   baseNote: string;
+  /** The summary and tags at that revision (absent from drafts kept before they were recorded). */
+  baseSummary?: string;
+  baseTags?: string[];
   updatedAt: number;
 }
 

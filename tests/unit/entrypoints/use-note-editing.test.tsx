@@ -53,3 +53,21 @@ describe('leaving a note while typing', () => {
     expect(await latestDraft(db, note.id)).toBeNull();
   });
 });
+
+describe('merging with a save made in another panel', () => {
+  it('keeps the other panel’s summary and tags beside this panel’s note', async () => {
+    const { savePaper } = await import('@/lib/db/notes');
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n', summary: 'Old', tags: ['llm'] });
+    const { result } = renderHook(() => useNoteEditing(db, note));
+    await act(() => result.current.start());
+    act(() => result.current.change({ note: '* one\n* mine\n', summary: 'Old', tags: ['llm'] }));
+    await savePaper(db, note.id, { summary: 'Theirs', tags: ['llm', 'serving'] }, note.rev);
+    await act(() => result.current.save());
+    expect(result.current.conflict?.summary).toBe('Theirs');
+    await act(() => result.current.merge());
+    expect(result.current.values).toEqual({ note: '* one\n* mine\n', summary: 'Theirs', tags: ['llm', 'serving'] });
+    await act(() => result.current.save());
+    expect(await db.papers.get(note.id)).toMatchObject({ note: '* one\n* mine\n', summary: 'Theirs', tags: ['llm', 'serving'] });
+  });
+});
