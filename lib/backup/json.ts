@@ -1,5 +1,7 @@
 import type { CatalogVersion, Link, Origin, PaperFields, TopicRecord, VenueGroup, VenueRecord } from '../db/records';
+import type { CatalogText } from '../catalog/types';
 import type { LibraryData } from '../library/types';
+import { normaliseDoi } from '../notes/identifiers';
 
 export const BACKUP_FORMAT = 'paper-notes-backup';
 export const BACKUP_VERSION = 1;
@@ -67,18 +69,17 @@ function links(value: unknown, where: string): Link[] {
   });
 }
 
+const normalisedDoi = (doi: string | undefined) => (doi ? normaliseDoi(doi) || undefined : undefined);
+
 function optional(value: unknown, where: string): string | undefined {
   const t = text(value, where, 500);
   return t || undefined;
 }
 
-function readPaper(raw: unknown, i: number): BackupPaper {
-  const at = `papers[${i}]`;
-  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
-  const title = text(raw.title, `${at}.title`, 2000).trim();
-  if (!title) throw new BackupError(`${at} has no title`);
-  const paper: BackupPaper = {
-    title,
+/** The fields a catalog version of a paper says (`catalogText`), read and checked. */
+function readCatalogText(raw: Record<string, unknown>, at: string): CatalogText {
+  const fields: CatalogText = {
+    title: text(raw.title, `${at}.title`, 2000).trim(),
     venue: text(raw.venue, `${at}.venue`, 500),
     year: year(raw.year, `${at}.year`),
     topic: text(raw.topic, `${at}.topic`, 500),
@@ -87,19 +88,45 @@ function readPaper(raw: unknown, i: number): BackupPaper {
     tags: texts(raw.tags, `${at}.tags`),
     links: links(raw.links, `${at}.links`),
     award: text(raw.award, `${at}.award`, 500),
-    arxivId: optional(raw.arxivId, `${at}.arxivId`),
-    usenixKey: optional(raw.usenixKey, `${at}.usenixKey`),
-    doi: optional(raw.doi, `${at}.doi`),
-    urls: texts(raw.urls, `${at}.urls`),
     note: text(raw.note, `${at}.note`),
     summary: text(raw.summary, `${at}.summary`, 2000),
   };
-  if (typeof raw.position === 'number' && Number.isFinite(raw.position)) paper.position = raw.position;
+  if (typeof raw.position === 'number' && Number.isFinite(raw.position)) fields.position = raw.position;
+  return fields;
+}
+
+/**
+ * The catalog version a record was based on: without it, a restored catalog note could not be
+ * told from the catalog's text, and the next catalog sync would take it for untouched.
+ */
+function readCatalogBase(raw: unknown, at: string): CatalogVersion {
+  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+  const hash = text(raw.hash, `${at}.hash`, 200);
+  if (!hash) throw new BackupError(`${at} has no hash`);
+  if (raw.fields === undefined) return { hash };
+  if (!isObject(raw.fields)) throw new BackupError(`${at}.fields must be an object`);
+  return { hash, fields: readCatalogText(raw.fields, `${at}.fields`) };
+}
+
+function readPaper(raw: unknown, i: number): BackupPaper {
+  const at = `papers[${i}]`;
+  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+  const fields = readCatalogText(raw, at);
+  if (!fields.title) throw new BackupError(`${at} has no title`);
+  const paper: BackupPaper = {
+    ...fields,
+    arxivId: optional(raw.arxivId, `${at}.arxivId`),
+    usenixKey: optional(raw.usenixKey, `${at}.usenixKey`),
+    // As every other way in stores it, so that lookups by a page's DOI find it.
+    doi: normalisedDoi(optional(raw.doi, `${at}.doi`)),
+    urls: texts(raw.urls, `${at}.urls`),
+  };
   if (raw.id !== undefined) paper.id = text(raw.id, `${at}.id`, 300);
   if (raw.origin === 'catalog' || raw.origin === 'user') paper.origin = raw.origin;
   if (typeof raw.createdAt === 'number') paper.createdAt = raw.createdAt;
   if (typeof raw.updatedAt === 'number') paper.updatedAt = raw.updatedAt;
   if (raw.catalogId !== undefined) paper.catalogId = text(raw.catalogId, `${at}.catalogId`, 300);
+  if (raw.catalogBase !== undefined) paper.catalogBase = readCatalogBase(raw.catalogBase, `${at}.catalogBase`);
   return paper;
 }
 
