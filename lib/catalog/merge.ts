@@ -39,6 +39,16 @@ export function catalogRecord(entry: CatalogPaper, now: number): PaperRecord {
   };
 }
 
+/**
+ * A record that holds a catalog paper's id without being linked to it, linked now: its text stays
+ * as it is, counted as the user's edit of the catalog's current version unless it is that text.
+ */
+export function adoptCatalogLink(current: PaperRecord, entry: CatalogPaper): PaperRecord {
+  const theirs = catalogText(entry.fields);
+  const base: CatalogVersion = sameText(catalogText(current), theirs) ? version(entry) : { hash: entry.hash, fields: theirs };
+  return { ...without(current, 'catalogPending', 'catalogRemoved'), catalogId: entry.id, catalogBase: base };
+}
+
 export type MergeOutcome = 'unchanged' | 'updated' | 'kept' | 'conflict';
 
 /**

@@ -3,7 +3,7 @@ import type { PaperNotesDB } from '../db/schema';
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
 import { deletePapers, paperTables, putPapers } from '../db/write';
-import { acceptPending, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
+import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
 
 export const APPLIED_CATALOG = 'catalog';
@@ -62,6 +62,11 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     if (catalog.rows && (await db.papers.count()) === 0 && (await db.terms.count()) === 0) return firstInstall(db, catalog, now, report, faults);
     const linked = new Map<string, PaperRecord>();
     for (const record of await db.papers.where('catalogId').above('').toArray()) linked.set(record.catalogId!, record);
+    // A record already holding a new catalog paper's id, not linked to it (restored from a copy
+    // that lost the link, say): it is linked and keeps its text, never overwritten.
+    const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));
+    const holding = new Map<string, PaperRecord>();
+    for (const record of await db.papers.bulkGet(fresh.map((entry) => entry.id))) if (record) holding.set(record.id, record);
 
     const puts: PaperRecord[] = [];
     // What the write would otherwise look up again: the stored versions.
@@ -72,6 +77,15 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     for (const entry of catalog.papers) {
       const current = linked.get(entry.id);
       linked.delete(entry.id);
+      const held = holding.get(entry.id);
+      if (!current && held) {
+        const record = adoptCatalogLink(held, entry);
+        puts.push(record);
+        previous.push(held);
+        changing.push(held.id);
+        if (isEdited(record)) report.kept++;
+        continue;
+      }
       if (!current) {
         puts.push(catalogRecord(entry, now));
         previous.push(undefined);

@@ -3,7 +3,7 @@ import { canonicalJson, contentHash } from '@/lib/catalog/hash';
 import { acceptCatalogUpdate, appliedCatalogHash, dismissCatalogUpdate, syncCatalog } from '@/lib/catalog/sync';
 import type { Catalog, CatalogPaper } from '@/lib/catalog/types';
 import { findPaper } from '@/lib/db/lookup';
-import { savePaper } from '@/lib/db/notes';
+import { createPaper, savePaper } from '@/lib/db/notes';
 import type { PaperFields } from '@/lib/db/records';
 import { emptyFields } from '@/lib/notes/derive';
 import { addPaper, arxivPage, freshDb } from '../../db-helpers';
@@ -151,6 +151,29 @@ describe('catalog sync', () => {
 function freshDbSame(db: ReturnType<typeof freshDb>) {
   return new (db.constructor as typeof import('@/lib/db/schema').PaperNotesDB)(db.name);
 }
+
+describe('a record holding a catalog id without the link (restored from a copy that lost it)', () => {
+  it('is linked and keeps its text; a later catalog change waits for the user', async () => {
+    const db = freshDb();
+    await createPaper(db, { ...sarathi.fields, note: '* my own words\n' }, 'catalog', sarathi.id);
+    const report = await syncCatalog(db, v1);
+    expect(report).toMatchObject({ added: 1, kept: 1 });
+    const linked = await note(db, sarathi.id);
+    expect(linked).toMatchObject({ note: '* my own words\n', catalogId: sarathi.id, catalogBase: { hash: sarathi.hash, fields: { note: sarathi.fields.note } } });
+    expect((await syncCatalog(db, catalog(sarathi2, llumnix))).conflicts).toBe(1);
+    expect(await note(db, sarathi.id)).toMatchObject({ note: '* my own words\n', catalogPending: { hash: sarathi2.hash } });
+  });
+
+  it('holding the catalog text itself, is linked as untouched and takes the next version', async () => {
+    const db = freshDb();
+    await createPaper(db, sarathi.fields, 'catalog', sarathi.id);
+    await syncCatalog(db, v1);
+    expect(await note(db, sarathi.id)).toMatchObject({ catalogId: sarathi.id, catalogBase: { hash: sarathi.hash } });
+    expect((await note(db, sarathi.id)).catalogBase?.fields).toBeUndefined();
+    await syncCatalog(db, catalog(sarathi2, llumnix));
+    expect((await note(db, sarathi.id)).note).toBe(sarathi2.fields.note);
+  });
+});
 
 describe('first install of the bundled catalog', () => {
   it('writes the build’s postings as they are, and they index exactly what a sync computes', async () => {
