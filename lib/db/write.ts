@@ -55,6 +55,8 @@ export interface Known {
  */
 export async function putPapers(db: PaperNotesDB, records: PaperRecord[], known: Known = {}): Promise<PaperRecord[]> {
   if (!records.length) return [];
+  // One paper written twice in a write would be stored once but indexed as both: refuse it.
+  if (new Set(records.map((r) => r.id)).size !== records.length) throw new Error('A write names the same paper twice; nothing was written.');
   const previous = known.previous ?? (await db.papers.bulkGet(records.map((r) => r.id)));
   const start = ((await db.meta.get(SEQ))?.value as number | undefined) ?? 0;
   let next = start;

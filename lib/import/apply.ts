@@ -25,11 +25,12 @@ export interface ImportResult {
   changed: string[];
 }
 
-/** The imported paper's fields over the existing ones; ids and URLs the record had are kept. */
+/** The imported paper's fields over the existing ones; ids, URLs and the place the record had are kept. */
 function replaced(existing: PaperRecord, incoming: BackupPaper): PaperFields {
   return {
     ...pickFields(existing),
     ...pickFields(incoming),
+    position: existing.position ?? incoming.position,
     arxivId: incoming.arxivId ?? existing.arxivId,
     usenixKey: incoming.usenixKey ?? existing.usenixKey,
     doi: incoming.doi ?? existing.doi,

@@ -42,9 +42,15 @@ async function identityMaps(db: PaperNotesDB) {
 
 const compatibleVenue = (a: string, b: string) => !a || !b || a === b;
 
-/** The text an import would set, compared with what a record has. */
+/**
+ * The text an import would set, compared with what a record has. Not the paper's place on its
+ * page: a GitBook folder keeps the pages' order, not the numbers, which shift whenever a note is
+ * added before it, so that re-importing an export would otherwise change every paper after it.
+ */
 function importText(paper: BackupPaper) {
-  return { text: catalogText(paper), ids: [paper.arxivId ?? '', paper.usenixKey ?? '', paper.doi ?? ''] };
+  const { position, ...text } = catalogText(paper);
+  void position;
+  return { text, ids: [paper.arxivId ?? '', paper.usenixKey ?? '', paper.doi ?? ''] };
 }
 
 /**
@@ -71,8 +77,20 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
   const truncated = (await db.papers.where('prefixKey').above('').toArray()).filter((r) => r.titlePrefix);
 
   const items: PlanItem[] = [];
+  const warnings = [...read.warnings];
+  // Two imported papers can meet one note (an arXiv version and a conference version of a paper
+  // the note has both ids of): the first is imported into it, the others are left out and named.
+  const claimedBy = new Map<string, BackupPaper>();
   for (const { incoming, identity, byTitle } of candidates) {
-    items.push(await classify(incoming, identity, byTitle));
+    const item = await classify(incoming, identity, byTitle);
+    const first = item.existing && claimedBy.get(item.existing.id);
+    if (item.existing && !first) claimedBy.set(item.existing.id, incoming);
+    if (!first) {
+      items.push(item);
+      continue;
+    }
+    items.push({ incoming, existing: item.existing, action: 'same' });
+    warnings.push({ file: '(import)', line: 0, message: `“${incoming.title}” meets the same note as “${first.title}” (“${item.existing!.title}”): only the first is imported into it.` });
   }
   async function classify(incoming: BackupPaper, identity: string[], byTitle: string[]): Promise<PlanItem> {
     const sameVenue = (r: PaperRecord) => compatibleVenue(r.venue, incoming.venue);
@@ -95,5 +113,5 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
 
   const counts = { new: 0, update: 0, conflict: 0, same: 0 };
   for (const item of items) counts[item.action]++;
-  return { items, venues: read.library.venues, topics: read.library.topics, warnings: read.warnings, errors: read.errors, counts };
+  return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts };
 }

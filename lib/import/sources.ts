@@ -32,7 +32,9 @@ export interface ReadImport {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** UTF-8 text, or null for anything binary. */
+const NOT_TEXT = 'not UTF-8 text (binary data, or text in another encoding): save it as UTF-8 to import it';
+
+/** The text of a file in UTF-8; null for binary data or another encoding. */
 function decode(bytes: Uint8Array): string | null {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -72,7 +74,7 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
       }
       const text = decode(bytes);
       if (text === null) {
-        fail(path, 'not a text file');
+        fail(path, NOT_TEXT);
         continue;
       }
       try {
@@ -94,7 +96,7 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
       }
       const text = decode(bytes);
       if (text === null) {
-        fail(path, 'not a text file: it holds binary data');
+        fail(path, NOT_TEXT);
         continue;
       }
       const split = splitSingleMarkdown(text);
@@ -135,11 +137,9 @@ function readZip(path: string, bytes: Uint8Array, folder: Map<string, string>, f
   const pages = new Map<string, string>();
   for (const [name, content] of Object.entries(entries)) {
     const text = decode(content);
-    if (text === null) {
-      fail(`${path}/${name}`, 'not a text file: it holds binary data');
-      return;
-    }
-    pages.set(name, text);
+    // Named and left out; the zip's other pages are still read.
+    if (text === null) fail(`${path}/${name}`, NOT_TEXT);
+    else pages.set(name, text);
   }
   for (const [p, t] of stripCommonRoot(pages)) folder.set(p, t);
 }

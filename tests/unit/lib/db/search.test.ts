@@ -184,3 +184,15 @@ describe('a change to what is indexed', () => {
     expect((await searchPapers(db, 'chunked')).total).toBe(3);
   });
 });
+
+describe('a write that names one paper twice', () => {
+  it('is refused whole, and the postings stay as they were', async () => {
+    const { paperTables, putPapers } = await import('@/lib/db/write');
+    const db = freshDb();
+    const paper = await addPaper(db, { title: 'Original words here' });
+    const twice = [{ ...paper, title: 'First rewrite' }, { ...paper, title: 'Second rewrite' }];
+    await expect(db.transaction('rw', paperTables(db), () => putPapers(db, twice))).rejects.toThrow('names the same paper twice');
+    expect((await searchPapers(db, 'original')).hits.map((h) => h.id)).toEqual([paper.id]);
+    expect((await searchPapers(db, 'rewrite')).total).toBe(0);
+  });
+});

@@ -145,7 +145,8 @@ describe('reading what users import', () => {
   });
 
   it.each([
-    ['a binary file', [{ path: 'notes.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe]) }], 'notes.md: not a text file'],
+    ['a binary file', [{ path: 'notes.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe]) }], 'notes.md: not UTF-8 text (binary data, or text in another encoding)'],
+    ['a page in Latin-1', [{ path: 'notes.md', bytes: new Uint8Array([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9]) }], 'notes.md: not UTF-8 text'],
     ['a 20 MB file', [{ path: 'huge.md', bytes: new Uint8Array(20 * 1024 * 1024).fill(0x61) }], 'huge.md: too large to import (20.0 MB'],
     ['unterminated front matter', [md('page.md', '---\ndescription: x\n# Title\n\nnever closed\n')], 'page.md:1: front matter opened with "---" is never closed'],
     ['a backup of an unknown version', [md('backup.json', JSON.stringify({ format: 'paper-notes-backup', version: 7, papers: [] }))], 'backup.json: backup version 7 is not one this version of Paper Notes reads'],
@@ -158,6 +159,14 @@ describe('reading what users import', () => {
     const { errors, library } = readImportFiles(files);
     expect(errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`).join('\n')).toContain(message);
     expect(library.papers).toEqual([]);
+  });
+
+  it('keeps the rest of a zip when one page in it is not UTF-8, and names that page', () => {
+    const files = Object.fromEntries(GITBOOK.map((f) => [f.path, f.bytes]));
+    const zip = zipSync({ ...files, 'awesome-papers/latin1.md': new Uint8Array([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9]) });
+    const { library, errors } = readImportFiles([{ path: 'notes.zip', bytes: zip }]);
+    expect(errors).toEqual([{ file: 'notes.zip/awesome-papers/latin1.md', line: 0, message: expect.stringContaining('not UTF-8 text') }]);
+    expect(library.papers.length).toBe(4);
   });
 
   it('keeps the rest when one file is broken, and names the broken one', () => {
@@ -230,6 +239,35 @@ describe('planning and applying an import', () => {
     expect(await db.papers.toArray()).toEqual(await source.papers.toArray());
     const again = await planImport(db, readImportFiles([md('backup.json', backup)]));
     expect(again.counts).toEqual({ new: 0, update: 0, conflict: 0, same: 2 });
+  });
+
+  it('imports into a note only the first of two papers that meet it, and names the other', async () => {
+    const db = freshDb();
+    const mine = await addPaper(db, { title: 'Our paper', venue: 'OSDI 2024', arxivId: '2401.00001', usenixKey: 'osdi24/ours', note: '* mine\n' });
+    const backup = JSON.stringify({
+      ...toBackup({ venues: [], topics: [], papers: [] }),
+      papers: [
+        { title: 'Our paper, arXiv version', venue: 'arXiv 2024', arxivId: '2401.00001', note: '* from arXiv\n' },
+        { title: 'Our paper, conference version', venue: 'OSDI 2024', usenixKey: 'osdi24/ours', note: '* from OSDI\n' },
+      ],
+    });
+    const plan = await planImport(db, readImportFiles([md('backup.json', backup)]));
+    expect(plan.items.map((i) => [i.action, i.existing?.id])).toEqual([['conflict', mine.id], ['same', mine.id]]);
+    expect(plan.warnings.map((w) => w.message)).toEqual([expect.stringContaining('“Our paper, conference version” meets the same note as “Our paper, arXiv version”')]);
+    await applyImport(db, plan, new Map([[0, 'replace']]));
+    expect(await db.papers.get(mine.id)).toMatchObject({ note: '* from arXiv\n' });
+    const { searchPapers } = await import('@/lib/db/search');
+    expect((await searchPapers(db, 'OSDI')).total).toBe(0);
+    expect((await searchPapers(db, 'arXiv version')).hits.map((h) => h.id)).toEqual([mine.id]);
+  });
+
+  it('finds nothing to change when its own GitBook export comes back, whatever places the pages give', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'Taming Throughput-Latency Tradeoff', venue: 'OSDI 2024', year: 2024, note: '* chunked\n', position: 40 });
+    await addPaper(db, { title: 'Llumnix: Dynamic Scheduling', venue: 'OSDI 2024', year: 2024, note: '* migration\n', position: 41 });
+    const zip = exportZip(await readLibrary(db));
+    const plan = await planImport(db, readImportFiles([{ path: 'x.zip', bytes: zip }]));
+    expect(plan.counts).toEqual({ new: 0, update: 0, conflict: 0, same: 2 });
   });
 
   it('imports its own export into an empty database and gives the same library back', async () => {
