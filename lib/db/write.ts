@@ -42,6 +42,11 @@ async function applyTerms(db: PaperNotesDB, changes: TermChanges): Promise<void>
   await db.terms.bulkDelete(keys.filter((_, i) => rows[i] === null));
 }
 
+/** How many paper numbers were given: it grows with every paper added, and only then. */
+export async function papersNumbered(db: PaperNotesDB): Promise<number> {
+  return ((await db.meta.get(SEQ))?.value as number | undefined) ?? 0;
+}
+
 /** What a caller may already know, by record index, to spare reading it again. */
 export interface Known {
   /** The records as stored now (undefined: a new record). */
@@ -58,7 +63,7 @@ export async function putPapers(db: PaperNotesDB, records: PaperRecord[], known:
   // One paper written twice in a write would be stored once but indexed as both: refuse it.
   if (new Set(records.map((r) => r.id)).size !== records.length) throw new Error('A write names the same paper twice; nothing was written.');
   const previous = known.previous ?? (await db.papers.bulkGet(records.map((r) => r.id)));
-  const start = ((await db.meta.get(SEQ))?.value as number | undefined) ?? 0;
+  const start = await papersNumbered(db);
   let next = start;
   const numbered = records.map((record, i) => {
     const before = previous[i];

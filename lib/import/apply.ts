@@ -3,13 +3,13 @@ import { buildRecord, newPaperId, pickFields } from '../db/notes';
 import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import { snapshotTables, takeSnapshot } from '../db/snapshots';
-import { putPapers } from '../db/write';
+import { papersNumbered, putPapers } from '../db/write';
 import type { ImportPlan, PlanItem } from './plan';
 
 /** Notes changed between the preview and the import: the preview must be made again. */
 export class StalePlanError extends Error {
   constructor() {
-    super('some of these notes changed since the preview; preview the import again');
+    super('your notes changed since the preview (a note was saved, added or deleted); preview the import again');
     this.name = 'StalePlanError';
   }
 }
@@ -91,6 +91,9 @@ export function applyImport(
     const planned = plan.items.filter((i) => i.existing).map((i) => i.existing!);
     const latest = await db.papers.bulkGet(planned.map((r) => r.id));
     if (latest.some((r, i) => r?.rev !== planned[i]!.rev)) throw new StalePlanError();
+    // A paper added since (a note made in a panel, this same preview applied from another tab)
+    // could be one the preview would have met: its "new" papers would become duplicates.
+    if ((await papersNumbered(db)) !== plan.numbered) throw new StalePlanError();
     const fresh = new Map(latest.map((r) => [r!.id, r!]));
     plan.items.forEach((item: PlanItem, index) => {
       const { incoming } = item;

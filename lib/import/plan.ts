@@ -2,6 +2,7 @@ import type { BackupPaper } from '../backup/json';
 import { catalogText, isEdited, sameText } from '../catalog/merge';
 import type { PaperRecord, TopicRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
+import { papersNumbered } from '../db/write';
 import type { Warning } from '../gitbook/venue-page';
 import { matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/title';
 import { normaliseDoi } from '../notes/identifiers';
@@ -26,6 +27,8 @@ export interface ImportPlan {
   warnings: Warning[];
   errors: Warning[];
   counts: Record<PlanAction, number>;
+  /** Papers numbered when the preview was made (`papersNumbered`): one added since makes it stale. */
+  numbered: number;
 }
 
 /** Maps from every identifying index of the database to record ids, read once from the indexes. */
@@ -59,6 +62,7 @@ function importText(paper: BackupPaper) {
  * written; the plan is what the preview shows.
  */
 export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<ImportPlan> {
+  const numbered = await papersNumbered(db);
   const maps = await identityMaps(db);
   const allIds = new Set(await db.papers.toCollection().primaryKeys());
   const candidates = read.library.papers.map((incoming: BackupPaper) => {
@@ -113,5 +117,5 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
 
   const counts = { new: 0, update: 0, conflict: 0, same: 0 };
   for (const item of items) counts[item.action]++;
-  return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts };
+  return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts, numbered };
 }

@@ -283,6 +283,24 @@ describe('planning and applying an import', () => {
 });
 
 describe('an import whose preview went stale', () => {
+  it('writes nothing when a note was added after the preview, so its new papers cannot duplicate it', async () => {
+    const db = freshDb();
+    const plan = await planImport(db, readImportFiles(GITBOOK));
+    await addPaper(db, { title: 'Clipper: A Low-Latency Online Prediction Serving System', venue: 'NSDI 2017', note: '* made in a panel meanwhile\n' });
+    await expect(applyImport(db, plan)).rejects.toThrow('changed since the preview');
+    expect(await db.papers.count()).toBe(1);
+  });
+
+  it('applies one preview once: a second apply (another options tab) writes nothing', async () => {
+    const db = freshDb();
+    const plan = await planImport(db, readImportFiles(GITBOOK));
+    const first = await applyImport(db, plan);
+    expect(first.added).toBe(4);
+    await expect(applyImport(db, plan)).rejects.toThrow('changed since the preview');
+    expect(await db.papers.count()).toBe(4);
+  });
+
+
   it('writes nothing when a note changed after the preview', async () => {
     const { savePaper } = await import('@/lib/db/notes');
     const db = freshDb();
