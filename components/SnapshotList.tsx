@@ -7,9 +7,9 @@ export interface SnapshotListProps {
   busy: boolean;
 }
 
-/** The last catalog syncs and imports, each restorable to how the notes were before it. */
+/** The last catalog syncs, imports and deletions, each restorable to how the notes were before it. */
 export function SnapshotList({ snapshots, onRestore, busy }: SnapshotListProps) {
-  if (!snapshots.length) return <p class="small muted">No snapshot yet: one is taken before each catalog sync and import.</p>;
+  if (!snapshots.length) return <p class="small muted">No snapshot yet: one is taken before each catalog sync, import and deletion.</p>;
   return (
     <ul class="results" data-testid="snapshots">
       {snapshots.map((s) => (

@@ -171,7 +171,7 @@ export function App() {
 
       <section>
         <h2>Snapshots</h2>
-        <p class="small muted">Before each catalog sync and each import, the notes it changes are kept; the last five can be restored.</p>
+        <p class="small muted">Before each catalog sync, import and deletion, the notes it changes are kept; the last five can be restored.</p>
         {restored && <Notice testId="restored">{restored}</Notice>}
         {!snapshots.loading && !snapshots.error && <SnapshotList snapshots={snapshots.value} onRestore={restore} busy={restoring} />}
       </section>

@@ -1,4 +1,5 @@
 import type { PaperRecord } from '../db/records';
+import { deletedCatalogIds, setDeletedCatalogIds } from '../db/deleted-catalog';
 import type { PaperNotesDB } from '../db/schema';
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
@@ -26,6 +27,8 @@ export interface SyncReport {
   removed: number;
   /** Gone from the catalog but edited by the user: kept, marked no longer in the catalog. */
   orphaned: number;
+  /** Deleted by the user: not brought back. */
+  deleted: number;
 }
 
 /** Test hooks: a fault thrown at a point inside the sync's transaction. */
@@ -55,7 +58,7 @@ export async function catalogCurrent(db: PaperNotesDB, hash: string): Promise<bo
  */
 export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaults = {}): Promise<SyncReport> {
   return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics], async () => {
-    const report: SyncReport = { status: 'unchanged', added: 0, updated: 0, conflicts: 0, kept: 0, removed: 0, orphaned: 0 };
+    const report: SyncReport = { status: 'unchanged', added: 0, updated: 0, conflicts: 0, kept: 0, removed: 0, orphaned: 0, deleted: 0 };
     if ((await appliedCatalogHash(db)) === catalog.hash) return report;
     report.status = 'applied';
     const now = Date.now();
@@ -67,6 +70,10 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));
     const holding = new Map<string, PaperRecord>();
     for (const record of await db.papers.bulkGet(fresh.map((entry) => entry.id))) if (record) holding.set(record.id, record);
+    // Papers the user deleted stay deleted while the catalog has them; forgotten once it drops them.
+    const deleted = await deletedCatalogIds(db);
+    const stillDeleted = fresh.filter((entry) => deleted.has(entry.id) && !holding.has(entry.id)).map((entry) => entry.id);
+    if (deleted.size) await setDeletedCatalogIds(db, stillDeleted);
 
     const puts: PaperRecord[] = [];
     // What the write would otherwise look up again: the stored versions.
@@ -84,6 +91,10 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
         previous.push(held);
         changing.push(held.id);
         if (isEdited(record)) report.kept++;
+        continue;
+      }
+      if (!current && deleted.has(entry.id)) {
+        report.deleted++;
         continue;
       }
       if (!current) {

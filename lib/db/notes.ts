@@ -1,7 +1,7 @@
 import { deriveIndexFields } from '../notes/derive';
 import type { Origin, PaperFields, PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
-import { deletePapers, paperTables, putPapers } from './write';
+import { paperTables, putPapers } from './write';
 
 /** A save that started from an older revision than the one stored: nothing was written. */
 export class ConflictError extends Error {
@@ -95,12 +95,5 @@ export function addBullet(db: PaperNotesDB, id: string, text: string): Promise<P
   return updatePaper(db, id, (current) => {
     const note = appendBullet(current.note, text);
     return note === current.note ? null : { note };
-  });
-}
-
-export async function deletePaper(db: PaperNotesDB, id: string): Promise<void> {
-  await db.transaction('rw', [...paperTables(db), db.drafts], async () => {
-    await deletePapers(db, [id]);
-    await db.drafts.where('paperId').equals(id).delete();
   });
 }

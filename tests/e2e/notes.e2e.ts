@@ -162,6 +162,28 @@ describe('notes in the side panel', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('deletes a note once confirmed, and the options page restores it', async () => {
+    const { page, panel, tabId } = await openWithPanel(PAGES.usenixOld);
+    await panel.locator('[data-testid=note-screen], [data-testid=no-note]').first().waitFor();
+    if (await panel.getByTestId('no-note').count()) await panel.getByTestId('create-note').click();
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+    await panel.getByTestId('delete-note').click();
+    await panel.getByTestId('delete-note-confirm').click();
+    await expect.poll(() => panel.getByTestId('no-note').count()).toBe(1);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+
+    const options = await harness.context.newPage();
+    options.on('dialog', (d) => void d.accept());
+    await options.goto(harness.url('options.html'));
+    const deleted = options.getByTestId('snapshots').locator('li').filter({ hasText: 'Deleted “' });
+    await expect.poll(() => deleted.count()).toBe(1);
+    await deleted.getByTestId('restore-snapshot').click();
+    await expect.poll(() => options.getByTestId('restored').count()).toBe(1);
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+    await harness.waitForBadge(tabId, (b) => b.text === '✓');
+    await Promise.all([page.close(), panel.close(), options.close()]);
+  });
+
   it('is a library off paper pages: browse by venue and search with highlights', async () => {
     const page = await harness.open(PAGES.arxivListing);
     const tabId = await harness.tabId(page);

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'preact/compat';
 import { MatchNotice } from '@/components/MatchNotice';
+import { DeleteNote } from '@/components/DeleteNote';
 import { Markdown } from '@/components/Markdown';
 import { NotePageActions } from '@/components/NotePageActions';
 import { Notice } from '@/components/Notice';
@@ -9,6 +10,7 @@ import { catalogText } from '@/lib/catalog/merge';
 import { acceptCatalogUpdate, dismissCatalogUpdate } from '@/lib/catalog/sync';
 import { latestDraft } from '@/lib/db/drafts';
 import { confirmMatch, rejectMatch } from '@/lib/db/matching';
+import { deletePaper } from '@/lib/db/delete';
 import { addBullet } from '@/lib/db/notes';
 import type { PaperRecord } from '@/lib/db/records';
 import type { PaperNotesDB } from '@/lib/db/schema';
@@ -50,7 +52,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
 
   if (live.loading) return <div aria-busy="true" />;
   if (live.error) return <Notice kind="error">The note could not be read: {live.error.message}</Notice>;
-  if (!record) return <Notice kind="warn">This note was deleted.</Notice>;
+  if (!record) return <Notice kind="warn">This note was deleted. The options page can restore it from its snapshots.</Notice>;
 
   const strayDraft = !editing.editing && !draft.loading && !draft.error ? draft.value : null;
   const write = async (action: () => Promise<unknown>) => {
@@ -137,6 +139,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
           </div>
           <Markdown markdown={record.note} />
           <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, text))} />
+          <DeleteNote onDelete={() => write(() => deletePaper(db, record.id))} />
         </>
       )}
     </article>

@@ -4,7 +4,10 @@ import { acceptCatalogUpdate, appliedCatalogHash, dismissCatalogUpdate, syncCata
 import type { Catalog, CatalogPaper } from '@/lib/catalog/types';
 import { findPaper } from '@/lib/db/lookup';
 import { createPaper, savePaper } from '@/lib/db/notes';
-import type { PaperFields } from '@/lib/db/records';
+import { deletePaper } from '@/lib/db/delete';
+import { deletedCatalogIds } from '@/lib/db/deleted-catalog';
+import { paperTables, putPapers } from '@/lib/db/write';
+import type { PaperFields, PaperRecord } from '@/lib/db/records';
 import { emptyFields } from '@/lib/notes/derive';
 import { addPaper, arxivPage, freshDb } from '../../db-helpers';
 
@@ -29,6 +32,7 @@ async function installed() {
   return db;
 }
 const note = async (db: ReturnType<typeof freshDb>, id: string) => (await db.papers.get(id))!;
+const putBack = (db: ReturnType<typeof freshDb>, record: PaperRecord) => db.transaction('rw', paperTables(db), () => putPapers(db, [record]));
 
 describe('catalog sync', () => {
   it('seeds a fresh install, findable at once', async () => {
@@ -151,6 +155,30 @@ describe('catalog sync', () => {
 function freshDbSame(db: ReturnType<typeof freshDb>) {
   return new (db.constructor as typeof import('@/lib/db/schema').PaperNotesDB)(db.name);
 }
+
+describe('a catalog note the user deleted', () => {
+  it('is not brought back by the next catalog change, and is forgotten once the catalog drops it', async () => {
+    const db = await installed();
+    await deletePaper(db, sarathi.id);
+    const report = await syncCatalog(db, catalog(sarathi2, llumnix2));
+    expect(report).toMatchObject({ added: 0, deleted: 1, updated: 1 });
+    expect(await db.papers.get(sarathi.id)).toBeUndefined();
+    await syncCatalog(db, catalog(llumnix2));
+    expect(await deletedCatalogIds(db)).toEqual(new Set());
+    // Back in a later catalog, it is a new paper again.
+    expect((await syncCatalog(db, catalog(sarathi2, llumnix2))).added).toBe(1);
+  });
+
+  it('restored by the user (an import of it), is theirs again and synced as before', async () => {
+    const db = await installed();
+    const before = await note(db, sarathi.id);
+    await deletePaper(db, sarathi.id);
+    await putBack(db, before);
+    await syncCatalog(db, catalog(sarathi2, llumnix));
+    expect(await note(db, sarathi.id)).toMatchObject({ note: sarathi2.fields.note, catalogId: sarathi.id });
+    expect(await deletedCatalogIds(db)).toEqual(new Set());
+  });
+});
 
 describe('a record holding a catalog id without the link (restored from a copy that lost it)', () => {
   it('is linked and keeps its text; a later catalog change waits for the user', async () => {

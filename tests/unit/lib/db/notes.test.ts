@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adoptDraft, dropDraft, latestDraft, saveDraft } from '@/lib/db/drafts';
-import { addBullet, appendBullet, ConflictError, deletePaper, savePaper, updatePaper } from '@/lib/db/notes';
+import { addBullet, appendBullet, ConflictError, savePaper, updatePaper } from '@/lib/db/notes';
+import { deletePaper } from '@/lib/db/delete';
 import { searchPapers } from '@/lib/db/search';
 import { appendQuote, MAX_QUOTE } from '@/lib/notes/quote';
 import { addPaper, freshDb } from '../../db-helpers';
@@ -82,5 +83,27 @@ describe('drafts', () => {
 
     await deletePaper(db, note.id);
     expect(await db.drafts.count()).toBe(0);
+  });
+});
+
+describe('deleting a note', () => {
+  it('keeps it first as a snapshot, which restores it with its words findable again', async () => {
+    const { listSnapshots, restoreSnapshot } = await import('@/lib/db/snapshots');
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper I made by mistake', note: '* quokka words\n' });
+    await deletePaper(db, note.id);
+    expect(await db.papers.get(note.id)).toBeUndefined();
+    expect((await searchPapers(db, 'quokka')).total).toBe(0);
+    const [snapshot] = await listSnapshots(db);
+    expect(snapshot).toMatchObject({ reason: 'Deleted “A paper I made by mistake”', changed: 1, added: 0 });
+    await restoreSnapshot(db, snapshot!.id);
+    expect(await db.papers.get(note.id)).toMatchObject({ note: '* quokka words\n' });
+    expect((await searchPapers(db, 'quokka')).hits.map((h) => h.id)).toEqual([note.id]);
+  });
+
+  it('of a paper that is gone already, does nothing', async () => {
+    const db = freshDb();
+    await deletePaper(db, 'u-none');
+    expect(await db.snapshots.count()).toBe(0);
   });
 });

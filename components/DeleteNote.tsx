@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { Notice } from './Notice';
+
+export interface DeleteNoteProps {
+  /** Deletes the note; rejects with a message on failure. */
+  onDelete: () => Promise<void>;
+}
+
+/** "Delete note", asked once more before it happens, and saying where the note can come back from. */
+export function DeleteNote({ onDelete }: DeleteNoteProps) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onDelete();
+    } catch (e) {
+      setError(`The note was not deleted: ${(e as Error).message}`);
+      setBusy(false);
+    }
+  };
+  if (!asking) {
+    return (
+      <div class="toolbar">
+        <button type="button" class="button danger" onClick={() => setAsking(true)} data-testid="delete-note">
+          Delete note…
+        </button>
+      </div>
+    );
+  }
+  return (
+    <Notice
+      kind="warn"
+      testId="delete-confirm"
+      actions={
+        <>
+          <button type="button" class="button danger" onClick={remove} disabled={busy} data-testid="delete-note-confirm">
+            Delete note
+          </button>
+          <button type="button" class="button" onClick={() => setAsking(false)} disabled={busy} data-testid="delete-note-keep">
+            Keep it
+          </button>
+        </>
+      }
+    >
+      Delete this note? Its text is kept among the last five snapshots on the options page, from
+      which it can be restored.
+      {error && (
+        <p class="small" role="alert">
+          {error}
+        </p>
+      )}
+    </Notice>
+  );
+}
