@@ -118,17 +118,16 @@ export function writeGitBook(library: LibraryData): Map<string, string> {
       const first = (vs: VenueRecord[]) => Math.min(...vs.map((v) => v.position ?? Infinity));
       children = [...series]
         .sort(([a, va], [b, vb]) => first(va) - first(vb) || a.localeCompare(b))
-        .map(([name, vs]) => {
-          const slug = slugs(name);
-          const seriesDir = `${dir}/${slug}`;
-          const undated = vs.find((v) => v.year === null);
-          if (undated && vs.length === 1) return writeVenue(undated, dir, slug, name);
+        .flatMap(([name, vs]) => {
+          // A venue without a year ("arXiv", a note made from a PDF) is a node of its own, beside
+          // its series' years: read back as a venue because none of its children is a year.
+          const undated = vs.filter((v) => v.year === null).map((v) => writeVenue(v, dir, slugs(name), name));
+          const dated = vs.filter((v) => v.year !== null).sort((a, b) => b.year! - a.year!);
+          if (!dated.length) return undated;
+          const seriesDir = `${dir}/${slugs(name)}`;
           files.set(`${seriesDir}/README.md`, stub(name));
-          const years = vs
-            .filter((v) => v.year !== null)
-            .sort((a, b) => b.year! - a.year!)
-            .map((v) => writeVenue(v, seriesDir, String(v.year), String(v.year)));
-          return { title: name, path: `${seriesDir}/README.md`, children: years, line: 0 };
+          const years = dated.map((v) => writeVenue(v, seriesDir, String(v.year), String(v.year)));
+          return [...undated, { title: name, path: `${seriesDir}/README.md`, children: years, line: 0 }];
         });
     }
     groups.push({ title, path: `${dir}/README.md`, children, line: 0 });

@@ -5,6 +5,8 @@ import { parseBackup, toBackup } from '@/lib/backup/json';
 import { exportSingleMarkdown, exportZip } from '@/lib/export/files';
 import { readImportFiles } from '@/lib/import/sources';
 import { normaliseLibrary } from '@/lib/library/normalise';
+import { defaultVenue } from '@/lib/library/types';
+import { emptyFields } from '@/lib/notes/derive';
 import { libraryArb } from '../../library-arbitrary';
 
 const enc = new TextEncoder();
@@ -50,5 +52,23 @@ describe('export then import gives back the same library', { timeout: 120_000 },
     const files = unzipSync(exportZip({ venues: [], topics: [], papers: [] }));
     expect(Object.keys(files).sort()).toEqual(['paper-notes/README.md', 'paper-notes/SUMMARY.md']);
     expect(strFromU8(files['paper-notes/SUMMARY.md']!)).toBe('# Table of contents\n\n* [Introduction](README.md)\n');
+  });
+});
+
+describe('a venue without a year beside its series’ years', () => {
+  it('is exported and read back: a note made from an arXiv PDF ("arXiv") beside arXiv 2024', () => {
+    const paper = (title: string, venue: string, year: number | null) => ({ ...emptyFields({ title, venue, year, note: `* ${title}\n` }) });
+    const library = {
+      venues: [{ ...defaultVenue('arXiv 2024'), position: 0 }],
+      topics: [],
+      papers: [paper('A dated preprint', 'arXiv 2024', 2024), paper('A preprint read as a PDF', 'arXiv', null)],
+    };
+    for (const read of [readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }]), readImportFiles([{ path: 'notes.md', bytes: enc.encode(exportSingleMarkdown(library)) }])]) {
+      expect(read.errors).toEqual([]);
+      expect(read.library.papers.map((p) => [p.title, p.venue, p.note]).sort()).toEqual([
+        ['A dated preprint', 'arXiv 2024', '* A dated preprint\n'],
+        ['A preprint read as a PDF', 'arXiv', '* A preprint read as a PDF\n'],
+      ]);
+    }
   });
 });
