@@ -1,4 +1,4 @@
-import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
+import { identitiesAgree, normaliseDoi, pageUrls, usenixKeyForm } from '../notes/identifiers';
 import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
 import { seqsWithAny } from './postings';
@@ -25,22 +25,25 @@ const CLOSE_CANDIDATES = 20;
  */
 export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match | null> {
   return db.transaction('r', [db.papers, db.terms], async () => {
-    const usable = (r: PaperRecord | undefined): r is PaperRecord => !!r && identitiesAgree(r, paper) && !r.rejected?.includes(paper.key);
+    const usable = (r: PaperRecord | undefined, page = paper): r is PaperRecord => !!r && identitiesAgree(r, page) && !r.rejected?.includes(paper.key);
     // A note of the user's own comes before the catalog's note for the same paper.
-    const best = (records: PaperRecord[]) => records.find((r) => r.origin === 'user' && usable(r)) ?? records.find(usable);
+    const best = (records: PaperRecord[], page = paper) => records.find((r) => r.origin === 'user' && usable(r, page)) ?? records.find((r) => usable(r, page));
+    // A USENIX PDF's key is read from its file name, a guess; the address a note saw it at (its
+    // page's `citation_pdf_url`) outranks it.
+    const atUrl = paper.source === 'usenix' && paper.kind === 'pdf' ? { ...paper, usenixKey: undefined } : paper;
     const query = (index: string, values: (string | undefined)[]) => papersWhere(db, index, values.filter((v): v is string => !!v), 20);
     const key = paper.title ? normaliseTitle(paper.title) : '';
     const [arxiv, usenix, doi, urls, title, truncated] = await Promise.all([
       query('arxivId', [paper.arxivId]),
-      query('usenixKey', [paper.usenixKey]),
+      query('usenixKey', [...new Set([paper.usenixKey, paper.usenixKey && usenixKeyForm(paper.usenixKey)])]),
       query('doi', [paper.doi && normaliseDoi(paper.doi)]),
       query('urls', pageUrls(paper)),
       query('titleKey', [key]),
       query('prefixKey', [key && prefixKey(key)]),
     ]);
-    const steps: [PaperRecord[], MatchedBy][] = [[arxiv, 'arxiv'], [usenix, 'usenix'], [doi, 'doi'], [urls, 'url'], [title, 'title']];
-    for (const [records, by] of steps) {
-      const record = best(records);
+    const steps: [PaperRecord[], MatchedBy, DetectedPaper][] = [[arxiv, 'arxiv', paper], [usenix, 'usenix', paper], [doi, 'doi', paper], [urls, 'url', atUrl], [title, 'title', paper]];
+    for (const [records, by, page] of steps) {
+      const record = best(records, page);
       if (record) return { record, by };
     }
     if (!key) return null;

@@ -13,10 +13,16 @@ export function pageUrls(paper: DetectedPaper): string[] {
   return [...new Set([paper.url, paper.pdfUrl].flatMap((u) => (u ? [normaliseUrl(u)] : [])).filter((u): u is string => !!u))];
 }
 
+/**
+ * A USENIX key in the form its presentation page gives it. A key read from a PDF's name writes
+ * with `_` what the page's slug writes with `-` (`osdi20-zhao_hanyu.pdf`, `presentation/zhao-hanyu`).
+ */
+export const usenixKeyForm = (key: string) => key.replace(/_/g, '-');
+
 /** False when a record and a page name different ids of one kind: they are different papers. */
 export function identitiesAgree(fields: Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'>, paper: DetectedPaper): boolean {
   if (fields.arxivId && paper.arxivId && fields.arxivId !== paper.arxivId) return false;
-  if (fields.usenixKey && paper.usenixKey && fields.usenixKey !== paper.usenixKey) return false;
+  if (fields.usenixKey && paper.usenixKey && usenixKeyForm(fields.usenixKey) !== usenixKeyForm(paper.usenixKey)) return false;
   if (fields.doi && paper.doi && fields.doi !== normaliseDoi(paper.doi)) return false;
   return true;
 }

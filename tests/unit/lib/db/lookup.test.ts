@@ -49,6 +49,25 @@ describe('findPaper', () => {
     expect(await findPaper(db, pdf)).toMatchObject({ by: 'url', record: { id: byUrl.id } });
   });
 
+  it('finds a USENIX note from its PDF, whose name writes the slug with "_" where the page has "-"', async () => {
+    const db = freshDb();
+    const pdfUrl = 'https://www.usenix.org/system/files/osdi20-zhao_hanyu.pdf';
+    const pdf: DetectedPaper = { key: 'usenix:osdi20/zhao_hanyu', source: 'usenix', kind: 'pdf', url: pdfUrl, usenixKey: 'osdi20/zhao_hanyu' };
+    const keyed = await addPaper(db, { title: 'HiveD', usenixKey: 'osdi20/zhao-hanyu' });
+    expect(await findPaper(db, pdf)).toMatchObject({ by: 'usenix', record: { id: keyed.id } });
+  });
+
+  it('finds a USENIX note from a PDF its page named, however far the file name is from the page’s slug', async () => {
+    const db = freshDb();
+    const pdfUrl = 'https://www.usenix.org/system/files/osdi20-paper-hived.pdf';
+    const pdf: DetectedPaper = { key: 'usenix:osdi20/hived', source: 'usenix', kind: 'pdf', url: pdfUrl, usenixKey: 'osdi20/hived' };
+    const seen = await addPaper(db, { title: 'HiveD', usenixKey: 'osdi20/zhao-hanyu', urls: ['https://usenix.org/system/files/osdi20-paper-hived.pdf'] });
+    expect(await findPaper(db, pdf)).toMatchObject({ by: 'url', record: { id: seen.id } });
+    // Its key still keeps apart a paper whose page says another key.
+    const page = { ...pdf, kind: 'presentation' as const, url: 'https://www.usenix.org/conference/osdi20/presentation/hived' };
+    expect(await findPaper(db, page)).toBeNull();
+  });
+
   it('matches the same paper across arXiv and USENIX by title, in any case and punctuation', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: SARATHI, venue: 'OSDI 2024' });
