@@ -5,7 +5,10 @@ import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 export interface SearchResult {
-  /** The best hits: title matches first, then the rest, each group most recently updated first. */
+  /**
+   * The best hits: title matches first, then the rest, each group most recently updated first;
+   * when more match than are shown, the newest papers are the ones shown.
+   */
   hits: PaperRecord[];
   /** How many papers match in all. */
   total: number;
@@ -38,8 +41,9 @@ export async function searchPapers(db: PaperNotesDB, query: string, limit = 50):
       Promise.all(tokens.map((t) => seqsWith(db, 't', t, t.length >= MIN_PREFIX))).then(intersect),
     ]);
     inTitle.intersect(all);
-    const titleFirst = inTitle.values(limit);
-    const others = titleFirst.length < limit ? all.values(limit * 2).filter((id) => !inTitle.has(id)) : [];
+    // Past the limit, the newest papers (the highest numbers) are the ones shown.
+    const titleFirst = inTitle.descending(limit);
+    const others = titleFirst.length < limit ? all.descending(limit * 2).filter((id) => !inTitle.has(id)) : [];
     const records = await papersBySeq(db, [...titleFirst, ...others].slice(0, limit));
     records.sort((a, b) => Number(inTitle.has(b.seq!)) - Number(inTitle.has(a.seq!)) || b.updatedAt - a.updatedAt);
     return { hits: records, total: all.size, tokens };

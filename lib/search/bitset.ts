@@ -35,6 +35,20 @@ export class Bitset {
     return count;
   }
 
+  /** The numbers in descending order (paper numbers: the newest papers first), at most `limit` of them. */
+  descending(limit = Infinity): number[] {
+    const out: number[] = [];
+    for (let i = this.words.length - 1; i >= 0 && out.length < limit; i--) {
+      let w = this.words[i]!;
+      while (w && out.length < limit) {
+        const bit = 31 - Math.clz32(w);
+        out.push(i * 32 + bit);
+        w &= ~(1 << bit);
+      }
+    }
+    return out;
+  }
+
   /** The numbers in ascending order, at most `limit` of them. */
   values(limit = Infinity): number[] {
     const out: number[] = [];

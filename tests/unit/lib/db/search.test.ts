@@ -197,3 +197,15 @@ describe('a write that names one paper twice', () => {
     expect((await searchPapers(db, 'rewrite')).total).toBe(0);
   });
 });
+
+describe('a search that matches more papers than it shows', () => {
+  it('shows the newest, so a note just made is among them', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 8; i++) await addPaper(db, { title: `Learning paper ${i}` });
+    const newest = await addPaper(db, { title: 'Learning to serve, written today' });
+    const result = await searchPapers(db, 'learning', 5);
+    expect(result.total).toBe(9);
+    expect(result.hits).toHaveLength(5);
+    expect(result.hits.map((h) => h.id)).toContain(newest.id);
+  });
+});

@@ -22,6 +22,17 @@ describe('Bitset', () => {
     );
   });
 
+  it('gives its numbers in descending order too, the highest first, up to a limit', () => {
+    fc.assert(
+      fc.property(numbers, fc.nat(50), (list, limit) => {
+        const expected = [...new Set(list)].sort((a, b) => b - a);
+        expect(fromArray(list).descending()).toEqual(expected);
+        expect(fromArray(list).descending(limit)).toEqual(expected.slice(0, limit));
+      }),
+    );
+    expect(fromArray([31, 63, 0, 32]).descending()).toEqual([63, 32, 31, 0]);
+  });
+
   it('intersects like a set, whichever of the two is longer', () => {
     fc.assert(
       fc.property(numbers, numbers, (a, b) => {
