@@ -1,4 +1,4 @@
-import { detectFromUrl } from './detect-url';
+import { detectPageUrl } from './detect-url';
 import type { DetectedPaper, PaperMetadata } from './paper';
 import { arxivAuthorName } from './sources/arxiv';
 import { cleanText } from './text';
@@ -50,7 +50,7 @@ function compact<T extends object>(value: T): T {
  * page is not a paper, such as a USENIX talk page or an arXiv listing.
  */
 export function detectPaper(href: string, doc: Document): DetectedPaper | null {
-  const ref = detectFromUrl(href);
+  const ref = detectPageUrl(href);
   if (!ref) return null;
   const meta = readCitationMeta(doc);
   const found = fromMeta(meta);

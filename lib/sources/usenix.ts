@@ -6,7 +6,8 @@ const HOST = /^(?:www\.)?usenix\.org$/;
 const PRESENTATION = /^\/conference\/([a-z]+)(\d\d|\d{4})\/(?:technical-sessions\/)?presentation\/([a-z0-9][\w-]*)\/?$/i;
 // `/system/files/<code><yy>-[paper-]<slug>[_N].pdf`, older under `/system/files/conference/<conf><yy>/`.
 const PDF = /^\/system\/files\/(?:conference\/[a-z]+\d+\/)?([a-z]+?)(\d\d|\d{4})[-_](?:paper[-_])?([a-z0-9][\w-]*?)(?:_\d+)?\.pdf$/i;
-const NOT_A_PAPER = /^(?:slides|poster|full|proceedings|front|interior|errata|cover)/i;
+// Whole words of the name: an author's slug may start like one (`nsdi22-fuller.pdf`).
+const NOT_A_PAPER = /^(?:slides|poster|full|proceedings|front|interior|errata|cover)(?:[-_]|$)/i;
 
 const CONFERENCE_LABELS: Record<string, string> = {
   osdi: 'OSDI',
@@ -46,11 +47,16 @@ function ref(url: URL, kind: 'presentation' | 'pdf', conf: string, yy: string, s
   return { key: `usenix:${usenixKey}`, source: 'usenix', kind, url: url.href, usenixKey };
 }
 
+/** The USENIX paper a presentation page shows, or null: all the content script needs (a PDF runs none). */
+export function parseUsenixPage(url: URL): PaperRef | null {
+  const page = HOST.test(url.hostname) ? PRESENTATION.exec(url.pathname) : null;
+  return page ? ref(url, 'presentation', page[1]!, page[2]!, page[3]!) : null;
+}
+
 /** The USENIX paper an URL points at (presentation page or paper PDF), or null. */
 export function parseUsenixUrl(url: URL): PaperRef | null {
-  if (!HOST.test(url.hostname)) return null;
-  const page = PRESENTATION.exec(url.pathname);
-  if (page) return ref(url, 'presentation', page[1]!, page[2]!, page[3]!);
+  const page = parseUsenixPage(url);
+  if (page || !HOST.test(url.hostname)) return page;
   const pdf = PDF.exec(url.pathname);
   if (!pdf || NOT_A_PAPER.test(pdf[3]!)) return null;
   return ref(url, 'pdf', PDF_CODES[pdf[1]!.toLowerCase()] ?? pdf[1]!, pdf[2]!, pdf[3]!);

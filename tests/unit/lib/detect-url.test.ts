@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFromUrl, withVenue } from '@/lib/detect-url';
+import { detectFromUrl, detectPageUrl, withVenue } from '@/lib/detect-url';
 import { paperOfLink } from '@/lib/notes/identifiers';
 import { canonicalArxivId } from '@/lib/sources/arxiv';
 import { usenixVenue } from '@/lib/sources/usenix';
@@ -19,6 +19,14 @@ describe('detectFromUrl', () => {
 
   it.each(MISSES)('not a paper: %s', (url) => {
     expect(detectFromUrl(url)).toBeNull();
+  });
+
+  it('for the content script, reads the same pages, and no USENIX PDF (a PDF runs no script)', () => {
+    for (const [url, key, kind] of [...ARXIV_HITS, ...USENIX_HITS]) {
+      if (kind === 'pdf' && key.startsWith('usenix:')) expect(detectPageUrl(url)).toBeNull();
+      else expect(detectPageUrl(url)).toEqual(detectFromUrl(url));
+    }
+    for (const url of MISSES) expect(detectPageUrl(url)).toBeNull();
   });
 
   it('keeps the URL it was given', () => {

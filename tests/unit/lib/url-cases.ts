@@ -57,6 +57,10 @@ export const USENIX_HITS: Hit[] = [
   ['https://www.usenix.org/system/files/conference/osdi14/osdi14-paper-chilimbi.pdf', 'usenix:osdi14/chilimbi', 'pdf'],
   ['https://usenix.org/system/files/atc23-zhai.pdf', 'usenix:atc23/zhai', 'pdf'],
   ['https://www.usenix.org/system/files/osdi24-sun-biao.pdf', 'usenix:osdi24/sun-biao', 'pdf'],
+  // Authors whose names start like the words of non-paper files.
+  ['https://www.usenix.org/system/files/nsdi22-fuller.pdf', 'usenix:nsdi22/fuller', 'pdf'],
+  ['https://www.usenix.org/system/files/osdi23-frontera.pdf', 'usenix:osdi23/frontera', 'pdf'],
+  ['https://www.usenix.org/system/files/atc21-coverdale.pdf', 'usenix:atc21/coverdale', 'pdf'],
 ];
 
 export const MISSES: string[] = [
@@ -89,6 +93,9 @@ export const MISSES: string[] = [
   'https://www.usenix.org/system/files/osdi24_full_proceedings.pdf',
   'https://www.usenix.org/system/files/osdi24-slides-agrawal.pdf',
   'https://www.usenix.org/system/files/osdi24_slides_agrawal.pdf',
+  'https://www.usenix.org/system/files/nsdi22_front_matter.pdf',
+  'https://www.usenix.org/system/files/osdi24-cover.pdf',
+  'https://www.usenix.org/system/files/fast23-errata.pdf',
   'https://www.usenix.org/publications/login',
   'https://static.usenix.org/events/osdi10/tech/full_papers/Beaver.pdf',
   'https://example.com/conference/osdi24/presentation/agrawal',
