@@ -35,8 +35,13 @@ export function all(meta: CitationMeta, name: string, maxLength: number): string
 export const first = (meta: CitationMeta, name: string, maxLength: number): string | undefined =>
   all(meta, name, maxLength)[0];
 
-/** Text of the first element matching a selector, cleaned. */
+/**
+ * Text of the first element matching a selector, cleaned, without what LaTeXML writes beside the
+ * visible text: math annotations (TeX and its spoken form) and `\thanks` notes.
+ */
 export function textOf(doc: Document, selector: string, maxLength: number): string | undefined {
-  const text = doc.querySelector(selector)?.textContent;
-  return text ? cleanText(text, maxLength) || undefined : undefined;
+  const copy = doc.querySelector(selector)?.cloneNode(true) as Element | undefined;
+  if (!copy) return undefined;
+  for (const extra of copy.querySelectorAll('annotation,annotation-xml,.ltx_note')) extra.remove();
+  return cleanText(copy.textContent ?? '', maxLength) || undefined;
 }

@@ -33,6 +33,12 @@ describe('detectPaper on fixture pages', () => {
     expect(paper?.abstract).toBeTruthy();
   });
 
+  it('reads a LaTeXML title as shown: math without its TeX annotations, no \\thanks note', () => {
+    const paper = detectPaper('https://arxiv.org/html/2410.24164v1', page('arxiv-html-math-title.html'));
+    expect(paper?.title).toBe('π0: A Vision-Language-Action Flow Model for Fixture Robots');
+    expect(paper?.abstract).toBe('We present π0, an invented model for a test page.');
+  });
+
   it('reads a USENIX OSDI 2024 presentation page', () => {
     const paper = detectPaper('https://www.usenix.org/conference/osdi24/presentation/agrawal', page('usenix-osdi24-agrawal.html'));
     expect(paper).toMatchObject({
