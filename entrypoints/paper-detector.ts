@@ -10,8 +10,13 @@ export default defineUnlistedScript(() => {
   if (document.contentType !== 'text/html') return;
   const paper = detectPaper(location.href, document);
   if (!paper) return;
-  try {
-    // After an update, a content script left in an open tab has lost its extension: stay silent.
-    browser.runtime.sendMessage({ type: 'paper-found', paper }).catch(() => {});
-  } catch {}
+  const report = () => {
+    try {
+      // After an update, a content script left in an open tab has lost its extension: stay silent.
+      browser.runtime.sendMessage({ type: 'paper-found', paper }).catch(() => {});
+    } catch {}
+  };
+  report();
+  // Back or Forward may bring the page back from the browser's cache, without running this again.
+  addEventListener('pageshow', (event) => event.persisted && report());
 });

@@ -106,6 +106,24 @@ describe('paper detection in Chromium', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('marks a paper page again when Back brings it from the browser’s cache', async () => {
+    const page = await harness.context.newPage();
+    await page.addInitScript(() => addEventListener('pageshow', (e) => ((window as unknown as { fromCache?: boolean }).fromCache = e.persisted)));
+    await page.goto(PAGES.usenixQuokka, { waitUntil: 'load' });
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    await page.goto(PAGES.example);
+    await harness.waitForBadge(tabId, (b) => b.text === '');
+    // No load event follows a page restored from the cache: wait for the navigation only.
+    await page.goBack({ waitUntil: 'commit' });
+    // Restored, not loaded again: the content script does not run a second time.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { fromCache?: boolean }).fromCache)).toBe(true);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('paper-title').textContent()).toContain('Quokka');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('still knows the tab after the service worker was stopped', async () => {
     const page = await harness.open(PAGES.usenixSarathi);
     const tabId = await harness.tabId(page);

@@ -38,6 +38,8 @@ export class ExtensionHarness {
       headless: true,
       ignoreHTTPSErrors: true,
       viewport: { width: 1100, height: 800 },
+      // Playwright turns the back/forward cache off; browsers keep it on, and pages come back from it.
+      ignoreDefaultArgs: ['--disable-back-forward-cache'],
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
