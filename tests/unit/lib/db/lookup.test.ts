@@ -82,6 +82,12 @@ describe('findPaper', () => {
     expect(await findPaper(db, full)).toMatchObject({ by: 'prefix', record: { id: note.id } });
   });
 
+  it('matches a full title to a stored title cut after three words', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'Efficiently Programming Large...', venue: 'SOSP 2024' });
+    expect(await findPaper(db, page('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: note.id } });
+  });
+
   it('proposes a close title as fuzzy, to be confirmed', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays' });
