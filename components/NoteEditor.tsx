@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Markdown } from './Markdown';
 import { Notice } from './Notice';
 
@@ -31,6 +31,12 @@ const splitTags = (text: string) => [...new Set(text.split(',').map((t) => t.tri
 export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict, mergeWarning, error }: NoteEditorProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
+  // The tags field keeps what is typed ("llm, " on the way to "llm, serving"); the edit gets the
+  // tags it names. A change from outside (a merge) rewrites the field.
+  const [tagText, setTagText] = useState(() => value.tags.join(', '));
+  useEffect(() => {
+    if (splitTags(tagText).join('\n') !== value.tags.join('\n')) setTagText(value.tags.join(', '));
+  }, [value.tags.join('\n')]);
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -74,9 +80,12 @@ export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict
         <span>Tags (comma separated)</span>
         <input
           type="text"
-          value={value.tags.join(', ')}
+          value={tagText}
           data-testid="edit-tags"
-          onChange={(e) => onChange({ ...value, tags: splitTags(e.currentTarget.value) })}
+          onInput={(e) => {
+            setTagText(e.currentTarget.value);
+            onChange({ ...value, tags: splitTags(e.currentTarget.value) });
+          }}
         />
       </label>
       <label class="field">

@@ -40,6 +40,12 @@ describe('notes in the side panel', () => {
 
     await editAndSave(panel, '* **Quokka** keeps notes\n  * nested point');
     expect(await noteText(panel)).toContain('Quokka keeps notes');
+    // Tags typed key by key, as a person types them: commas and spaces stay in the field.
+    await panel.getByTestId('edit-note-button').click();
+    await panel.getByTestId('edit-tags').pressSequentially('machine learning, serving');
+    expect(await panel.getByTestId('edit-tags').inputValue()).toBe('machine learning, serving');
+    await panel.getByTestId('save').click();
+    await expect.poll(() => panel.getByTestId('paper-tags').textContent()).toMatch(/machine learning.*serving/);
 
     await panel.reload();
     await expect.poll(() => noteText(panel)).toContain('nested point');

@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+// As in the panel, which loads compat (lazy, Suspense): compat makes onChange fire on every key.
+import 'preact/compat';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor, type EditValues } from '@/components/NoteEditor';
 
@@ -22,8 +25,29 @@ describe('NoteEditor', () => {
   it('splits tags on commas and drops "#"', () => {
     const onChange = vi.fn();
     render(<NoteEditor value={value} onChange={onChange} onSave={() => {}} onCancel={() => {}} saving={false} />);
-    fireEvent.change(screen.getByTestId('edit-tags'), { target: { value: '#llm, serving,, llm ' } });
+    fireEvent.input(screen.getByTestId('edit-tags'), { target: { value: '#llm, serving,, llm ' } });
     expect(onChange).toHaveBeenLastCalledWith({ ...value, tags: ['llm', 'serving'] });
+  });
+
+  it('keeps the tags field as typed, key by key, while the edit gets the tags it names', () => {
+    function Editing() {
+      const [edit, setEdit] = useState(value);
+      return <NoteEditor value={edit} onChange={setEdit} onSave={() => {}} onCancel={() => {}} saving={false} />;
+    }
+    render(<Editing />);
+    const field = screen.getByTestId('edit-tags') as HTMLInputElement;
+    let typed = '';
+    for (const key of 'machine learning, serving') {
+      typed += key;
+      fireEvent.input(field, { target: { value: typed } });
+      expect(field.value).toBe(typed);
+    }
+  });
+
+  it('shows tags changed from outside (a merge) in the field', () => {
+    const { rerender } = render(<NoteEditor value={value} onChange={() => {}} onSave={() => {}} onCancel={() => {}} saving={false} />);
+    rerender(<NoteEditor value={{ ...value, tags: ['llm', 'serving'] }} onChange={() => {}} onSave={() => {}} onCancel={() => {}} saving={false} />);
+    expect((screen.getByTestId('edit-tags') as HTMLInputElement).value).toBe('llm, serving');
   });
 
   it('offers merge or reload on a conflict, and says nothing was overwritten', () => {
