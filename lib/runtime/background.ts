@@ -16,22 +16,23 @@ async function handle(message: Message, sender: SenderInfo, tracker: TabTracker)
   switch (message.type) {
     case 'paper-found':
       return tracker.paperFound(message.paper, sender.tab!.id!);
-    case 'refresh-badges': {
-      const tabs = await browser.tabs.query({});
-      await Promise.all(tabs.map((tab) => tab.id !== undefined && tracker.refresh(tab.id).catch(ignore)));
-      return;
-    }
+    case 'refresh-badges':
+      return refreshAll(tracker);
     case 'sync-catalog':
       await syncAndRefresh(tracker);
       return;
   }
 }
 
-async function syncAndRefresh(tracker: TabTracker): Promise<void> {
-  const report = await ensureCatalog(getDb());
-  if (report?.status !== 'applied') return;
+/** Every tab's badge read again: notes changed (the same paper may be open in several tabs). */
+async function refreshAll(tracker: TabTracker): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(tabs.map((tab) => tab.id !== undefined && tracker.refresh(tab.id).catch(ignore)));
+}
+
+async function syncAndRefresh(tracker: TabTracker): Promise<void> {
+  const report = await ensureCatalog(getDb());
+  if (report?.status === 'applied') await refreshAll(tracker);
 }
 
 /** Wires browser events to the handlers. Must run synchronously at worker start. */
@@ -57,7 +58,7 @@ export function registerBackground(tracker: TabTracker = createTabTracker((paper
       .catch(ignore);
   });
   setUpPanelOpening();
-  const refresh = (tabId: number) => void tracker.refresh(tabId).catch(ignore);
+  const refresh = () => void refreshAll(tracker).catch(ignore);
   setUpContextMenu(refresh, getDb);
   // Browsers offer no way to click a context-menu item from a test: end-to-end tests call the
   // click handler here, with the arguments the browser would pass. Only our own code can reach it.

@@ -14,6 +14,11 @@ export const PAPER_PAGES = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
  * "Add selection to paper note": appends the selection to the tab's paper's note as a quoted
  * bullet, creating the note from the page if the paper has none. Returns the note's id, or null
  * when the tab shows no paper.
+ *
+ * The paper is the one the tab's page reported. A PDF, which no script reads, is known from its
+ * URL. Any other page that reported nothing (a talk's page shaped like a paper's, or a page whose
+ * script was left behind by an update) only adds to a note its URL already finds: a note is never
+ * made there from the URL alone.
  */
 export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl: string | undefined, selection: string): Promise<string | null> {
   const known = (await getTabPaper(tabId))?.paper;
@@ -21,7 +26,9 @@ export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl
   const paper = known ?? (fromUrl ? withVenue(fromUrl) : null);
   if (!paper) return null;
   const match = await matchPage(db, paper);
-  const record = match && match.by !== 'fuzzy' ? match.record : await createFromPage(db, paper);
+  const exact = match && match.by !== 'fuzzy' ? match.record : null;
+  if (!exact && !known && paper.kind !== 'pdf') return null;
+  const record = exact ?? (await createFromPage(db, paper));
   await updatePaper(db, record.id, (current) => {
     const note = appendQuote(current.note, selection);
     return note === current.note ? null : { note };

@@ -92,6 +92,31 @@ describe('notes in the side panel', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('makes no note from the context-menu item on a talk’s page, whose URL looks like a paper’s', async () => {
+    const page = await harness.open(PAGES.usenixTalk);
+    const tabId = await harness.tabId(page);
+    const click = ({ tabId, url }: { tabId: number; url: string }) =>
+      (globalThis as unknown as { paperNotesTesting: { menuClick: (i: object, t: object) => Promise<void> } }).paperNotesTesting.menuClick(
+        { menuItemId: 'add-selection-to-note', selectionText: 'What the speaker said.' },
+        { id: tabId, url },
+      );
+    await harness.worker.evaluate(click, { tabId, url: PAGES.usenixTalk });
+    const notesWithKey = await harness.worker.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('paper-notes');
+          open.onsuccess = () => {
+            const count = open.result.transaction('papers').objectStore('papers').index('usenixKey').count('enigma2024/riley');
+            count.onsuccess = () => (open.result.close(), resolve(count.result));
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+    expect(notesWithKey).toBe(0);
+    expect((await harness.badge(tabId)).text).toBe('');
+    await page.close();
+  });
+
   it('keeps a draft when the panel closes, and resumes it', async () => {
     const { page, panel, tabId } = await openWithPanel(PAGES.usenixQuokka);
     await panel.getByTestId('edit-note-button').click();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withVenue } from '@/lib/detect-url';
 import { addSelectionToNote } from '@/lib/runtime/capture';
 import { setTabPaper } from '@/lib/runtime/tab-state';
 import { addPaper, freshDb } from '../../db-helpers';
@@ -15,11 +16,29 @@ describe('Add selection to paper note', () => {
     expect((await db.papers.get(note.id))?.note).toBe('* Edinburgh\n* > Live migration of LLM inference\n');
   });
 
-  it('creates the note from the page when the paper has none, even before the page reported it', async () => {
+  it('creates the note from the page when the paper has none', async () => {
     const db = freshDb();
+    // As the tracker keeps it: with the venue its USENIX key names.
+    await setTabPaper(9, { paper: withVenue(paper), seenAt: Date.now() });
     const id = await addSelectionToNote(db, 9, URL, 'quoted');
     const created = await db.papers.get(id!);
-    expect(created).toMatchObject({ usenixKey: 'osdi24/fu', venue: 'OSDI 2024', note: '* > quoted\n' });
+    expect(created).toMatchObject({ title: paper.title, usenixKey: 'osdi24/fu', venue: 'OSDI 2024', note: '* > quoted\n' });
+  });
+
+  it('knows a PDF, which no page script reads, from its URL', async () => {
+    const db = freshDb();
+    const id = await addSelectionToNote(db, 11, 'https://arxiv.org/pdf/2403.02310v2', 'from the PDF');
+    expect(await db.papers.get(id!)).toMatchObject({ arxivId: '2403.02310', venue: 'arXiv 2024', note: '* > from the PDF\n' });
+  });
+
+  it('on a page that reported no paper (a talk’s page), makes no note, but adds to one its URL finds', async () => {
+    const db = freshDb();
+    const talk = 'https://www.usenix.org/conference/enigma2024/presentation/riley';
+    expect(await addSelectionToNote(db, 12, talk, 'a talk')).toBeNull();
+    expect(await db.papers.count()).toBe(0);
+    const note = await addPaper(db, { title: paper.title, usenixKey: 'osdi24/fu' });
+    expect(await addSelectionToNote(db, 12, URL, 'kept')).toBe(note.id);
+    expect((await db.papers.get(note.id))?.note).toBe('* > kept\n');
   });
 
   it('does nothing off paper pages', async () => {
