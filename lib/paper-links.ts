@@ -10,11 +10,9 @@ export function paperLinks(paper: DetectedPaper): Link[] {
   const links: Link[] = [];
   if (paper.arxivId) {
     const id = paper.arxivId;
-    links.push(
-      { label: 'arXiv', url: `https://arxiv.org/abs/${id}` },
-      { label: 'arXiv PDF', url: `https://arxiv.org/pdf/${id}` },
-      { label: 'arXiv HTML', url: `https://arxiv.org/html/${id}` },
-    );
+    links.push({ label: 'arXiv', url: `https://arxiv.org/abs/${id}` }, { label: 'arXiv PDF', url: `https://arxiv.org/pdf/${id}` });
+    // Old-style ids ("cs/0112017") predate the HTML versions.
+    if (!id.includes('/')) links.push({ label: 'arXiv HTML', url: `https://arxiv.org/html/${id}` });
   }
   if (paper.usenixKey) {
     const [conf, slug] = paper.usenixKey.split('/');
@@ -25,10 +23,23 @@ export function paperLinks(paper: DetectedPaper): Link[] {
   return links.filter((link) => /^https?:\/\//.test(link.url));
 }
 
+/**
+ * The year an arXiv id was given: its first two digits ("2403.02310", "cs/0112017"), the year of
+ * the paper's first version, as the abstract page's date says. Pages without a date (the HTML
+ * version, PDFs) get the same year.
+ */
+function arxivIdYear(id: string): string | undefined {
+  const yy = /(?:^|\/)(\d\d)\d\d/.exec(id)?.[1];
+  return yy ? `${+yy >= 91 ? 19 : 20}${yy}` : undefined;
+}
+
 /** "OSDI 2024", "arXiv 2024" or just the year, from what the page and URL gave. */
 export function venueLine(paper: DetectedPaper): string | undefined {
   if (paper.venue) return paper.venue;
   const year = paper.date?.match(/\b(19|20)\d\d\b/)?.[0];
-  if (paper.source === 'arxiv') return year ? `arXiv ${year}` : 'arXiv';
+  if (paper.source === 'arxiv') {
+    const arxivYear = year ?? (paper.arxivId ? arxivIdYear(paper.arxivId) : undefined);
+    return arxivYear ? `arXiv ${arxivYear}` : 'arXiv';
+  }
   return year;
 }

@@ -29,12 +29,21 @@ export function identitiesAgree(fields: Pick<PaperFields, 'arxivId' | 'usenixKey
 
 const MAX_URLS = 50;
 
+/** A title a note was given from its id alone, made where no title could be read (a PDF). */
+const placeholderTitle = (fields: PaperFields, paper: DetectedPaper) =>
+  [fields.arxivId, fields.usenixKey, paper.key].includes(fields.title);
+
 /**
  * The identifier fields a record gains from a page it was matched to: ids it lacks, URLs it has not
- * seen. Null when the page adds nothing.
+ * seen; and for a note made from a PDF, the page's title (and authors, if it has none) in place of
+ * its id. Null when the page adds nothing.
  */
 export function identifiersFrom(fields: PaperFields, paper: DetectedPaper): Partial<PaperFields> | null {
   const changes: Partial<PaperFields> = {};
+  if (paper.title && paper.title !== fields.title && placeholderTitle(fields, paper)) {
+    changes.title = paper.title;
+    if (!fields.authors.length && paper.authors?.length) changes.authors = paper.authors;
+  }
   if (paper.arxivId && !fields.arxivId) changes.arxivId = paper.arxivId;
   if (paper.usenixKey && !fields.usenixKey) changes.usenixKey = paper.usenixKey;
   if (paper.doi && !fields.doi) changes.doi = normaliseDoi(paper.doi);

@@ -196,4 +196,24 @@ describe('matchPage and confirmation', () => {
     const note = await createFromPage(db, { ...arxivPage, date: '2024/03/04', authors: ['Amey Agrawal'] });
     expect(note).toMatchObject({ venue: 'arXiv 2024', year: 2024, arxivId: '2403.02310', authors: ['Amey Agrawal'] });
   });
+
+  it('gives a page without a date (the HTML version, a PDF) the year of its arXiv id', async () => {
+    const db = freshDb();
+    const html = await createFromPage(db, { ...arxivPage, kind: 'html', url: 'https://arxiv.org/html/2403.02310v2' });
+    expect(html).toMatchObject({ venue: 'arXiv 2024', year: 2024 });
+    const old = await createFromPage(db, { key: 'arxiv:cs/0112017', source: 'arxiv', kind: 'pdf', url: 'https://arxiv.org/pdf/cs/0112017', arxivId: 'cs/0112017' });
+    expect(old).toMatchObject({ venue: 'arXiv 2001', year: 2001 });
+    expect(old.links.map((l) => l.url)).not.toContain('https://arxiv.org/html/cs/0112017');
+  });
+
+  it('gives a note made from a PDF, titled by its id, the title and authors of the page it is later matched to', async () => {
+    const db = freshDb();
+    const fromPdf = await createFromPage(db, { key: 'arxiv:2403.02310', source: 'arxiv', kind: 'pdf', url: 'https://arxiv.org/pdf/2403.02310v2', arxivId: '2403.02310' });
+    expect(fromPdf.title).toBe('2403.02310');
+    const matched = await matchPage(db, { ...arxivPage, authors: ['Amey Agrawal'] });
+    expect(matched?.record).toMatchObject({ id: fromPdf.id, title: arxivPage.title, authors: ['Amey Agrawal'] });
+    // A real title stays as it is.
+    const again = await matchPage(db, { ...arxivPage, title: 'Another wording of the title' });
+    expect(again?.record.title).toBe(arxivPage.title);
+  });
 });
