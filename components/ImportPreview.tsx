@@ -95,7 +95,7 @@ export function ImportPreview({ plan, resolutions, onResolve, skipInvalid, onSki
         <button type="button" class="button primary" disabled={busy || blocked} onClick={onApply} data-testid="import-apply">
           {busy ? 'Importing…' : 'Import'}
         </button>
-        <button type="button" class="button" onClick={onCancel} disabled={busy}>
+        <button type="button" class="button" onClick={onCancel} disabled={busy} data-testid="import-cancel">
           Cancel
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ImportPreview } from '@/components/ImportPreview';
 import { SnapshotList } from '@/components/SnapshotList';
 import { Notice } from '@/components/Notice';
@@ -68,7 +68,10 @@ export function App() {
     }
   };
 
+  // Only the latest pick is previewed: an older one that finishes later is dropped.
+  const picks = useRef(0);
   const preview = async (files: Promise<ImportFile[]>) => {
+    const pick = ++picks.current;
     setState({ step: 'reading' });
     setError(null);
     setResolutions(new Map());
@@ -76,11 +79,23 @@ export function App() {
     try {
       const picked = await files;
       if (!picked.length) throw new Error('nothing was picked');
-      setState({ step: 'preview', plan: await planImport(db, readImportFiles(picked)) });
+      const plan = await planImport(db, readImportFiles(picked));
+      if (pick === picks.current) setState({ step: 'preview', plan });
     } catch (e) {
+      if (pick !== picks.current) return;
       setError(`The files could not be read: ${(e as Error).message}`);
       setState({ step: 'idle' });
     }
+  };
+  const busy = state.step === 'reading' || state.step === 'applying';
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  // The input is emptied once read, so that picking the same file again (after fixing it, or to
+  // preview again) is a change too.
+  const picked = (input: HTMLInputElement) => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length) void preview(fromFileList(files));
   };
 
   const apply = async (plan: ImportPlan) => {
@@ -130,24 +145,27 @@ export function App() {
           onDrop={(e) => {
             e.preventDefault();
             setDragging(false);
-            if (e.dataTransfer) void preview(fromDrop(e.dataTransfer));
+            if (e.dataTransfer && !busy) void preview(fromDrop(e.dataTransfer));
           }}
         >
-          Drop a folder or files here, or
-          <label class="button">
+          Drop a folder or files here, or{' '}
+          <button type="button" class="button" disabled={busy} onClick={() => filesInput.current?.click()} data-testid="choose-files">
             choose files
-            <input type="file" multiple accept=".md,.markdown,.zip,.json" hidden data-testid="import-files" onChange={(e) => e.currentTarget.files && preview(fromFileList(e.currentTarget.files))} />
-          </label>
-          <label class="button">
+          </button>{' '}
+          <button type="button" class="button" disabled={busy} onClick={() => folderInput.current?.click()} data-testid="choose-folder">
             choose a folder
-            <input
-              type="file"
-              hidden
-              data-testid="import-folder"
-              ref={(el) => el?.setAttribute('webkitdirectory', '')}
-              onChange={(e) => e.currentTarget.files && preview(fromFileList(e.currentTarget.files))}
-            />
-          </label>
+          </button>
+          <input ref={filesInput} type="file" multiple accept=".md,.markdown,.zip,.json" hidden data-testid="import-files" onChange={(e) => picked(e.currentTarget)} />
+          <input
+            type="file"
+            hidden
+            data-testid="import-folder"
+            ref={(el) => {
+              folderInput.current = el;
+              el?.setAttribute('webkitdirectory', '');
+            }}
+            onChange={(e) => picked(e.currentTarget)}
+          />
         </div>
         {state.step === 'reading' && <p aria-busy="true">Reading…</p>}
         {(state.step === 'preview' || state.step === 'applying') && (

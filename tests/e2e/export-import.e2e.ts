@@ -105,6 +105,23 @@ describe('export and import in Chromium', () => {
     await Promise.all([tab.close(), panel.close(), page.close()]);
   });
 
+  it('is reached from the keyboard, and takes the same file picked again', async () => {
+    const page = await options();
+    const file = { name: 'nsdi-2023.md', mimeType: 'text/markdown', buffer: Buffer.from(VENUE_PAGE) };
+    // Tab from the last export button reaches the import buttons.
+    await page.getByTestId('export-json').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('choose-files');
+    for (let pick = 0; pick < 2; pick++) {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-files').press('Enter')]);
+      await chooser.setFiles(file);
+      await expect.poll(() => page.getByTestId('import-preview').count()).toBe(1);
+      await page.getByTestId('import-cancel').click();
+      await expect.poll(() => page.getByTestId('import-preview').count()).toBe(0);
+    }
+    await page.close();
+  });
+
   it('imports a dropped .zip, and says why a damaged one is refused', async () => {
     const page = await options();
     const zip = zipSync({ 'notes/SUMMARY.md': strToU8('# Table of contents\n\n* [Reading Notes](reading-notes/README.md)\n  * [Conference](reading-notes/conference/README.md)\n    * [EuroSys 2025](reading-notes/conference/eurosys-2025.md)\n'), 'notes/reading-notes/conference/eurosys-2025.md': strToU8('# EuroSys 2025\n\n## Papers\n\n### Dropped\n\n* A Dropped Paper \\[[Paper]()]\n  * Drop & Zone\n  * Came in by drag and drop.\n') });
