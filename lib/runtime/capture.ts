@@ -18,7 +18,7 @@ export const PAPER_PAGES = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
  * The paper is the one the tab's page reported. A PDF, which no script reads, is known from its
  * URL. Any other page that reported nothing (a talk's page shaped like a paper's, or a page whose
  * script was left behind by an update) only adds to a note its URL already finds: a note is never
- * made there from the URL alone.
+ * made there from the URL alone. Nor when the page's only match is a close title: the panel asks.
  */
 export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl: string | undefined, selection: string): Promise<string | null> {
   const known = (await getTabPaper(tabId))?.paper;
@@ -26,7 +26,10 @@ export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl
   const paper = known ?? (fromUrl ? withVenue(fromUrl) : null);
   if (!paper) return null;
   const match = await matchPage(db, paper);
-  const exact = match && match.by !== 'fuzzy' ? match.record : null;
+  // A close title waits for the user's answer in the panel (opened by the click): a new note made
+  // now would match the page exactly and leave the other one unasked.
+  if (match?.by === 'fuzzy') return null;
+  const exact = match?.record ?? null;
   if (!exact && !known && paper.kind !== 'pdf') return null;
   const record = exact ?? (await createFromPage(db, paper));
   await updatePaper(db, record.id, (current) => {

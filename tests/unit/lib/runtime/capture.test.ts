@@ -41,6 +41,15 @@ describe('Add selection to paper note', () => {
     expect((await db.papers.get(note.id))?.note).toBe('* > kept\n');
   });
 
+  it('adds nothing while the page’s only match is a close title, to be confirmed in the panel', async () => {
+    const db = freshDb();
+    const close = await addPaper(db, { title: 'ServerlessLLM: Low-Latency Serverless Inference for Large Language Model' });
+    await setTabPaper(13, { paper: withVenue(paper), seenAt: Date.now() });
+    expect(await addSelectionToNote(db, 13, URL, 'quoted')).toBeNull();
+    expect(await db.papers.count()).toBe(1);
+    expect((await db.papers.get(close.id))?.note).toBe('');
+  });
+
   it('does nothing off paper pages', async () => {
     const db = freshDb();
     expect(await addSelectionToNote(db, 9, 'https://www.usenix.org/conference/osdi24', 'quoted')).toBeNull();
