@@ -8,6 +8,17 @@ export const MAX_RENDERED_CHARS = 400_000;
 export type Rendered = { html: string } | { plain: string; reason: string };
 
 /**
+ * HTML only (no SVG or MathML, whose `<image>` and `<use>` load URLs), and nothing that fetches on
+ * its own: media elements and their sources, `srcset`, `poster`, `background`, `ping`. Remote
+ * `<img src>` is handled by the hook below. Styles and forms go too.
+ */
+const SANITIZE = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'template', 'picture', 'source', 'video', 'audio', 'track'],
+  FORBID_ATTR: ['style', 'srcset', 'poster', 'background', 'ping'],
+};
+
+/**
  * A Markdown renderer for a window: marked (GFM), then DOMPurify on a private instance (its hooks
  * would otherwise apply to every user of the default one). Links open in a new tab without an
  * opener, so that a click never navigates the panel itself away; `javascript:` and other unsafe
@@ -17,9 +28,15 @@ export function createRenderer(window: Window & typeof globalThis): (markdown: s
   const marked = new Marked({ gfm: true, async: false });
   const purify = createDOMPurify(window);
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A' && node.hasAttribute('href')) {
+    const href = node.tagName === 'A' ? node.getAttribute('href') : null;
+    if (href !== null && /^(?:https?|mailto):/i.test(href)) {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
+    } else if (href !== null) {
+      // A relative or in-page link ("../osdi-2022/orca.md", "#design") has nothing to open from
+      // the panel (its pages are not here, its headings have no ids): kept as text, its target said.
+      node.removeAttribute('href');
+      node.setAttribute('title', `Link not opened here: ${href}`);
     }
     // A remote image would be a request to a third party each time the note is shown.
     const src = node.tagName === 'IMG' ? node.getAttribute('src') : null;
@@ -36,9 +53,7 @@ export function createRenderer(window: Window & typeof globalThis): (markdown: s
     }
     try {
       const html = marked.parse(gitbookToMarkdown(markdown), { async: false });
-      return {
-        html: purify.sanitize(html, { FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'template'], FORBID_ATTR: ['style'] }),
-      };
+      return { html: purify.sanitize(html, SANITIZE) };
     } catch (error) {
       return { plain: markdown, reason: `This note could not be formatted (${String(error)}); it is shown as plain text.` };
     }

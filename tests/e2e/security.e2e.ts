@@ -143,6 +143,33 @@ describe('hostile text in every place that shows it', () => {
   });
 });
 
+describe('a note that points at remote images, media and pages', () => {
+  it('is shown without a single request leaving the browser', async () => {
+    const requested: string[] = [];
+    harness.context.on('request', (request) => requested.push(request.url()));
+    const page = await harness.open(PAGES.usenixQuokka);
+    const panel = await harness.openPanel(await harness.tabId(page));
+    await panel.locator('[data-testid=note-screen], [data-testid=no-note]').first().waitFor();
+    if (await panel.getByTestId('no-note').count()) await panel.getByTestId('create-note').click();
+    await panel.getByTestId('edit-note-button').click();
+    const note = [
+      '![plain](https://tracker.example/a.png)',
+      '<img srcset="https://tracker.example/b.png 2x">',
+      '<picture><source srcset="https://tracker.example/c.png"></picture>',
+      '<video src="https://tracker.example/d.mp4" poster="https://tracker.example/e.png"></video>',
+      '<svg><image href="https://tracker.example/f.png"></image></svg>',
+      '<table><tr><td background="https://tracker.example/g.png">cell</td></tr></table>',
+      '[a page](https://tracker.example/page) [relative](../h.md)',
+    ].join('\n\n');
+    await panel.getByTestId('edit-note').fill(note);
+    await panel.getByTestId('save').click();
+    await expect.poll(() => panel.getByTestId('note-body').textContent()).toContain('cell');
+    await panel.waitForTimeout(500);
+    expect(requested.filter((url) => url.includes('tracker.example'))).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  });
+});
+
 describe('a worker stopped in the middle of a catalog sync', () => {
   it('leaves the old state or the new, and the next start finishes the sync', async () => {
     const options = await harness.context.newPage();

@@ -48,6 +48,32 @@ describe('Markdown rendering', () => {
     expect(out).toContain('Image not loaded: https://tracker.example/pixel.png');
   });
 
+  it('loads nothing remote through other markup: srcset, picture, media, SVG, backgrounds, pings', () => {
+    const markup = [
+      '<img srcset="https://tracker.example/a.png 1x">',
+      '<picture><source srcset="https://tracker.example/b.png"><img src="data:image/png;base64,AAAA"></picture>',
+      '<video src="https://tracker.example/c.mp4" poster="https://tracker.example/d.png"></video>',
+      '<audio src="https://tracker.example/e.mp3"></audio>',
+      '<svg><image href="https://tracker.example/f.png"></image><use href="https://tracker.example/g.svg#x"></use></svg>',
+      '<table><tr><td background="https://tracker.example/h.png">cell</td></tr></table>',
+      '<a href="https://example.com/" ping="https://tracker.example/i">link</a>',
+    ].join('\n\n');
+    const out = html(markup);
+    expect(out).not.toContain('tracker.example');
+    expect(out).toContain('cell');
+    expect(out).toContain('src="data:image/png;base64,AAAA"');
+  });
+
+  it('keeps relative and in-page links as text, saying where they pointed', () => {
+    const host = document.createElement('div');
+    host.innerHTML = html('[Orca](../osdi-2022/orca.md) and [design](#design) and [mail](mailto:a@example.com)');
+    const [orca, design, mail] = host.querySelectorAll('a');
+    expect(orca!.hasAttribute('href')).toBe(false);
+    expect(orca!.title).toBe('Link not opened here: ../osdi-2022/orca.md');
+    expect(design!.hasAttribute('href')).toBe(false);
+    expect(mail!.getAttribute('href')).toBe('mailto:a@example.com');
+  });
+
   it('shows GitBook hints as quotes and embeds as links', () => {
     expect(gitbookToMarkdown('{% hint style="info" %}\nNote this\n{% endhint %}')).toBe('> Note this');
     expect(html('{% embed url="https://example.com/v" %}')).toContain('href="https://example.com/v"');
