@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Markdown } from './Markdown';
 import { Notice } from './Notice';
+import { useSettled } from './use-settled';
 
 export interface EditValues {
   note: string;
@@ -31,6 +32,7 @@ const splitTags = (text: string) => [...new Set(text.split(',').map((t) => t.tri
 export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict, mergeWarning, error }: NoteEditorProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
+  const preview = useSettled(value.note);
   // The tags field keeps what is typed ("llm, " on the way to "llm, serving"); the edit gets the
   // tags it names. A change from outside (a merge) rewrites the field.
   const [tagText, setTagText] = useState(() => value.tags.join(', '));
@@ -109,7 +111,7 @@ export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict
         <span class="small muted">Ctrl+S saves · drafts are kept if you close the panel</span>
       </div>
       <div class="preview" aria-label="Preview">
-        <Markdown markdown={value.note} empty="The preview shows here." />
+        <Markdown markdown={preview} empty="The preview shows here." />
       </div>
     </section>
   );
