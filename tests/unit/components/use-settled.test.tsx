@@ -17,11 +17,17 @@ describe('useSettled', () => {
     const big = 'x'.repeat(20_000);
     const { result, rerender } = renderHook(({ text }) => useSettled(text), { initialProps: { text: big } });
     rerender({ text: `${big}1` });
-    act(() => vi.advanceTimersByTime(100));
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
     rerender({ text: `${big}12` });
-    act(() => vi.advanceTimersByTime(200));
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
     expect(result.current).toBe(big);
-    act(() => vi.advanceTimersByTime(100));
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
     expect(result.current).toBe(`${big}12`);
   });
 });
