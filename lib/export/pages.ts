@@ -4,6 +4,7 @@ import { slugify, uniqueSlugs } from '../gitbook/slug';
 import { writeVenuePage } from '../gitbook/venue-page';
 import { fitsVenuePage } from '../gitbook/write';
 import { defaultVenue } from '../library/types';
+import { exportZip } from './files';
 
 /**
  * One note as a per-paper page: front matter with its tags, `# Title`, Meta Info ("Presented in
@@ -48,4 +49,21 @@ export function venuePage(venue: VenueRecord | undefined, label: string, papers:
 /** A file name safe on every system, from a title. */
 export function fileName(title: string, extension: string): string {
   return `${slugify(title) || 'paper-notes'}.${extension}`;
+}
+
+/** A file to download: its name, contents and type. */
+export interface Download {
+  fileName: string;
+  contents: string | Uint8Array<ArrayBuffer>;
+  type: string;
+}
+
+/**
+ * A venue to download: its conference page when every note fits in it; otherwise a GitBook folder
+ * (.zip) of the venue, whose page links each note that needs a page of its own to that page.
+ */
+export function venueDownload(venue: VenueRecord | undefined, label: string, papers: PaperFields[]): Download {
+  if (papers.every(fitsVenuePage)) return { fileName: fileName(label, 'md'), contents: venuePage(venue, label, papers), type: 'text/markdown' };
+  const zip = exportZip({ venues: [venue ?? defaultVenue(label)], topics: [], papers });
+  return { fileName: fileName(label, 'zip'), contents: zip as Uint8Array<ArrayBuffer>, type: 'application/zip' };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../fixtures/xss';
@@ -225,6 +227,13 @@ describe('notes in the side panel', () => {
     await panel.getByRole('button', { name: /Quokka/ }).click();
     await expect.poll(() => noteText(panel)).toContain('Quokka keeps notes');
     await panel.getByTestId('back').click();
+    // Quokka's note has tags, so it needs a page of its own: the venue comes as a folder with it.
+    const nsdi = panel.locator('details[data-venue="NSDI 2023"]');
+    if ((await nsdi.getAttribute('open')) === null) await nsdi.locator('> summary').click();
+    const [download] = await Promise.all([panel.waitForEvent('download'), nsdi.getByTestId('download-venue').click()]);
+    expect(download.suggestedFilename()).toBe('nsdi-2023.zip');
+    const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    expect(Object.values(files).map((bytes) => strFromU8(bytes)).join('\n')).toContain('Quokka** keeps notes');
 
     await panel.getByTestId('search').fill('chunked prefills');
     await expect.poll(() => panel.getByTestId('search-hit').count()).toBeGreaterThan(0);

@@ -4,7 +4,6 @@ import { PaperList } from '@/components/PaperList';
 import { SearchResults } from '@/components/SearchResults';
 import { GROUP_LABELS, listTopics, listVenues, papersInTopic, papersInVenue, type VenueSummary } from '@/lib/db/library';
 import type { PaperNotesDB } from '@/lib/db/schema';
-import { fileName, venuePage } from '@/lib/export/pages';
 import { download } from '@/lib/runtime/download';
 import { searchPapers } from '@/lib/db/search';
 import { useLive } from '@/components/use-live';
@@ -92,7 +91,13 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
             type="button"
             class="link-button small"
             data-testid="download-venue"
-            onClick={async () => download(fileName(venue.label, 'md'), venuePage(await db.venues.get(venue.label), venue.label, await papersInVenue(db, venue.label)), 'text/markdown')}
+            title="Its conference page; a .zip with the pages of notes that need their own"
+            onClick={async () => {
+              // The writers (and the zip) are loaded on first use.
+              const { venueDownload } = await import('@/lib/export/pages');
+              const file = venueDownload(await db.venues.get(venue.label), venue.label, await papersInVenue(db, venue.label));
+              download(file.fileName, file.contents, file.type);
+            }}
           >
             Download as a conference page
           </button>
