@@ -34,6 +34,8 @@ describe('the built manifests ask only for what is used', () => {
       strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     });
+    // Not offered on Firefox for Android, which has neither the sidebar nor context menus.
+    expect(manifest.browser_specific_settings).not.toHaveProperty('gecko_android');
     expect(manifest).not.toHaveProperty('content_security_policy');
     expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
   });
