@@ -2,6 +2,7 @@ import type { Link } from '../db/records';
 import { GitBookError } from './errors';
 import { escapeText, readLink, splitTitleLine, unescapeText, unescapeUrl, writeLink, writeMarkers } from './inline';
 import { isBlank, toLines } from './lines';
+import { paperOfLink } from '../notes/identifiers';
 import type { Warning } from './venue-page';
 
 /** A per-paper note page: front matter with tags, `# Title`, Meta Info lines, then the note. */
@@ -11,6 +12,8 @@ export interface PaperPage {
   /** From "Presented in [VENUE](url)." */
   venue: string;
   venueUrl: string;
+  /** The site's own pages link the paper there instead ("Presented in [ASPLOS 2024](arXiv URL)."). */
+  paperUrl?: string;
   authors: string[];
   affiliations: string;
   links: Link[];
@@ -50,6 +53,22 @@ function readDescription(lines: string[]): string {
   return value.trim();
 }
 
+/**
+ * "A, B": authors; the site's own pages follow some with their affiliation, "Hong Zhang (_UWaterloo_),
+ * Yupeng Tang, Anurag Khandelwal (_Yale_)": the names without it, the affiliations in order.
+ */
+function readAuthors(value: string): { authors: string[]; affiliations: string[] } {
+  const authors: string[] = [];
+  const affiliations: string[] = [];
+  for (const part of value.split(/\s*,\s*(?![^()]*\))/)) {
+    const [, name, affiliation] = /^(.*?)\s*(?:\(([^()]*)\))?$/.exec(part.trim())!;
+    if (name) authors.push(name);
+    const plain = affiliation?.replace(/^[_*]+|[_*]+$/g, '').trim();
+    if (plain && !affiliations.includes(plain)) affiliations.push(plain);
+  }
+  return { authors, affiliations };
+}
+
 function linkValue(value: string): { text: string; url: string } {
   const link = value.startsWith('[') ? readLink(value, 0) : null;
   return link ? { text: unescapeText(link.text), url: unescapeUrl(link.url) } : { text: unescapeText(value), url: '' };
@@ -73,6 +92,8 @@ export function parsePaperPage(text: string, file: string): { page: PaperPage; w
     const description = readDescription(lines.slice(1, end));
     const tags = /^tags\s*:\s*(.*)$/i.exec(description);
     if (tags) page.tags = tags[1]!.split(',').map((t) => t.trim()).filter(Boolean);
+    // The site's own pages give tags as hashtags: "#model_serving_system #workload_unpredictability".
+    else if (/^#\S+(?:\s+#\S+)*$/.test(description)) page.tags = description.split(/\s+/).map((t) => t.slice(1));
     else if (description) page.summary = description;
     offset = end + 1;
     lines = lines.slice(end + 1);
@@ -100,12 +121,16 @@ export function parsePaperPage(text: string, file: string): { page: PaperPage; w
         case 'Presented in': {
           const venue = linkValue(value.replace(/\.$/, ''));
           page.venue = venue.text;
-          page.venueUrl = venue.url;
+          if (paperOfLink(venue.url) || /\.pdf(?:[?#]|$)/i.test(venue.url)) page.paperUrl = venue.url;
+          else page.venueUrl = venue.url;
           break;
         }
-        case 'Authors':
-          page.authors = unescapeText(value).split(/\s*,\s*/).filter(Boolean);
+        case 'Authors': {
+          const { authors, affiliations } = readAuthors(unescapeText(value));
+          page.authors = authors;
+          page.affiliations ||= affiliations.join(' & ');
           break;
+        }
         case 'Affiliations':
           page.affiliations = unescapeText(value);
           break;

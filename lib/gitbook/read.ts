@@ -136,7 +136,7 @@ function fromPaperPage(page: PaperPage, venue: string, title: string): PaperFiel
     authors: page.authors,
     affiliations: page.affiliations,
     tags: page.tags,
-    links: page.links,
+    links: page.paperUrl && !page.links.some((l) => l.url === page.paperUrl) ? [{ label: 'Paper', url: page.paperUrl }, ...page.links] : page.links,
     award: page.award,
     arxivId: page.arxivId || undefined,
     usenixKey: page.usenixKey || undefined,

@@ -138,6 +138,42 @@ describe('reading what users import', () => {
     expect(library.topics.map((t) => t.path)).toEqual(['Model Serving']);
   });
 
+  it('reads a paper page as the site writes its own: the paper linked after "Presented in", hashtag tags, affiliations after authors', () => {
+    const page = [
+      '---',
+      'description: >-',
+      '  #model_serving #fixture_tag',
+      '  #third_tag',
+      '---',
+      '',
+      '# Wombat: Serving Invented Models in the Wild',
+      '',
+      '## Meta Info',
+      '',
+      'Presented in [NSDI 2023](https://arxiv.org/abs/2301.01234).',
+      '',
+      'Authors: Ada Fixture (_Example University_), Bo Sample, Cy Test (_Sample Labs_)',
+      '',
+      '## Understanding the paper',
+      '',
+      '* A note on it.',
+    ].join('\n');
+    const pdfPage = ['# Numbat: A Paper Linked by Its PDF', '', '## Meta Info', '', 'Presented in [EuroSys 2024](https://example.edu/papers/numbat\\_eurosys24.pdf).', '', '* Note.'].join('\n');
+    const { library, errors } = readImportFiles([md('wombat.md', page), md('numbat.md', pdfPage)]);
+    expect(errors).toEqual([]);
+    const [wombat, numbat] = ['Wombat', 'Numbat'].map((t) => library.papers.find((p) => p.title.startsWith(t))!);
+    expect(wombat).toMatchObject({
+      venue: 'NSDI 2023',
+      tags: ['model_serving', 'fixture_tag', 'third_tag'],
+      summary: '',
+      authors: ['Ada Fixture', 'Bo Sample', 'Cy Test'],
+      affiliations: 'Example University & Sample Labs',
+      arxivId: '2301.01234',
+      links: [{ label: 'Paper', url: 'https://arxiv.org/abs/2301.01234' }],
+    });
+    expect(numbat!.links).toEqual([{ label: 'Paper', url: 'https://example.edu/papers/numbat_eurosys24.pdf' }]);
+  });
+
   it('reads loose .md files without SUMMARY.md by what they hold', () => {
     const { library, errors } = readImportFiles([GITBOOK[2]!, GITBOOK[3]!].map((f) => ({ ...f, path: f.path.split('/').at(-1)! })));
     expect(errors).toEqual([]);
