@@ -13,6 +13,20 @@ export interface PaperListEntry {
 }
 
 const VENUE_SUFFIX = /\s*\(([^()]*\b(?:19|20)\d\d)\)$/;
+// The site's own lists link the venue to its page, "([OSDI 2022](../../reading-notes/conference/osdi-2022/))",
+// or name a preprint by its arXiv id, "(arXiv:2502.11101)".
+const LINKED_VENUE_SUFFIX = /\s*\(\[([^[\]]*\b(?:19|20)\d\d)\]\([^()\s]*\)\)$/;
+const ARXIV_SUFFIX = /\s*\(arXiv:\s*(\d\d)(\d\d\.\d{4,5})\)$/i;
+
+/** The title, venue and any link a list entry's title line ends with. */
+function splitVenue(title: string): { title: string; venue: string; link?: Link } {
+  const linked = LINKED_VENUE_SUFFIX.exec(title) ?? VENUE_SUFFIX.exec(title);
+  if (linked) return { title: title.slice(0, linked.index).trim(), venue: linked[1]!.trim() };
+  const arxiv = ARXIV_SUFFIX.exec(title);
+  if (!arxiv) return { title, venue: '' };
+  const id = arxiv[1]! + arxiv[2]!;
+  return { title: title.slice(0, arxiv.index).trim(), venue: `arXiv 20${arxiv[1]}`, link: { label: 'arXiv', url: `https://arxiv.org/abs/${id}` } };
+}
 
 /** Reads a paper-list page: its heading's entries, and the notes nested under each. */
 export function parsePaperListPage(text: string, file: string): { title: string; entries: PaperListEntry[]; warnings: Warning[] } {
@@ -39,13 +53,14 @@ export function parsePaperListPage(text: string, file: string): { title: string;
     warnings,
     entries: entries.map((entry) => {
       const split = splitTitleLine(entry.text);
-      const venue = VENUE_SUFFIX.exec(split.title);
+      const { title, venue, link } = splitVenue(split.title);
       const note = entry.body.join('\n').trimEnd();
+      const links = [...(split.titleUrl ? [{ label: '', url: split.titleUrl }] : []), ...split.links];
       return {
         line: entry.line,
-        title: venue ? split.title.slice(0, venue.index).trim() : split.title,
-        venue: venue ? venue[1]!.trim() : '',
-        links: [...(split.titleUrl ? [{ label: '', url: split.titleUrl }] : []), ...split.links],
+        title,
+        venue,
+        links: link && !links.some((l) => l.url === link.url) ? [...links, link] : links,
         note: note ? note + '\n' : '',
       };
     }),

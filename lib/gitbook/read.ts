@@ -325,7 +325,8 @@ export function sniffPage(source: string): 'venue' | 'paper-list' | 'paper' | nu
   if (lines.some((l) => l.startsWith('* ') && VENUE_IN_PARENS.test(l.trimEnd()))) return 'paper-list';
   return null;
 }
-const VENUE_IN_PARENS = /\((?:[^()]*\b(?:19|20)\d\d)\)(?:\s*\\\[.*)?$/;
+// "(OSDI 2022)", "([OSDI 2022](../osdi-2022/))" or "(arXiv:2502.11101)", before any links.
+const VENUE_IN_PARENS = /\((?:[^()]*\b(?:19|20)\d\d|\[[^[\]]*\b(?:19|20)\d\d\]\([^()\s]*\)|arXiv:\s*\d{4}\.\d{4,5})\)(?:\s*\\\[.*)?$/i;
 
 /** A page SUMMARY.md does not place (or a lone .md file): read by what it holds. */
 function readLoosePage(

@@ -174,6 +174,26 @@ describe('reading what users import', () => {
     expect(numbat!.links).toEqual([{ label: 'Paper', url: 'https://example.edu/papers/numbat_eurosys24.pdf' }]);
   });
 
+  it('reads paper lists as the site writes its own: venues linked to their pages, preprints by arXiv id', () => {
+    const list = [
+      '# Model Serving',
+      '',
+      '* Platypus: Serving Invented Models ([OSDI 2022](../../reading-notes/conference/osdi-2022/)) \\[[Paper](https://www.usenix.org/conference/osdi22/presentation/platypus)]',
+      '* Echidna: A Preprint Fixture (arXiv:2502.11101)',
+    ].join('\n');
+    const venue = ['# OSDI 2022', '', '## Papers', '', '### Serving', '', '* Platypus: Serving Invented Models \\[[Paper](https://www.usenix.org/conference/osdi22/presentation/platypus)]', '  * Example University', '  * Venue-page note.', ''].join('\n');
+    const { library, errors } = readImportFiles([md('paper-list/model-serving.md', list), md('reading-notes/conference/osdi-2022.md', venue)]);
+    expect(errors).toEqual([]);
+    const platypus = library.papers.filter((p) => p.title.startsWith('Platypus'));
+    expect(platypus).toHaveLength(1);
+    expect(platypus[0]).toMatchObject({ title: 'Platypus: Serving Invented Models', venue: 'OSDI 2022' });
+    expect(library.papers.find((p) => p.title.startsWith('Echidna'))).toMatchObject({
+      title: 'Echidna: A Preprint Fixture',
+      venue: 'arXiv 2025',
+      arxivId: '2502.11101',
+    });
+  });
+
   it('reads loose .md files without SUMMARY.md by what they hold', () => {
     const { library, errors } = readImportFiles([GITBOOK[2]!, GITBOOK[3]!].map((f) => ({ ...f, path: f.path.split('/').at(-1)! })));
     expect(errors).toEqual([]);
