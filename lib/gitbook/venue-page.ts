@@ -104,8 +104,15 @@ export function parseVenuePage(text: string, file: string): { page: VenuePage; w
     if (mode !== 'papers') return;
     const { entries, stray } = readEntries(block.lines, block.start);
     for (const s of stray) warn(s.line, `text outside any paper entry: "${s.text.trim().slice(0, 60)}"`);
-    for (const entry of entries) {
+    const add = (entry: (typeof entries)[number], entryTopic: string) => {
       const { title, titleUrl, links } = splitTitleLine(entry.text);
+      // A group of papers within the topic ("* LLM Training", its papers a level deeper, each with
+      // its own affiliation line): no links, and every item under it has items of its own.
+      const group = !titleUrl && !links.length ? readEntries(entry.body, entry.line + 1) : null;
+      if (group && !group.stray.length && group.entries.length && group.entries.every((e) => e.body.some((l) => l.trim()))) {
+        for (const paper of group.entries) add(paper, entryTopic ? `${entryTopic} / ${title}` : title);
+        return;
+      }
       const personal = links.find((l) => PERSONAL_NOTES.test(l.label));
       page.entries.push({
         line: entry.line,
@@ -113,9 +120,10 @@ export function parseVenuePage(text: string, file: string): { page: VenuePage; w
         links: [...(titleUrl ? [{ label: '', url: titleUrl }] : []), ...links.filter((l) => l !== personal)],
         personalNotes: personal?.url ?? '',
         ...readBody(entry.body),
-        topic,
+        topic: entryTopic,
       });
-    }
+    };
+    for (const entry of entries) add(entry, topic);
   };
 
   lines.forEach((line, i) => {
@@ -150,12 +158,14 @@ export function parseVenuePage(text: string, file: string): { page: VenuePage; w
       references.push(line);
     } else if (!isBlank(line)) {
       const meta = /^(homepage|paper list|acceptance rate)\s*:\s*(.*)$/i.exec(line.trim());
-      if (mode === 'rate' && !page.acceptanceRate) page.acceptanceRate = unescapeText(line);
-      else if ((mode === 'meta' || mode === 'rate') && meta) {
-        const key = meta[1]!.toLowerCase();
+      const key = meta?.[1]!.toLowerCase();
+      if (meta && (mode === 'meta' || (mode === 'rate' && key !== 'acceptance rate'))) {
         if (key === 'homepage') page.homepage = metaValue(meta[2]!);
         else if (key === 'paper list') page.paperList = metaValue(meta[2]!);
         else page.acceptanceRate = unescapeText(meta[2]!);
+      } else if (mode === 'rate') {
+        // One line, or a bullet per submission cycle ("* Summer: 12.7% (65 / 510)"): joined.
+        page.acceptanceRate = [page.acceptanceRate, unescapeText(line.trim().replace(/^[*-]\s+/, ''))].filter(Boolean).join('; ');
       } else if (mode !== 'other') warn(number, `line skipped: "${line.trim().slice(0, 60)}"`);
     }
   });

@@ -194,6 +194,45 @@ describe('reading what users import', () => {
     });
   });
 
+  it('reads a venue page that groups papers within a topic, and an acceptance rate per cycle', () => {
+    const page = [
+      '# FIXCONF 2025',
+      '',
+      '## Meta Info',
+      '',
+      'Homepage: [https://fixconf.example/2025/](https://fixconf.example/2025/)',
+      '',
+      '### Acceptance Rate',
+      '',
+      '* Summer: 12.5% (10 / 80)',
+      '* Winter: 10.0% (8 / 80)',
+      '',
+      '## Papers',
+      '',
+      '### Large Language Models (LLMs)',
+      '',
+      '* LLM Training',
+      '  * Koala: Training Invented Models \\[[arXiv](https://arxiv.org/abs/2406.01566)]',
+      '    * Example University',
+      '  * Quoll: Another Fixture Paper',
+      '    * Sample Labs & Example University',
+      '* Wallaby: A Paper Outside Any Group',
+      '  * Fixture Institute',
+      '  * A note on it.',
+      '',
+    ].join('\n');
+    const { library, errors, warnings } = readImportFiles([md('fixconf-2025.md', page)]);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(library.papers.map((p) => [p.title, p.topic, p.affiliations]).sort()).toEqual([
+      ['Koala: Training Invented Models', 'Large Language Models (LLMs) / LLM Training', 'Example University'],
+      ['Quoll: Another Fixture Paper', 'Large Language Models (LLMs) / LLM Training', 'Sample Labs & Example University'],
+      ['Wallaby: A Paper Outside Any Group', 'Large Language Models (LLMs)', 'Fixture Institute'],
+    ]);
+    expect(library.papers.find((p) => p.title.startsWith('Koala'))!.arxivId).toBe('2406.01566');
+    expect(library.venues.find((v) => v.label === 'FIXCONF 2025')!.acceptanceRate).toBe('Summer: 12.5% (10 / 80); Winter: 10.0% (8 / 80)');
+  });
+
   it('reads loose .md files without SUMMARY.md by what they hold', () => {
     const { library, errors } = readImportFiles([GITBOOK[2]!, GITBOOK[3]!].map((f) => ({ ...f, path: f.path.split('/').at(-1)! })));
     expect(errors).toEqual([]);
