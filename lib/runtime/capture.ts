@@ -15,10 +15,10 @@ export const PAPER_PAGES = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
  * bullet, creating the note from the page if the paper has none. Returns the note's id, or null
  * when the tab shows no paper.
  *
- * The paper is the one the tab's page reported. A PDF, which no script reads, is known from its
- * URL. Any other page that reported nothing (a talk's page shaped like a paper's, or a page whose
- * script was left behind by an update) only adds to a note its URL already finds: a note is never
- * made there from the URL alone. Nor when the page's only match is a close title: the panel asks.
+ * The paper is the one the tab's page reported, else the one its URL names (a PDF, which no script
+ * reads; a page whose script an update left behind). A USENIX presentation page that reported
+ * nothing may be a talk's, shaped like a paper's: it only adds to a note its URL already finds.
+ * Nothing is added while the page's only match is a close title: the panel asks first.
  */
 export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl: string | undefined, selection: string): Promise<string | null> {
   const known = (await getTabPaper(tabId))?.paper;
@@ -30,7 +30,7 @@ export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl
   // now would match the page exactly and leave the other one unasked.
   if (match?.by === 'fuzzy') return null;
   const exact = match?.record ?? null;
-  if (!exact && !known && paper.kind !== 'pdf') return null;
+  if (!exact && !known && paper.source === 'usenix' && paper.kind === 'presentation') return null;
   const record = exact ?? (await createFromPage(db, paper));
   await updatePaper(db, record.id, (current) => {
     const note = appendQuote(current.note, selection);
@@ -50,18 +50,20 @@ interface ClickedTab {
 }
 
 /** What a click on the menu item does (also reachable from tests, see `registerBackground`). */
-export function onMenuClick(info: MenuClick, tab: ClickedTab | undefined, db: () => PaperNotesDB, onAdded: (tabId: number) => void): Promise<void> {
+export function onMenuClick(info: MenuClick, tab: ClickedTab | undefined, db: () => PaperNotesDB, onAdded: () => void): Promise<void> {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return Promise.resolve();
   const tabId = tab.id;
   // Opening the panel must be the handler's first call, or the browser drops the user gesture.
   openPanelFor(tabId, tab.windowId);
   return addSelectionToNote(db(), tabId, tab.url, info.selectionText ?? '')
-    .then(() => onAdded(tabId))
+    .then((id) => {
+      if (id) onAdded();
+    })
     .catch((error) => console.warn('[paper-notes] could not add the selection', error));
 }
 
 /** The context-menu item, created afresh at every start (Firefox does not keep menus). */
-export function setUpContextMenu(onAdded: (tabId: number) => void, db: () => PaperNotesDB): void {
+export function setUpContextMenu(onAdded: () => void, db: () => PaperNotesDB): void {
   browser.contextMenus
     .removeAll()
     .then(() =>

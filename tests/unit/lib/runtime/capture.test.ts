@@ -25,13 +25,19 @@ describe('Add selection to paper note', () => {
     expect(created).toMatchObject({ title: paper.title, usenixKey: 'osdi24/fu', venue: 'OSDI 2024', note: '* > quoted\n' });
   });
 
+  it('knows an arXiv page whose script reported nothing (left behind by an update) from its URL', async () => {
+    const db = freshDb();
+    const id = await addSelectionToNote(db, 14, 'https://arxiv.org/abs/2403.02310v2', 'from the page');
+    expect(await db.papers.get(id!)).toMatchObject({ arxivId: '2403.02310', note: '* > from the page\n' });
+  });
+
   it('knows a PDF, which no page script reads, from its URL', async () => {
     const db = freshDb();
     const id = await addSelectionToNote(db, 11, 'https://arxiv.org/pdf/2403.02310v2', 'from the PDF');
     expect(await db.papers.get(id!)).toMatchObject({ arxivId: '2403.02310', venue: 'arXiv 2024', note: '* > from the PDF\n' });
   });
 
-  it('on a page that reported no paper (a talk’s page), makes no note, but adds to one its URL finds', async () => {
+  it('on a USENIX page that reported no paper (a talk’s page), makes no note, but adds to one its URL finds', async () => {
     const db = freshDb();
     const talk = 'https://www.usenix.org/conference/enigma2024/presentation/riley';
     expect(await addSelectionToNote(db, 12, talk, 'a talk')).toBeNull();
