@@ -68,10 +68,8 @@ export function App() {
     }
   };
 
-  // Only the latest pick is previewed: an older one that finishes later is dropped.
-  const picks = useRef(0);
+  // One pick at a time: picks and drops wait (`busy`) while a preview is read or an import runs.
   const preview = async (files: Promise<ImportFile[]>) => {
-    const pick = ++picks.current;
     setState({ step: 'reading' });
     setError(null);
     setResolutions(new Map());
@@ -79,10 +77,8 @@ export function App() {
     try {
       const picked = await files;
       if (!picked.length) throw new Error('nothing was picked');
-      const plan = await planImport(db, readImportFiles(picked));
-      if (pick === picks.current) setState({ step: 'preview', plan });
+      setState({ step: 'preview', plan: await planImport(db, readImportFiles(picked)) });
     } catch (e) {
-      if (pick !== picks.current) return;
       setError(`The files could not be read: ${(e as Error).message}`);
       setState({ step: 'idle' });
     }
