@@ -6,13 +6,13 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useSettled(value: string, { largeFrom = 20_000, delayMs = 250 } = {}): string {
   const [settled, setSettled] = useState(value);
+  const large = value.length >= largeFrom;
   useEffect(() => {
-    if (value.length < largeFrom) {
-      setSettled(value);
-      return;
-    }
+    if (!large) return;
     const timer = setTimeout(() => setSettled(value), delayMs);
     return () => clearTimeout(timer);
   }, [value]);
-  return value.length < largeFrom ? value : settled;
+  // A small value is shown as it is, with no second render: `settled` may then be a pause old
+  // when the value grows past the threshold, until the next pause.
+  return large ? settled : value;
 }
