@@ -48,18 +48,4 @@ export class Bitset {
     }
     return out;
   }
-
-  /** The numbers in ascending order, at most `limit` of them. */
-  values(limit = Infinity): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.words.length && out.length < limit; i++) {
-      let w = this.words[i]!;
-      while (w && out.length < limit) {
-        const bit = 31 - Math.clz32(w & -w);
-        out.push(i * 32 + bit);
-        w &= w - 1;
-      }
-    }
-    return out;
-  }
 }
