@@ -1,4 +1,5 @@
 import type { DetectedPaper } from './paper';
+import { arxivIdYear } from './sources/arxiv';
 
 export interface Link {
   label: string;
@@ -21,16 +22,6 @@ export function paperLinks(paper: DetectedPaper): Link[] {
   }
   if (paper.doi) links.push({ label: 'DOI', url: `https://doi.org/${encodeURI(paper.doi)}` });
   return links.filter((link) => /^https?:\/\//.test(link.url));
-}
-
-/**
- * The year an arXiv id was given: its first two digits ("2403.02310", "cs/0112017"), the year of
- * the paper's first version, as the abstract page's date says. Pages without a date (the HTML
- * version, PDFs) get the same year.
- */
-function arxivIdYear(id: string): string | undefined {
-  const yy = /(?:^|\/)(\d\d)\d\d/.exec(id)?.[1];
-  return yy ? `${+yy >= 91 ? 19 : 20}${yy}` : undefined;
 }
 
 /** "OSDI 2024", "arXiv 2024" or just the year, from what the page and URL gave. */

@@ -1,4 +1,5 @@
 import type { Link } from '../db/records';
+import { arxivIdYear, canonicalArxivId } from '../sources/arxiv';
 import { escapeText, splitTitleLine, unescapeText, writeMarkers } from './inline';
 import { readEntries, toLines } from './lines';
 import type { Warning } from './venue-page';
@@ -16,16 +17,17 @@ const VENUE_SUFFIX = /\s*\(([^()]*\b(?:19|20)\d\d)\)$/;
 // The site's own lists link the venue to its page, "([OSDI 2022](../../reading-notes/conference/osdi-2022/))",
 // or name a preprint by its arXiv id, "(arXiv:2502.11101)".
 const LINKED_VENUE_SUFFIX = /\s*\(\[([^[\]]*\b(?:19|20)\d\d)\]\([^()\s]*\)\)$/;
-const ARXIV_SUFFIX = /\s*\(arXiv:\s*(\d\d)(\d\d\.\d{4,5})\)$/i;
+const ARXIV_SUFFIX = /\s*\(arXiv:\s*([^()\s]+)\)$/i;
 
-/** The title, venue and any link a list entry's title line ends with. */
-function splitVenue(title: string): { title: string; venue: string; link?: Link } {
+/** The title, venue and any link a list entry's title (the line without its links) ends with; no venue: ''. */
+export function splitVenue(title: string): { title: string; venue: string; link?: Link } {
   const linked = LINKED_VENUE_SUFFIX.exec(title) ?? VENUE_SUFFIX.exec(title);
   if (linked) return { title: title.slice(0, linked.index).trim(), venue: linked[1]!.trim() };
   const arxiv = ARXIV_SUFFIX.exec(title);
-  if (!arxiv) return { title, venue: '' };
-  const id = arxiv[1]! + arxiv[2]!;
-  return { title: title.slice(0, arxiv.index).trim(), venue: `arXiv 20${arxiv[1]}`, link: { label: 'arXiv', url: `https://arxiv.org/abs/${id}` } };
+  const id = arxiv && canonicalArxivId(arxiv[1]!);
+  if (!id) return { title, venue: '' };
+  const year = arxivIdYear(id);
+  return { title: title.slice(0, arxiv!.index).trim(), venue: year ? `arXiv ${year}` : 'arXiv', link: { label: 'arXiv', url: `https://arxiv.org/abs/${id}` } };
 }
 
 /** Reads a paper-list page: its heading's entries, and the notes nested under each. */

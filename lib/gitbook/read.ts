@@ -4,7 +4,8 @@ import { isTruncated, matchesTruncated, normaliseTitle, truncatedPrefix } from '
 import { emptyFields } from '../notes/derive';
 import { identifiersFromLinks, normaliseDoi } from '../notes/identifiers';
 import { GitBookError } from './errors';
-import { parsePaperListPage } from './paper-list-page';
+import { splitTitleLine } from './inline';
+import { parsePaperListPage, splitVenue } from './paper-list-page';
 import { parsePaperPage, type PaperPage } from './paper-page';
 import { parseSummary, type SummaryNode } from './summary';
 import { parseVenuePage, type VenuePage, type Warning } from './venue-page';
@@ -322,11 +323,9 @@ export function sniffPage(source: string): 'venue' | 'paper-list' | 'paper' | nu
   if (lines.some((l) => /^## Papers\s*$/.test(l) || /^Homepage\s*:/.test(l))) return 'venue';
   const paper = /^---\s*$/.test(lines[0] ?? '') || lines.some((l) => /^(## Meta Info\s*$|Presented in\b)/.test(l));
   if (paper) return 'paper';
-  if (lines.some((l) => l.startsWith('* ') && VENUE_IN_PARENS.test(l.trimEnd()))) return 'paper-list';
+  if (lines.some((l) => l.startsWith('* ') && splitVenue(splitTitleLine(l.slice(2)).title).venue)) return 'paper-list';
   return null;
 }
-// "(OSDI 2022)", "([OSDI 2022](../osdi-2022/))" or "(arXiv:2502.11101)", before any links.
-const VENUE_IN_PARENS = /\((?:[^()]*\b(?:19|20)\d\d|\[[^[\]]*\b(?:19|20)\d\d\]\([^()\s]*\)|arXiv:\s*\d{4}\.\d{4,5})\)(?:\s*\\\[.*)?$/i;
 
 /** A page SUMMARY.md does not place (or a lone .md file): read by what it holds. */
 function readLoosePage(

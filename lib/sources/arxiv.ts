@@ -50,3 +50,13 @@ export function parseArxivUrl(url: URL): PaperRef | null {
 export function arxivAuthorName(name: string): string {
   return name.replace(/^([^,]+),\s*(.+)$/, '$2 $1');
 }
+
+/**
+ * The year an arXiv id was given: its first two digits ("2403.02310", "cs/0112017"), the year of
+ * the paper's first version, as the abstract page's date says. Pages without a date (the HTML
+ * version, PDFs) get the same year.
+ */
+export function arxivIdYear(id: string): string | undefined {
+  const yy = /(?:^|\/)(\d\d)\d\d/.exec(id)?.[1];
+  return yy ? `${+yy >= 91 ? 19 : 20}${yy}` : undefined;
+}
