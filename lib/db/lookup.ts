@@ -1,4 +1,4 @@
-import { identitiesAgree, normaliseDoi, pageUrls, usenixKeyForm } from '../notes/identifiers';
+import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
 import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKeys, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
 import { seqsWithAny } from './postings';
@@ -35,7 +35,7 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     const key = paper.title ? normaliseTitle(paper.title) : '';
     const [arxiv, usenix, doi, urls, title, truncated] = await Promise.all([
       query('arxivId', [paper.arxivId]),
-      query('usenixKey', [...new Set([paper.usenixKey, paper.usenixKey && usenixKeyForm(paper.usenixKey)])]),
+      query('usenixKey', [paper.usenixKey]),
       query('doi', [paper.doi && normaliseDoi(paper.doi)]),
       query('urls', pageUrls(paper)),
       query('titleKey', [key]),

@@ -14,10 +14,10 @@ export function pageUrls(paper: DetectedPaper): string[] {
 }
 
 /**
- * A USENIX key in the form its presentation page gives it. A key read from a PDF's name writes
- * with `_` what the page's slug writes with `-` (`osdi20-zhao_hanyu.pdf`, `presentation/zhao-hanyu`).
+ * A USENIX key in the form its presentation page gives it: keys read from PDF names are made so
+ * (`parseUsenixUrl`); notes stored before may hold one with `_`.
  */
-export const usenixKeyForm = (key: string) => key.replace(/_/g, '-');
+const usenixKeyForm = (key: string) => key.replace(/_/g, '-');
 
 /** False when a record and a page name different ids of one kind: they are different papers. */
 export function identitiesAgree(fields: Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi'>, paper: DetectedPaper): boolean {

@@ -59,5 +59,7 @@ export function parseUsenixUrl(url: URL): PaperRef | null {
   if (page || !HOST.test(url.hostname)) return page;
   const pdf = PDF.exec(url.pathname);
   if (!pdf || NOT_A_PAPER.test(pdf[3]!)) return null;
-  return ref(url, 'pdf', PDF_CODES[pdf[1]!.toLowerCase()] ?? pdf[1]!, pdf[2]!, pdf[3]!);
+  // The file name writes with `_` what the presentation page's slug writes with `-`
+  // (`osdi20-zhao_hanyu.pdf`, `presentation/zhao-hanyu`): the key is the page's.
+  return ref(url, 'pdf', PDF_CODES[pdf[1]!.toLowerCase()] ?? pdf[1]!, pdf[2]!, pdf[3]!.replace(/_/g, '-'));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectFromUrl } from '@/lib/detect-url';
 import { findPaper } from '@/lib/db/lookup';
 import { confirmMatch, createFromPage, matchPage, rejectMatch } from '@/lib/db/matching';
 import { pageUrls } from '@/lib/notes/identifiers';
@@ -51,10 +52,14 @@ describe('findPaper', () => {
 
   it('finds a USENIX note from its PDF, whose name writes the slug with "_" where the page has "-"', async () => {
     const db = freshDb();
-    const pdfUrl = 'https://www.usenix.org/system/files/osdi20-zhao_hanyu.pdf';
-    const pdf: DetectedPaper = { key: 'usenix:osdi20/zhao_hanyu', source: 'usenix', kind: 'pdf', url: pdfUrl, usenixKey: 'osdi20/zhao_hanyu' };
+    const pdf = detectFromUrl('https://www.usenix.org/system/files/osdi20-zhao_hanyu.pdf') as DetectedPaper;
+    expect(pdf.usenixKey).toBe('osdi20/zhao-hanyu');
     const keyed = await addPaper(db, { title: 'HiveD', usenixKey: 'osdi20/zhao-hanyu' });
     expect(await findPaper(db, pdf)).toMatchObject({ by: 'usenix', record: { id: keyed.id } });
+    // A note stored before, from the PDF, with the name's "_": its URL finds it, its key agrees.
+    const older = freshDb();
+    const stored = await addPaper(older, { title: 'HiveD', usenixKey: 'osdi20/zhao_hanyu', urls: ['https://usenix.org/system/files/osdi20-zhao_hanyu.pdf'] });
+    expect(await findPaper(older, pdf)).toMatchObject({ by: 'url', record: { id: stored.id } });
   });
 
   it('finds a USENIX note from a PDF its page named, however far the file name is from the page’s slug', async () => {
