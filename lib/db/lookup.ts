@@ -1,5 +1,5 @@
 import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
-import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKeys, titleSimilarity } from '../match/title';
+import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
 import { seqsWithAny } from './postings';
 import { papersWhere } from './read';
@@ -39,7 +39,7 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
       query('doi', [paper.doi && normaliseDoi(paper.doi)]),
       query('urls', pageUrls(paper)),
       query('titleKey', [key]),
-      query('prefixKey', key ? prefixKeys(key) : []),
+      query('prefixKey', [key && prefixKey(key)]),
     ]);
     const steps: [PaperRecord[], MatchedBy, DetectedPaper][] = [[arxiv, 'arxiv', paper], [usenix, 'usenix', paper], [doi, 'doi', paper], [urls, 'url', atUrl], [title, 'title', paper]];
     for (const [records, by, page] of steps) {

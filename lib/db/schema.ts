@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import { closeTitleKeys } from '../match/title';
+import { closeTitleKeys, prefixKey } from '../match/title';
 import { indexedTerms } from '../notes/derive';
 import { postingsOf, replacePostings, TERMS_VERSION, TERMS_VERSION_KEY } from './reindex';
 import { TermChanges, type IndexedTerms, type TermRow } from '../search/terms';
@@ -107,6 +107,21 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       });
       await papers.bulkPut(stripped);
       await replacePostings(tx.table('terms'), tx.table('meta'), postingsOf(stripped));
+    },
+  },
+  {
+    // Truncated titles are keyed by their first three words, not four: a title cut after three
+    // words, or within its fourth, is found too. Only records with a truncated title have one.
+    version: 8,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table<PaperRecord, string>('papers')
+        .where('prefixKey')
+        .above('')
+        .modify((record: PaperRecord) => {
+          if (record.titlePrefix) record.prefixKey = prefixKey(record.titlePrefix);
+        });
     },
   },
 ];

@@ -37,15 +37,12 @@ export function truncatedPrefix(title: string): string | null {
 }
 
 /**
- * Index key shared by a truncated title and every title it may stand for: its first four words.
- * A title cut after three words has three: a full title is looked up under both (`prefixKeys`).
+ * Index key shared by a truncated title and every title it may stand for: its first three words
+ * (a truncated title has at least three, `truncatedPrefix`; a fourth may be cut mid-word).
  */
-export function prefixKey(normalised: string, words = 4): string {
-  return normalised.split(' ').slice(0, words).join(' ');
+export function prefixKey(normalised: string): string {
+  return normalised.split(' ').slice(0, 3).join(' ');
 }
-
-/** The keys a full title's truncated forms may be stored under (`prefixKey`). */
-export const prefixKeys = (normalised: string) => [...new Set([prefixKey(normalised), prefixKey(normalised, 3)])];
 
 /** Distinct words of a normalised title that say something (no stop words): fuzzy candidates. */
 export function titleWords(normalised: string): string[] {

@@ -145,3 +145,20 @@ describe('upgrade from version 6 (close-title keys in an index)', () => {
     expect((await searchPapers(db, 'skyplane overlays')).hits.map((h) => h.id)).toEqual([note.id]);
   });
 });
+
+describe('upgrade from version 7 (truncated titles keyed by four words)', () => {
+  it('keys them by three, so a title cut within its fourth word is found', async () => {
+    const old = freshDb(7);
+    const cut = await addPaper(old, { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024' });
+    const whole = await addPaper(old, { title: 'Skyplane: Optimizing Transfer Cost ...' });
+    // As version 7 wrote it: the first four words.
+    await old.papers.update(cut.id, { prefixKey: 'efficiently programming large lang' });
+    await old.papers.update(whole.id, { prefixKey: 'skyplane optimizing transfer cost' });
+    old.close();
+    const db = new PaperNotesDB(old.name);
+    expect((await db.papers.get(cut.id))?.prefixKey).toBe('efficiently programming large');
+    expect((await db.papers.get(whole.id))?.prefixKey).toBe('skyplane optimizing transfer');
+    expect(await findPaper(db, arxivPage('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: cut.id } });
+    expect(await findPaper(db, arxivPage(SKYPLANE))).toMatchObject({ by: 'prefix', record: { id: whole.id } });
+  });
+});
