@@ -6,6 +6,7 @@ import { GROUP_LABELS, listTopics, listVenues, papersInTopic, papersInVenue, typ
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { download } from '@/lib/runtime/download';
 import { searchPapers } from '@/lib/db/search';
+import { useFailure } from '@/components/use-failure';
 import { useLive } from '@/components/use-live';
 
 export interface LibraryScreenProps {
@@ -80,6 +81,7 @@ function Venues({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void
 
 function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; onOpen: (id: string) => void }) {
   const [open, setOpen] = useState(false);
+  const [failure, run] = useFailure((message) => `Not downloaded: ${message}.`);
   return (
     <details class="group" onToggle={(e) => setOpen(e.currentTarget.open)} data-venue={venue.label}>
       <summary>
@@ -92,15 +94,18 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
             class="link-button small"
             data-testid="download-venue"
             title="Its conference page; a .zip with the pages of notes that need their own"
-            onClick={async () => {
-              // The writers (and the zip) are loaded on first use.
-              const { venueDownload } = await import('@/lib/export/pages');
-              const file = venueDownload(await db.venues.get(venue.label), venue.label, await papersInVenue(db, venue.label));
-              download(file.fileName, file.contents, file.type);
-            }}
+            onClick={() =>
+              run(async () => {
+                // The writers (and the zip) are loaded on first use.
+                const { venueDownload } = await import('@/lib/export/pages');
+                const file = venueDownload(await db.venues.get(venue.label), venue.label, await papersInVenue(db, venue.label));
+                download(file.fileName, file.contents, file.type);
+              })
+            }
           >
             Download as a conference page
           </button>
+          {failure && <Notice kind="error">{failure}</Notice>}
           <Papers load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" />
         </>
       )}

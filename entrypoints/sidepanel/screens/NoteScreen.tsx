@@ -19,6 +19,7 @@ import { describeWriteError } from '@/lib/notes/write-errors';
 import type { DetectedPaper } from '@/lib/paper';
 import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { useFailure } from '@/components/use-failure';
 import { useLive } from '@/components/use-live';
 import { useNoteEditing } from '../use-note-editing';
 
@@ -49,6 +50,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
   const venueRecord = useLive(() => db.venues.get(record?.venue ?? ''), [record?.venue]);
   const venue = venueRecord.loading || venueRecord.error ? undefined : venueRecord.value;
   const editing = useNoteEditing(db, record);
+  const [failure, run] = useFailure((message) => `Not saved: ${message}.`);
 
   if (live.loading) return <div aria-busy="true" />;
   if (live.error) return <Notice kind="error">The note could not be read: {live.error.message}</Notice>;
@@ -67,11 +69,12 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
   return (
     <article data-testid="note-screen" data-note-id={record.id} data-rev={record.rev}>
       <PaperHeader model={headerModel(record, page)} onPopOut={onPopOut} />
+      {failure && <Notice kind="error">{failure}</Notice>}
       {fuzzy && page && (
         <MatchNotice
           noteTitle={record.title}
-          onConfirm={() => void write(() => confirmMatch(db, record.id, page))}
-          onReject={() => void write(() => rejectMatch(db, record.id, page))}
+          onConfirm={() => run(() => write(() => confirmMatch(db, record.id, page)))}
+          onReject={() => run(() => write(() => rejectMatch(db, record.id, page)))}
         />
       )}
       {record.catalogPending && !editing.editing && (
@@ -79,8 +82,8 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
           <CatalogUpdate
             mine={catalogText(record)}
             theirs={record.catalogPending.fields}
-            onAccept={() => void write(() => acceptCatalogUpdate(db, record.id))}
-            onDismiss={() => void write(() => dismissCatalogUpdate(db, record.id))}
+            onAccept={() => run(() => write(() => acceptCatalogUpdate(db, record.id)))}
+            onDismiss={() => run(() => write(() => dismissCatalogUpdate(db, record.id)))}
           />
         </Suspense>
       )}
