@@ -30,23 +30,25 @@ describe('editing a note when the disk is full', () => {
   });
 });
 
+/** A panel editing a note, with `typed` typed into it a moment ago. */
+async function typing(typed: string) {
+  const db = freshDb();
+  const note = await addPaper(db, { title: 'A paper', note: '* old\n' });
+  const hook = renderHook(() => useNoteEditing(db, note));
+  await act(() => hook.result.current.start());
+  act(() => hook.result.current.change({ note: typed, summary: '', tags: [] }));
+  return { db, note, ...hook };
+}
+
 describe('leaving a note while typing', () => {
   it('writes the pending draft at once, not after the delay that no longer comes', async () => {
-    const db = freshDb();
-    const note = await addPaper(db, { title: 'A paper', note: '* old\n' });
-    const { result, unmount } = renderHook(() => useNoteEditing(db, note));
-    await act(() => result.current.start());
-    act(() => result.current.change({ note: '* typed just before leaving\n', summary: '', tags: [] }));
+    const { db, note, unmount } = await typing('* typed just before leaving\n');
     unmount();
     await vi.waitFor(async () => expect((await latestDraft(db, note.id))?.note).toBe('* typed just before leaving\n'));
   });
 
   it('leaves no draft behind a save or a cancel', async () => {
-    const db = freshDb();
-    const note = await addPaper(db, { title: 'A paper', note: '* old\n' });
-    const { result, unmount } = renderHook(() => useNoteEditing(db, note));
-    await act(() => result.current.start());
-    act(() => result.current.change({ note: '* saved\n', summary: '', tags: [] }));
+    const { db, note, result, unmount } = await typing('* saved\n');
     await act(() => result.current.save());
     unmount();
     await act(() => new Promise((r) => setTimeout(r, 50)));
