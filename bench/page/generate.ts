@@ -2,8 +2,8 @@ import type { Catalog } from '../../lib/catalog/types';
 import { canonicalJson, contentHash } from '../../lib/catalog/hash';
 import type { PaperFields, VenueRecord } from '../../lib/db/records';
 import type { LibraryData } from '../../lib/library/types';
-import { emptyFields, indexedTerms } from '../../lib/notes/derive';
-import { TermChanges, type TermRow } from '../../lib/search/terms';
+import { catalogRows } from '../../lib/catalog/rows';
+import { emptyFields } from '../../lib/notes/derive';
 
 /** A small deterministic PRNG (mulberry32), so that every run measures the same library. */
 export function random(seed: number): () => number {
@@ -106,9 +106,6 @@ export function generateLibrary(count: number, seed = 1): LibraryData {
 export function generateCatalog(count: number, seed = 7): Catalog {
   const library = generateLibrary(count, seed);
   const papers = library.papers.map((fields, i) => ({ id: `cat:bench/${i}`, hash: contentHash(canonicalJson(fields)), fields }));
-  // As the build does (lib/catalog/build.ts): postings for the papers numbered in catalog order.
-  const postings = new TermChanges();
-  papers.forEach((paper, seq) => postings.change(seq, null, indexedTerms(paper.fields)));
-  const rows = postings.apply([]).filter((row): row is TermRow => !!row);
+  const rows = catalogRows(papers);
   return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: library.venues, topics: library.topics, rows };
 }

@@ -1,9 +1,8 @@
 import { GitBookError } from '../gitbook/errors';
 import { readGitBook } from '../gitbook/read';
 import { slugify } from '../gitbook/slug';
-import { indexedTerms } from '../notes/derive';
-import { TermChanges, type TermRow } from '../search/terms';
 import { canonicalJson, contentHash } from './hash';
+import { catalogRows } from './rows';
 import type { Catalog } from './types';
 
 /**
@@ -24,8 +23,6 @@ export function buildCatalog(files: Map<string, string>): Catalog {
   });
   const venues = library.venues;
   const topics = library.topics;
-  const postings = new TermChanges();
-  papers.forEach((paper, seq) => postings.change(seq, null, indexedTerms(paper.fields)));
-  const rows = postings.apply([]).filter((row): row is TermRow => !!row);
+  const rows = catalogRows(papers);
   return { hash: contentHash(canonicalJson({ papers: papers.map((p) => [p.id, p.hash]), venues, topics })), papers, venues, topics, rows };
 }

@@ -1,9 +1,11 @@
 import type { PaperRecord } from '../db/records';
 import { deletedCatalogIds, setDeletedCatalogIds } from '../db/deleted-catalog';
+import { papersBySeq, seqsWith } from '../db/postings';
 import type { PaperNotesDB } from '../db/schema';
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
 import { deletePapers, paperTables, putPapers } from '../db/write';
+import { CATALOG_FACET } from '../search/facets';
 import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
 
@@ -64,7 +66,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     const now = Date.now();
     if (catalog.rows && (await db.papers.count()) === 0 && (await db.terms.count()) === 0) return firstInstall(db, catalog, now, report, faults);
     const linked = new Map<string, PaperRecord>();
-    for (const record of await db.papers.where('catalogId').above('').toArray()) linked.set(record.catalogId!, record);
+    for (const record of await papersBySeq(db, (await seqsWith(db, 'f', CATALOG_FACET, false)).descending())) if (record.catalogId) linked.set(record.catalogId, record);
     // A record already holding a new catalog paper's id, not linked to it (restored from a copy
     // that lost the link, say): it is linked and keeps its text, never overwritten.
     const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));

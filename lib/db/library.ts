@@ -1,3 +1,5 @@
+import { facetValue, FACET, topicFacet, venueFacet } from '../search/facets';
+import { papersBySeq, seqsWith, termCounts } from './postings';
 import type { PaperRecord, VenueGroup, VenueRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -26,9 +28,8 @@ function inferGroup(label: string): VenueGroup {
  * conferences, journals, then the rest; newest first within each. Venues without papers are kept.
  */
 export async function listVenues(db: PaperNotesDB): Promise<VenueSummary[]> {
-  const [venues, labels] = await Promise.all([db.venues.toArray(), db.papers.orderBy('venue').keys()]);
-  const counts = new Map<string, number>();
-  for (const label of labels as string[]) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const [venues, facets] = await Promise.all([db.venues.toArray(), termCounts(db, 'f', FACET.venue)]);
+  const counts = new Map<string, number>([...facets].map(([term, count]) => [facetValue(term), count]));
   const known = new Map<string, VenueRecord>(venues.map((v) => [v.label, v]));
   const all = new Set([...known.keys(), ...[...counts.keys()].filter(Boolean)]);
   return [...all]
@@ -49,8 +50,13 @@ export function byPageOrder(a: PaperRecord, b: PaperRecord): number {
   return (a.position ?? Infinity) - (b.position ?? Infinity) || a.createdAt - b.createdAt || a.title.localeCompare(b.title);
 }
 
-export async function papersInVenue(db: PaperNotesDB, label: string): Promise<PaperRecord[]> {
-  return (await db.papers.where('venue').equals(label).toArray()).sort(byPageOrder);
+/** The papers listed under a facet term, in page order. */
+async function papersWithFacet(db: PaperNotesDB, term: string): Promise<PaperRecord[]> {
+  return db.transaction('r', [db.terms, db.papers], async () => (await papersBySeq(db, (await seqsWith(db, 'f', term, false)).descending())).sort(byPageOrder));
+}
+
+export function papersInVenue(db: PaperNotesDB, label: string): Promise<PaperRecord[]> {
+  return papersWithFacet(db, venueFacet(label));
 }
 
 export interface TopicSummary {
@@ -60,16 +66,12 @@ export interface TopicSummary {
 
 /** Every topic (paper-list categories and the sections of conference pages) with its number of papers. */
 export async function listTopics(db: PaperNotesDB): Promise<TopicSummary[]> {
-  const [topics, used] = await Promise.all([db.topics.toArray(), db.papers.orderBy('topic').keys()]);
+  const [topics, used] = await Promise.all([db.topics.toArray(), termCounts(db, 'f', FACET.topic)]);
   const counts = new Map<string, number>(topics.map((t) => [t.path, 0]));
-  for (const topic of used as string[]) if (topic) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  for (const [term, count] of used) counts.set(facetValue(term), count);
   return [...counts].map(([topic, count]) => ({ topic, count })).sort((a, b) => a.topic.localeCompare(b.topic));
 }
 
-export async function papersInTopic(db: PaperNotesDB, topic: string): Promise<PaperRecord[]> {
-  return (await db.papers.where('topic').equals(topic).toArray()).sort(byPageOrder);
-}
-
-export function recentPapers(db: PaperNotesDB, limit = 20): Promise<PaperRecord[]> {
-  return db.papers.orderBy('updatedAt').reverse().limit(limit).toArray();
+export function papersInTopic(db: PaperNotesDB, topic: string): Promise<PaperRecord[]> {
+  return papersWithFacet(db, topicFacet(topic));
 }

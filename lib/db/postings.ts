@@ -1,6 +1,5 @@
 import { Bitset } from '../search/bitset';
 import { rowKey, rowRange, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
-import { papersWhere } from './read';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -32,9 +31,29 @@ export async function countWith(db: PaperNotesDB, kind: TermKind, term: string):
   return count;
 }
 
-/** The papers with these numbers, in no particular order. */
-export function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<PaperRecord[]> {
-  return papersWhere(db, 'seq', seqs, 1);
+/** Every term of a row head (a facet: `FACET.venue`) with its number of papers, from the postings alone. */
+export async function termCounts(db: PaperNotesDB, kind: TermKind, head: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const [lower, upper] = rowRange(kind, head);
+  for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) {
+    for (const term in row.terms) counts.set(term, (counts.get(term) ?? 0) + row.terms[term]!.length);
+  }
+  return counts;
+}
+
+/**
+ * The papers with these numbers, in no particular order: one read for each run of consecutive
+ * numbers (a venue of the catalog, the catalog itself), all sent at once.
+ */
+export async function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<PaperRecord[]> {
+  const runs: [number, number][] = [];
+  for (const seq of [...seqs].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && seq <= last[1] + 1) last[1] = seq;
+    else runs.push([seq, seq]);
+  }
+  const found = await Promise.all(runs.map(([first, last]) => db.papers.where('seq').between(first, last, true, true).toArray()));
+  return found.flat();
 }
 
 /** Paper numbers with any of these exact terms, at most `limit` of them, reading each row once. */

@@ -9,7 +9,7 @@ import type { PaperNotesDB } from './schema';
  * rows that hold them (`lib/search/terms.ts`). Bump it whenever either changes, and every database
  * rebuilds its postings once, at its next start.
  */
-export const TERMS_VERSION = 6;
+export const TERMS_VERSION = 7;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** Adds papers, as new, to the postings changes. */
@@ -33,6 +33,9 @@ export async function replacePostings(terms: Pick<Table<TermRow>, 'clear' | 'bul
   await meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
 }
 
+/** The tables a rebuild reads and writes: the database's, or a schema upgrade's (`tx.table`). */
+export type PostingsTables = Pick<PaperNotesDB, 'papers' | 'terms' | 'meta'>;
+
 /** Papers read at a time by a rebuild: the words are kept, not the notes (50,000 notes are ~65 MB). */
 const REBUILD_PAGE = 2000;
 
@@ -40,7 +43,7 @@ const REBUILD_PAGE = 2000;
  * The postings of every paper, computed afresh; returns how many papers were read. Inside a
  * transaction on papers, terms and meta.
  */
-export async function rebuildTerms(db: PaperNotesDB, pageSize = REBUILD_PAGE): Promise<number> {
+export async function rebuildTerms(db: PostingsTables, pageSize = REBUILD_PAGE): Promise<number> {
   const changes = new TermChanges();
   let read = 0;
   let after: string | undefined;

@@ -10,8 +10,13 @@
 /** Papers per range of numbers: a save rewrites rows of its own range only. */
 export const BUCKET = 16_384;
 
-/** Full-text words ("w"), title words ("t", ranked first in search), close-title keys ("c"). */
-export type TermKind = 'w' | 't' | 'c';
+/**
+ * Full-text words ("w"), title words ("t", ranked first in search), close-title keys ("c"), and
+ * facets ("f": the venue, the topic, the link to the catalog) that list a venue's or a topic's
+ * papers. Facets were indexes of the papers store: one index entry per paper each, which made a
+ * bulk write of papers a third slower.
+ */
+export type TermKind = 'w' | 't' | 'c' | 'f';
 
 export interface TermRow {
   /** `<kind>:<first letters>#<range>`, e.g. `w:sch#0000`. */
@@ -25,16 +30,17 @@ export interface TermRow {
  * keys at any library size, so they are not: a lookup reads the same three rows at 50,000 papers
  * as at 1,000, each by its key.
  */
-export const SPLIT_BY_RANGE: Record<TermKind, boolean> = { w: true, t: true, c: false };
+export const SPLIT_BY_RANGE: Record<TermKind, boolean> = { w: true, t: true, c: false, f: true };
 
 /** The range a paper's terms of a kind are kept in. */
 const rangeOf = (kind: TermKind, seq: number) => (SPLIT_BY_RANGE[kind] ? Math.floor(seq / BUCKET).toString(36).padStart(4, '0') : '0000');
 /**
  * Letters a row groups terms by: three for words, so that a prefix search of three letters or more
  * reads only rows of terms that start like it; three hex digits for close-title keys (4,096 small
- * rows per range: a lookup reads three rows of a few dozen keys even at 50,000 papers).
+ * rows per range: a lookup reads three rows of a few dozen keys even at 50,000 papers); one letter
+ * for facets, the facet's kind, so that every venue is in one row per range.
  */
-export const HEAD = { w: 3, t: 3, c: 3 } as const;
+export const HEAD = { w: 3, t: 3, c: 3, f: 1 } as const;
 const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(kind, seq)}`;
@@ -51,6 +57,8 @@ export interface IndexedTerms {
   titleWords: string[];
   /** Hashed keys a close title shares (`closeTitleKeys`). */
   closeKeys: string[];
+  /** `facetTerms`: the venue, the topic, the link to the catalog. */
+  facets: string[];
 }
 
 interface Slot {
@@ -94,6 +102,7 @@ export class TermChanges {
     this.move('w', seq, before?.searchTokens ?? [], after?.searchTokens ?? []);
     this.move('t', seq, before?.titleWords ?? [], after?.titleWords ?? []);
     this.move('c', seq, before?.closeKeys ?? [], after?.closeKeys ?? []);
+    this.move('f', seq, before?.facets ?? [], after?.facets ?? []);
   }
 
   /** The touched terms by row key: done once, at the end, rather than for every word of every paper. */

@@ -6,7 +6,10 @@ import type { PaperFields } from '@/lib/db/records';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { searchPapers } from '@/lib/db/search';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
-import { addPaper, arxivPage, freshDb } from '../../db-helpers';
+import { syncCatalog } from '@/lib/catalog/sync';
+import { listTopics, listVenues, papersInTopic, papersInVenue } from '@/lib/db/library';
+import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '@/lib/db/reindex';
+import { addPaper, arxivPage, freshDb, oneNoteCatalog } from '../../db-helpers';
 
 const SKYPLANE = 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays';
 const closeToSkyplane = arxivPage('Skyplane: optimizing transfer cost and throughput using cloud-aware overlay', '2210.07259');
@@ -160,5 +163,35 @@ describe('upgrade from version 7 (truncated titles keyed by four words)', () => 
     expect((await db.papers.get(whole.id))?.prefixKey).toBe('skyplane optimizing transfer');
     expect(await findPaper(db, arxivPage('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: cut.id } });
     expect(await findPaper(db, arxivPage(SKYPLANE))).toMatchObject({ by: 'prefix', record: { id: whole.id } });
+  });
+});
+
+describe('upgrade from version 8 (venue, topic and catalog link as indexes of the papers store)', () => {
+  it('moves them to facet postings: venues, topics and catalog links are listed as before', async () => {
+    const old = freshDb(8);
+    await syncCatalog(old, oneNoteCatalog('* first\n'));
+    const mine = await addPaper(old, { title: 'My note', venue: 'OSDI 2024', topic: 'Storage', note: '* mine\n' });
+    await addPaper(old, { title: 'Another', venue: 'NSDI 2024', topic: 'Storage' });
+    // As version 8 wrote them: no facet rows, postings of the version before.
+    await old.terms.where('k').startsWith('f:').delete();
+    await old.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION - 1 });
+    expect(old.papers.schema.idxByName).toHaveProperty('venue');
+    old.close();
+
+    const db = new PaperNotesDB(old.name);
+    await db.open();
+    expect(Object.keys(db.papers.schema.idxByName).sort()).toEqual(['arxivId', 'doi', 'prefixKey', 'seq', 'titleKey', 'urls', 'usenixKey']);
+    expect(await termsCurrent(db)).toBe(true);
+    expect((await listVenues(db)).map((v) => [v.label, v.count])).toEqual([
+      ['NSDI 2024', 1],
+      ['OSDI 2024', 2],
+    ]);
+    expect((await papersInVenue(db, 'OSDI 2024')).map((p) => p.title)).toEqual(['A catalog paper', 'My note']);
+    expect((await papersInTopic(db, 'Storage')).map((p) => p.title).sort()).toEqual(['Another', 'My note']);
+    expect(await listTopics(db)).toEqual([{ topic: 'Storage', count: 2 }]);
+    // The catalog record is still found as linked: a new catalog version updates it in place.
+    expect(await syncCatalog(db, oneNoteCatalog('* second\n'))).toMatchObject({ updated: 1, added: 0 });
+    expect((await db.papers.get('cat:a'))?.note).toBe('* second\n');
+    expect(await db.papers.get(mine.id)).toEqual(mine);
   });
 });

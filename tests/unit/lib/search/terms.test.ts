@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKET, TermChanges, type IndexedTerms } from '@/lib/search/terms';
 
-const terms = (word: string, key: string): IndexedTerms => ({ searchTokens: [word], titleWords: [word], closeKeys: [key] });
+const terms = (word: string, key: string): IndexedTerms => ({ searchTokens: [word], titleWords: [word], closeKeys: [key], facets: [] });
 
 describe('postings rows', () => {
   it('split words by ranges of paper numbers, close-title keys never', () => {
