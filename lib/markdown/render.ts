@@ -27,6 +27,8 @@ const SANITIZE = {
 export function createRenderer(window: Window & typeof globalThis): (markdown: string) => Rendered {
   const marked = new Marked({ gfm: true, async: false });
   const purify = createDOMPurify(window);
+  // DOMPurify returns its input untouched where it cannot parse HTML safely: fail closed instead.
+  if (!purify.isSupported) return (markdown) => ({ plain: markdown, reason: 'This page cannot check formatted text for unsafe HTML; the note is shown as plain text.' });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const href = node.tagName === 'A' ? node.getAttribute('href') : null;
     if (href !== null && /^(?:https?|mailto):/i.test(href)) {

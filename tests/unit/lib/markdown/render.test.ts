@@ -29,6 +29,11 @@ function dangers(markup: string): string[] {
 }
 
 describe('Markdown rendering', () => {
+  it('shows plain text where the sanitiser cannot work, never the unsanitised HTML', () => {
+    const out = createRenderer({} as Window & typeof globalThis)('* a <img src=x onerror=alert(1)>');
+    expect(out).toEqual({ plain: '* a <img src=x onerror=alert(1)>', reason: expect.stringContaining('plain text') });
+  });
+
   it('renders GitHub-flavoured Markdown', () => {
     const out = html('* **Sarathi-Serve**\n  * Chunked-prefills\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`code`');
     expect(out).toContain('<strong>Sarathi-Serve</strong>');
