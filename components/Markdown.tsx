@@ -8,10 +8,11 @@ export interface MarkdownProps {
   markdown: string;
   /** Shown when the Markdown is empty. */
   empty?: string;
+  testId?: string;
 }
 
 /** The one place Markdown reaches the DOM: marked, then DOMPurify, then `innerHTML`. */
-export function Markdown({ markdown, empty = 'No notes yet.' }: MarkdownProps) {
+export function Markdown({ markdown, empty = 'No notes yet.', testId = 'note-body' }: MarkdownProps) {
   const rendered = useMemo(() => {
     render ??= createRenderer(window);
     return markdown.trim() ? render(markdown) : null;
@@ -25,5 +26,5 @@ export function Markdown({ markdown, empty = 'No notes yet.' }: MarkdownProps) {
       </div>
     );
   }
-  return <div class="note" data-testid="note-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
+  return <div class="note" data-testid={testId} dangerouslySetInnerHTML={{ __html: rendered.html }} />;
 }

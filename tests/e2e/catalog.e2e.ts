@@ -21,8 +21,13 @@ describe('the bundled catalog in a fresh profile', () => {
     expect(await panel.getByTestId('paper-topic').textContent()).toContain('Large Language Models (LLMs)');
     expect(await panel.getByTestId('paper-affiliations').textContent()).toBe('MSR India & GaTech');
     expect(await panel.getByText('From the reading-notes catalog').count()).toBe(1);
+    // The venue page's Meta Info and References, carried from the catalog.
+    expect(await panel.getByTestId('venue-acceptance').textContent()).toBe('Acceptance rate: 19.2% (= 53 / 276)');
+    expect(await panel.getByTestId('venue-info').getByRole('link', { name: 'Homepage' }).getAttribute('href')).toBe('https://www.usenix.org/conference/osdi24');
     await panel.setViewportSize({ width: 420, height: 640 });
     await saveScreenshot(panel, 'panel-note.png');
+    await panel.getByTestId('venue-info').getByText('References').click();
+    await expect.poll(() => panel.getByTestId('venue-references').textContent()).toContain('Notes from SJTU IPADS');
     await Promise.all([page.close(), panel.close()]);
   });
 

@@ -5,6 +5,7 @@ import { Markdown } from '@/components/Markdown';
 import { NotePageActions } from '@/components/NotePageActions';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
+import { VenueInfo } from '@/components/VenueInfo';
 import { QuickAdd } from '@/components/QuickAdd';
 import { catalogText } from '@/lib/catalog/merge';
 import { acceptCatalogUpdate, dismissCatalogUpdate } from '@/lib/catalog/sync';
@@ -15,6 +16,7 @@ import { addBullet } from '@/lib/db/notes';
 import type { PaperRecord } from '@/lib/db/records';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { headerModel } from '@/lib/notes/header';
+import { venueInfo } from '@/lib/notes/venue-info';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import type { DetectedPaper } from '@/lib/paper';
 import { download } from '@/lib/runtime/download';
@@ -49,6 +51,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
   const record = live.loading || live.error ? undefined : live.value;
   const venueRecord = useLive(() => db.venues.get(record?.venue ?? ''), [record?.venue]);
   const venue = venueRecord.loading || venueRecord.error ? undefined : venueRecord.value;
+  const info = venueInfo(venue);
   const editing = useNoteEditing(db, record);
   const [failure, run] = useFailure((message) => `Not saved: ${message}.`);
 
@@ -142,6 +145,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
           </div>
           <Markdown markdown={record.note} />
           <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, text))} />
+          {info && <VenueInfo info={info} />}
           <DeleteNote onDelete={() => write(() => deletePaper(db, record.id))} />
         </>
       )}
