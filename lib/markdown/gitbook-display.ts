@@ -1,10 +1,39 @@
+/** Stands for the `{%` of a tag inside fenced code while the tags outside are turned into Markdown. */
+const MASKED = '{\uE000%';
+
+/**
+ * `{%` inside fenced code blocks (``` or ~~~) masked, so that code shows them as written. Fences
+ * are found at any indent and in quotes, as they sit in a note's lists and hints.
+ */
+function maskFencedTags(text: string): string {
+  if (!text.includes('{%') || !/^[ \t>]*(?:`{3}|~{3})/m.test(text)) return text;
+  let fence: string | null = null;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = /^[ \t>]*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence === null) {
+        // A backtick fence's info string cannot hold a backtick.
+        if (marker && !(marker[0] === '`' && line.slice(line.indexOf(marker) + marker.length).includes('`'))) fence = marker;
+        return line;
+      }
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && !line.slice(line.indexOf(marker) + marker.length).trim()) {
+        fence = null;
+        return line;
+      }
+      return line.replaceAll('{%', MASKED);
+    })
+    .join('\n');
+}
+
 /**
  * GitBook's own markup, turned into plain Markdown for display: `{% hint %}` blocks become quotes,
- * `{% embed url="…" %}` a link, and any other `{% … %}` tag is dropped. The stored text keeps
- * GitBook's form, so that export gives it back unchanged.
+ * `{% embed url="…" %}` a link, and any other `{% … %}` tag is dropped, except in fenced code,
+ * which shows its text as written. The stored text keeps GitBook's form, so that export gives it
+ * back unchanged.
  */
 export function gitbookToMarkdown(text: string): string {
-  return text
+  return maskFencedTags(text)
     // The body may not hold another hint tag: a lazy `[\s\S]*?` would scan to the end of the text
     // from every unclosed `{% hint %}`, quadratic in a note of many (seconds for a long one).
     .replace(/\{%\s*hint[^%]*%\}((?:(?!\{%\s*(?:end)?hint)[\s\S])*)\{%\s*endhint\s*%\}/g, (_, body: string) =>
@@ -15,5 +44,6 @@ export function gitbookToMarkdown(text: string): string {
         .join('\n'),
     )
     .replace(/\{%\s*embed\s+url="([^"]*)"[^%]*%\}/g, (_, url: string) => `<${url}>`)
-    .replace(/\{%[^%]*%\}/g, '');
+    .replace(/\{%[^%]*%\}/g, '')
+    .replaceAll(MASKED, '{%');
 }

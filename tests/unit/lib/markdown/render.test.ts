@@ -92,6 +92,18 @@ describe('Markdown rendering', () => {
     expect(gitbookToMarkdown(hostile)).toBe('\nline\n'.repeat(20_000));
   });
 
+  it('shows GitBook tags inside fenced code as written, and still reads a hint that holds code', () => {
+    const code = '```markdown\n{% hint style="info" %}\nText\n{% endhint %}\n```';
+    expect(gitbookToMarkdown(code)).toBe(code);
+    expect(gitbookToMarkdown('* Example:\n\n  ~~~~\n  {% embed url="https://x.org" %}\n  ~~~\n  ~~~~\n{% embed url="https://y.org" %}')).toBe(
+      '* Example:\n\n  ~~~~\n  {% embed url="https://x.org" %}\n  ~~~\n  ~~~~\n<https://y.org>',
+    );
+    expect(gitbookToMarkdown('{% hint style="info" %}\nRun:\n```sh\necho "{% raw %}"\n```\n{% endhint %}')).toBe('> Run:\n> ```sh\n> echo "{% raw %}"\n> ```');
+    // An unclosed fence runs to the end of the note, as CommonMark reads it.
+    expect(gitbookToMarkdown('```\n{% hint %}\n')).toBe('```\n{% hint %}\n');
+    expect(html('```\n{% endhint %}\n```')).toContain('{% endhint %}');
+  });
+
   it.each(XSS_PAYLOADS)('leaves nothing that can run in %j', (payload) => {
     expect(dangers(html(payload))).toEqual([]);
     expect(dangers(html(`* note\n  * ${payload}`))).toEqual([]);
