@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createFromPage, matchPage } from '../db/matching';
-import { updatePaper } from '../db/notes';
 import type { PaperNotesDB } from '../db/schema';
 import { detectFromUrl, withVenue } from '../detect-url';
-import { appendQuote } from '../notes/quote';
 import { openPanelFor } from './panel-opening';
+import { appendSelections, keepSelection } from './pending-selection';
 import { getTabPaper } from './tab-state';
 
 export const MENU_ID = 'add-selection-to-note';
@@ -18,7 +17,8 @@ export const PAPER_PAGES = ['*://*.arxiv.org/*', '*://*.usenix.org/*'];
  * The paper is the one the tab's page reported, else the one its URL names (a PDF, which no script
  * reads; a page whose script an update left behind). A USENIX presentation page that reported
  * nothing may be a talk's, shaped like a paper's: it only adds to a note its URL already finds.
- * Nothing is added while the page's only match is a close title: the panel asks first.
+ * While the page's only match is a close title, the selection is kept for the page and added
+ * once the user answers in the panel.
  */
 export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl: string | undefined, selection: string): Promise<string | null> {
   const known = (await getTabPaper(tabId))?.paper;
@@ -28,14 +28,14 @@ export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl
   const match = await matchPage(db, paper);
   // A close title waits for the user's answer in the panel (opened by the click): a new note made
   // now would match the page exactly and leave the other one unasked.
-  if (match?.by === 'fuzzy') return null;
+  if (match?.by === 'fuzzy') {
+    await keepSelection(paper.key, selection);
+    return null;
+  }
   const exact = match?.record ?? null;
   if (!exact && !known && paper.source === 'usenix' && paper.kind === 'presentation') return null;
   const record = exact ?? (await createFromPage(db, paper));
-  await updatePaper(db, record.id, (current) => {
-    const note = appendQuote(current.note, selection);
-    return note === current.note ? null : { note };
-  });
+  await appendSelections(db, record.id, [selection]);
   return record.id;
 }
 

@@ -6,6 +6,7 @@ import { NotePageActions } from '@/components/NotePageActions';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
 import { VenueInfo } from '@/components/VenueInfo';
+import { WaitingSelections } from '@/components/WaitingSelections';
 import { QuickAdd } from '@/components/QuickAdd';
 import { catalogText } from '@/lib/catalog/merge';
 import { acceptCatalogUpdate, dismissCatalogUpdate } from '@/lib/catalog/sync';
@@ -21,9 +22,11 @@ import { describeWriteError } from '@/lib/notes/write-errors';
 import type { DetectedPaper } from '@/lib/paper';
 import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { applySelections, dropSelections } from '@/lib/runtime/pending-selection';
 import { useFailure } from '@/components/use-failure';
 import { useLive } from '@/components/use-live';
 import { useNoteEditing } from '../use-note-editing';
+import { useWaitingSelections } from '../use-waiting-selections';
 
 // Loaded when first needed: the first paint of a note needs neither the editor, nor the diff, nor
 // the GitBook writer that copies and downloads it as a page.
@@ -52,6 +55,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
   const venueRecord = useLive(() => db.venues.get(record?.venue ?? ''), [record?.venue]);
   const venue = venueRecord.loading || venueRecord.error ? undefined : venueRecord.value;
   const info = venueInfo(venue);
+  const waiting = useWaitingSelections(page?.key);
   const editing = useNoteEditing(db, record);
   const [failure, run] = useFailure((message) => `Not saved: ${message}.`);
 
@@ -76,8 +80,16 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
       {fuzzy && page && (
         <MatchNotice
           noteTitle={record.title}
-          onConfirm={() => run(() => write(() => confirmMatch(db, record.id, page)))}
+          onConfirm={() => run(() => write(async () => (await confirmMatch(db, record.id, page), await applySelections(db, page.key, record.id))))}
           onReject={() => run(() => write(() => rejectMatch(db, record.id, page)))}
+        />
+      )}
+      {page && !!waiting.length && (
+        <WaitingSelections
+          selections={waiting}
+          addedBy={fuzzy ? 'Confirm adds' : undefined}
+          onAdd={fuzzy ? undefined : () => run(() => write(() => applySelections(db, page.key, record.id)))}
+          onDiscard={() => run(() => dropSelections(page.key))}
         />
       )}
       {record.catalogPending && !editing.editing && (

@@ -1,14 +1,17 @@
 import { CreateNote } from '@/components/CreateNote';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
+import { WaitingSelections } from '@/components/WaitingSelections';
 import { findPaper } from '@/lib/db/lookup';
 import { createFromPage } from '@/lib/db/matching';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { headerModel } from '@/lib/notes/header';
 import type { DetectedPaper } from '@/lib/paper';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { applySelections, dropSelections } from '@/lib/runtime/pending-selection';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import { useLive } from '@/components/use-live';
+import { useWaitingSelections } from '../use-waiting-selections';
 import { NoteScreen } from './NoteScreen';
 
 export interface PageScreenProps {
@@ -20,6 +23,7 @@ export interface PageScreenProps {
 /** The current tab's paper: its note, or what the page says and "Create note". */
 export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
   const match = useLive(() => findPaper(db, paper), [paper.key, paper.title, paper.url]);
+  const waiting = useWaitingSelections(paper.key);
   if (match.loading) return <div aria-busy="true" />;
   if (match.error) return <Notice kind="error">Notes could not be searched: {match.error.message}</Notice>;
   if (match.value) {
@@ -29,7 +33,8 @@ export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
   }
   const create = async () => {
     try {
-      await createFromPage(db, paper);
+      const created = await createFromPage(db, paper);
+      await applySelections(db, paper.key, created.id);
       notifyNotesChanged();
     } catch (e) {
       throw new Error(describeWriteError(e));
@@ -38,6 +43,7 @@ export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
   return (
     <>
       <PaperHeader model={headerModel(undefined, paper)} onPopOut={onPopOut} />
+      {!!waiting.length && <WaitingSelections selections={waiting} addedBy="Create note adds" onDiscard={() => void dropSelections(paper.key)} />}
       <CreateNote onCreate={create} />
     </>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withVenue } from '@/lib/detect-url';
 import { addSelectionToNote } from '@/lib/runtime/capture';
+import { applySelections, pendingSelections } from '@/lib/runtime/pending-selection';
 import { setTabPaper } from '@/lib/runtime/tab-state';
 import { addPaper, freshDb } from '../../db-helpers';
 
@@ -47,13 +48,19 @@ describe('Add selection to paper note', () => {
     expect((await db.papers.get(note.id))?.note).toBe('* > kept\n');
   });
 
-  it('adds nothing while the page’s only match is a close title, to be confirmed in the panel', async () => {
+  it('keeps the selection, adding nothing, while the page’s only match is a close title, to be confirmed in the panel', async () => {
     const db = freshDb();
     const close = await addPaper(db, { title: 'ServerlessLLM: Low-Latency Serverless Inference for Large Language Model' });
     await setTabPaper(13, { paper: withVenue(paper), seenAt: Date.now() });
     expect(await addSelectionToNote(db, 13, URL, 'quoted')).toBeNull();
+    expect(await addSelectionToNote(db, 13, URL, 'and more')).toBeNull();
     expect(await db.papers.count()).toBe(1);
     expect((await db.papers.get(close.id))?.note).toBe('');
+    expect(await pendingSelections(paper.key)).toEqual(['quoted', 'and more']);
+    // Confirmed in the panel: both are added, in order, and forgotten.
+    await applySelections(db, paper.key, close.id);
+    expect((await db.papers.get(close.id))?.note).toBe('* > quoted\n* > and more\n');
+    expect(await pendingSelections(paper.key)).toEqual([]);
   });
 
   it('does nothing off paper pages', async () => {
