@@ -1,4 +1,4 @@
-import { facetValue, FACET, topicFacet, venueFacet } from '../search/facets';
+import { facetValue, FACET, tagFacet, topicFacet, venueFacet } from '../search/facets';
 import { papersBySeq, seqsWith, termCounts } from './postings';
 import type { PaperRecord, VenueGroup, VenueRecord } from './records';
 import type { PaperNotesDB } from './schema';
@@ -74,4 +74,19 @@ export async function listTopics(db: PaperNotesDB): Promise<TopicSummary[]> {
 
 export function papersInTopic(db: PaperNotesDB, topic: string): Promise<PaperRecord[]> {
   return papersWithFacet(db, topicFacet(topic));
+}
+
+export interface TagSummary {
+  tag: string;
+  count: number;
+}
+
+/** Every tag on a note with its number of papers, alphabetically (case ignored). */
+export async function listTags(db: PaperNotesDB): Promise<TagSummary[]> {
+  const counts = await termCounts(db, 'f', FACET.tag);
+  return [...counts].map(([term, count]) => ({ tag: facetValue(term), count })).sort((a, b) => a.tag.localeCompare(b.tag, undefined, { sensitivity: 'base' }) || a.tag.localeCompare(b.tag));
+}
+
+export function papersWithTag(db: PaperNotesDB, tag: string): Promise<PaperRecord[]> {
+  return papersWithFacet(db, tagFacet(tag));
 }

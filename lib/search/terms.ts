@@ -12,8 +12,8 @@ export const BUCKET = 16_384;
 
 /**
  * Full-text words ("w"), title words ("t", ranked first in search), close-title keys ("c"), and
- * facets ("f": the venue, the topic, the link to the catalog) that list a venue's or a topic's
- * papers. Facets were indexes of the papers store: one index entry per paper each, which made a
+ * facets ("f": the venue, the topic, the tags, the link to the catalog) that list a venue's, a
+ * topic's or a tag's papers. Facets were indexes of the papers store: one index entry per paper each, which made a
  * bulk write of papers a third slower.
  */
 export type TermKind = 'w' | 't' | 'c' | 'f';

@@ -59,7 +59,7 @@ describe('the bundled catalog in a fresh profile', () => {
     expect(await panel.locator('details[data-venue="ICML 2025"] summary').textContent()).toContain('(0)');
     expect(await panel.locator('details[data-venue="IEEE Transactions on Cloud Computing 2021"] summary').textContent()).toContain('(1)');
     await panel.getByRole('tab', { name: 'By topic' }).click();
-    await expect.poll(() => panel.locator('details[data-topic="Systems for ML/Model Serving"]').count()).toBe(1);
+    await expect.poll(() => panel.locator('details[data-facet="Systems for ML/Model Serving"]').count()).toBe(1);
     await panel.getByRole('tab', { name: 'By venue' }).click();
     await panel.getByTestId('search').fill('kv cache');
     await expect.poll(() => panel.getByTestId('search-hit').count()).toBeGreaterThan(1);

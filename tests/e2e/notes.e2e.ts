@@ -48,6 +48,14 @@ describe('notes in the side panel', () => {
     expect(await panel.getByTestId('edit-tags').inputValue()).toBe('machine learning, serving');
     await panel.getByTestId('save').click();
     await expect.poll(() => panel.getByTestId('paper-tags').textContent()).toMatch(/machine learning.*serving/);
+    // The library lists the note under each of its tags.
+    await panel.getByTestId('tab-library').click();
+    await panel.getByTestId('browse-tag').click();
+    await panel.locator('details[data-facet="serving"] summary').click();
+    await expect.poll(() => panel.locator('details[data-facet="serving"] [data-testid=open-paper]').allTextContents()).toEqual(['Quokka: Fictional Fixture Paper for Paper Notes Tests']);
+    expect(await panel.locator('details[data-facet="machine learning"] summary').textContent()).toContain('(1)');
+    await panel.locator('details[data-facet="serving"] [data-testid=open-paper]').click();
+    await expect.poll(() => panel.getByTestId('paper-title').textContent()).toBe('Quokka: Fictional Fixture Paper for Paper Notes Tests');
 
     await panel.reload();
     await expect.poll(() => noteText(panel)).toContain('nested point');

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { PaperList } from '@/components/PaperList';
 import { SearchResults } from '@/components/SearchResults';
-import { GROUP_LABELS, listTopics, listVenues, papersInTopic, papersInVenue, type VenueSummary } from '@/lib/db/library';
+import { GROUP_LABELS, listTags, listTopics, listVenues, papersInTopic, papersInVenue, papersWithTag, type VenueSummary } from '@/lib/db/library';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { download } from '@/lib/runtime/download';
 import { searchPapers } from '@/lib/db/search';
@@ -14,9 +14,10 @@ export interface LibraryScreenProps {
   onOpen: (id: string) => void;
 }
 
-type Browse = 'venue' | 'topic';
+type Browse = 'venue' | 'topic' | 'tag';
+const BROWSE_LABELS: Record<Browse, string> = { venue: 'By venue', topic: 'By topic', tag: 'By tag' };
 
-/** Every note: searched, or browsed by venue (newest first) and by topic, as the reading-notes site does. */
+/** Every note: searched, or browsed by venue (newest first), by topic, as the reading-notes site does, and by tag. */
 export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
   const [query, setQuery] = useState('');
   const [browse, setBrowse] = useState<Browse>('venue');
@@ -37,13 +38,13 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
       ) : (
         <>
           <div class="tabs" role="tablist">
-            {(['venue', 'topic'] as const).map((b) => (
-              <button key={b} type="button" role="tab" aria-selected={browse === b} onClick={() => setBrowse(b)}>
-                {b === 'venue' ? 'By venue' : 'By topic'}
+            {(Object.keys(BROWSE_LABELS) as Browse[]).map((b) => (
+              <button key={b} type="button" role="tab" aria-selected={browse === b} onClick={() => setBrowse(b)} data-testid={`browse-${b}`}>
+                {BROWSE_LABELS[b]}
               </button>
             ))}
           </div>
-          {browse === 'venue' ? <Venues db={db} onOpen={onOpen} /> : <Topics db={db} onOpen={onOpen} />}
+          {browse === 'venue' ? <Venues db={db} onOpen={onOpen} /> : browse === 'topic' ? <Topics db={db} onOpen={onOpen} /> : <Tags db={db} onOpen={onOpen} />}
         </>
       )}
     </section>
@@ -120,20 +121,35 @@ function Topics({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void
   return (
     <div data-testid="topics">
       {topics.value.map(({ topic, count }) => (
-        <TopicGroup key={topic} db={db} topic={topic} count={count} onOpen={onOpen} />
+        <FacetGroup key={topic} value={topic} label={topic.split('/').join(' › ')} count={count} load={() => papersInTopic(db, topic)} deps={[topic]} onOpen={onOpen} detail="venue" />
       ))}
     </div>
   );
 }
 
-function TopicGroup({ db, topic, count, onOpen }: { db: PaperNotesDB; topic: string; count: number; onOpen: (id: string) => void }) {
+function Tags({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void }) {
+  const tags = useLive(() => listTags(db), []);
+  if (tags.loading) return <div aria-busy="true" />;
+  if (tags.error) return <Notice kind="error">{tags.error.message}</Notice>;
+  if (!tags.value.length) return <p class="muted" data-testid="tags">No note has tags yet. Add them when you edit a note.</p>;
+  return (
+    <div data-testid="tags">
+      {tags.value.map(({ tag, count }) => (
+        <FacetGroup key={tag} value={tag} label={`#${tag}`} count={count} load={() => papersWithTag(db, tag)} deps={[tag]} onOpen={onOpen} detail="venue" />
+      ))}
+    </div>
+  );
+}
+
+/** A topic or a tag: its papers read when it is opened. */
+function FacetGroup(props: { value: string; label: string; count: number; load: () => ReturnType<typeof papersInVenue>; deps: unknown[]; onOpen: (id: string) => void; detail: 'venue' }) {
   const [open, setOpen] = useState(false);
   return (
-    <details class="group" onToggle={(e) => setOpen(e.currentTarget.open)} data-topic={topic}>
+    <details class="group" onToggle={(e) => setOpen(e.currentTarget.open)} data-facet={props.value}>
       <summary>
-        {topic.split('/').join(' › ')} <span class="muted small">({count})</span>
+        {props.label} <span class="muted small">({props.count})</span>
       </summary>
-      {open && <Papers load={() => papersInTopic(db, topic)} deps={[topic]} onOpen={onOpen} detail="venue" />}
+      {open && <Papers load={props.load} deps={props.deps} onOpen={props.onOpen} detail={props.detail} />}
     </details>
   );
 }

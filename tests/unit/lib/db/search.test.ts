@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listTopics, listVenues, papersInVenue } from '@/lib/db/library';
+import { listTags, listTopics, listVenues, papersInVenue, papersWithTag } from '@/lib/db/library';
+import { deletePaper } from '@/lib/db/delete';
+import { updatePaper } from '@/lib/db/notes';
 import { searchPapers } from '@/lib/db/search';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { tokenize, MAX_TOKENS } from '@/lib/search/tokens';
@@ -110,6 +112,21 @@ describe('browsing', () => {
     const { db, sarathi, serverless } = await library();
     expect((await papersInVenue(db, 'OSDI 2024')).map((p) => p.id)).toEqual([sarathi.id, serverless.id]);
     expect(await listTopics(db)).toEqual([{ topic: 'Large Language Models (LLMs)', count: 2 }]);
+  });
+
+  it('lists the tags with their papers, and keeps them in step with edits and deletions', async () => {
+    const { db, sarathi, serverless } = await library();
+    expect(await listTags(db)).toEqual([{ tag: 'serverless', count: 1 }]);
+    await updatePaper(db, sarathi.id, () => ({ tags: ['Scheduling', 'serverless', 'serverless'] }));
+    expect(await listTags(db)).toEqual([
+      { tag: 'Scheduling', count: 1 },
+      { tag: 'serverless', count: 2 },
+    ]);
+    expect((await papersWithTag(db, 'serverless')).map((p) => p.id)).toEqual([sarathi.id, serverless.id]);
+    await updatePaper(db, serverless.id, () => ({ tags: [] }));
+    await deletePaper(db, sarathi.id);
+    expect(await listTags(db)).toEqual([]);
+    expect(await papersWithTag(db, 'serverless')).toEqual([]);
   });
 });
 
