@@ -1,5 +1,5 @@
 import { Bitset } from '../search/bitset';
-import { rowKey, rowRange, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
+import { rowKey, rowRange, seqsInRow, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -16,7 +16,7 @@ export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, p
   const out = new Bitset();
   for (const row of await rowsFor(db, kind, term)) {
     if (!prefix) {
-      for (const id of row.terms[term] ?? []) out.add(id);
+      for (const id of seqsInRow(row.terms, term) ?? []) out.add(id);
       continue;
     }
     for (const candidate in row.terms) if (candidate.startsWith(term)) for (const id of row.terms[candidate]!) out.add(id);
@@ -27,7 +27,7 @@ export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, p
 /** How many papers have an exact term (from the postings, no paper read). */
 export async function countWith(db: PaperNotesDB, kind: TermKind, term: string): Promise<number> {
   let count = 0;
-  for (const row of await rowsFor(db, kind, term)) count += row.terms[term]?.length ?? 0;
+  for (const row of await rowsFor(db, kind, term)) count += seqsInRow(row.terms, term)?.length ?? 0;
   return count;
 }
 
@@ -67,7 +67,7 @@ export async function seqsWithAny(db: PaperNotesDB, kind: TermKind, terms: strin
   const rows = await Promise.all([...heads.values()].map((wanted) => rowsFor(db, kind, wanted[0]!)));
   const out = new Set<number>();
   [...heads.values()].forEach((wanted, i) => {
-    for (const row of rows[i]!) for (const term of wanted) for (const seq of row.terms[term] ?? []) if (out.size < limit) out.add(seq);
+    for (const row of rows[i]!) for (const term of wanted) for (const seq of seqsInRow(row.terms, term) ?? []) if (out.size < limit) out.add(seq);
   });
   return [...out];
 }

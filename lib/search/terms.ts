@@ -61,6 +61,12 @@ export interface IndexedTerms {
   facets: string[];
 }
 
+/**
+ * A term's paper numbers in a row; undefined if the row has none. Own properties only: a row is a
+ * plain object, and a word such as "constructor" must not find `Object.prototype.constructor`.
+ */
+export const seqsInRow = (terms: TermRow['terms'], term: string): number[] | undefined => (Object.hasOwn(terms, term) ? terms[term] : undefined);
+
 interface Slot {
   add: number[];
   remove: Set<number> | null;
@@ -130,7 +136,7 @@ export class TermChanges {
     return this.keys.map((k, i) => {
       const terms: Record<string, number[]> = current[i] ? { ...current[i]!.terms } : {};
       for (const [term, { add, remove }] of this.rows.get(k)!) {
-        let ids = terms[term];
+        let ids = seqsInRow(terms, term);
         if (!ids) {
           // A new term (the common case of a bulk write): its numbers came in ascending order.
           if (add.length) terms[term] = isAscending(add) ? add : [...new Set(add)].sort((a, b) => a - b);

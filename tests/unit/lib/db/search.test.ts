@@ -226,3 +226,15 @@ describe('a search that matches more papers than it shows', () => {
     expect(result.hits.map((h) => h.id)).toContain(newest.id);
   });
 });
+
+describe('words that name a property of every object', () => {
+  it('are indexed, found and removed like any other word ("constructor")', async () => {
+    const db = freshDb();
+    const first = await addPaper(db, { title: 'A constructor study', note: '* The constructor runs first.' });
+    const second = await addPaper(db, { title: 'Another paper', note: '* Its constructor too; valueof tostring' });
+    expect((await searchPapers(db, 'constructor')).hits.map((h) => h.id).sort()).toEqual([first.id, second.id].sort());
+    await updatePaper(db, second.id, () => ({ note: '* Nothing of the kind.' }));
+    expect((await searchPapers(db, 'constructor')).hits.map((h) => h.id)).toEqual([first.id]);
+    expect((await searchPapers(db, 'construct')).hits.map((h) => h.id)).toEqual([first.id]);
+  });
+});
