@@ -43,7 +43,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 function isDetectedPaper(x: unknown): x is DetectedPaper {
   if (!isRecord(x)) return false;
   for (const [field, value] of Object.entries(x)) {
-    if (field in STRING_LIMITS) {
+    if (Object.hasOwn(STRING_LIMITS, field)) {
       if (typeof value !== 'string' || value.length > STRING_LIMITS[field]!) return false;
     } else if (NUMBER_FIELDS.includes(field)) {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 9999) return false;

@@ -38,7 +38,8 @@ export function usenixVenue(usenixKey: string): { venue: string; year: number } 
   if (!match) return null;
   const [, code, yy] = match;
   const year = yy!.length === 4 ? +yy! : +yy! + (+yy! < 70 ? 2000 : 1900);
-  return { venue: `${CONFERENCE_LABELS[code!] ?? code!.toUpperCase()} ${year}`, year };
+  // Own keys only: a code such as "constructor" is not `Object.prototype.constructor`.
+  return { venue: `${(Object.hasOwn(CONFERENCE_LABELS, code!) && CONFERENCE_LABELS[code!]) || code!.toUpperCase()} ${year}`, year };
 }
 
 // Kept free of venue labels: this runs in the content script, where every byte is paid per page.
@@ -61,5 +62,6 @@ export function parseUsenixUrl(url: URL): PaperRef | null {
   if (!pdf || NOT_A_PAPER.test(pdf[3]!)) return null;
   // The file name writes with `_` what the presentation page's slug writes with `-`
   // (`osdi20-zhao_hanyu.pdf`, `presentation/zhao-hanyu`): the key is the page's.
-  return ref(url, 'pdf', PDF_CODES[pdf[1]!.toLowerCase()] ?? pdf[1]!, pdf[2]!, pdf[3]!.replace(/_/g, '-'));
+  const code = pdf[1]!.toLowerCase();
+  return ref(url, 'pdf', (Object.hasOwn(PDF_CODES, code) && PDF_CODES[code]) || pdf[1]!, pdf[2]!, pdf[3]!.replace(/_/g, '-'));
 }

@@ -86,11 +86,14 @@ describe('usenixVenue', () => {
     ['hotos21/x', 'HotOS 2021', 2021],
     ['osdi99/x', 'OSDI 1999', 1999],
     ['enigma2024/x', 'ENIGMA 2024', 2024],
+    // A code named like an Object property is a code like any other.
+    ['constructor24/x', 'CONSTRUCTOR 2024', 2024],
   ])('%s → %s', (code, venue, year) => {
     expect(usenixVenue(code)).toEqual({ venue, year });
   });
 
   it('labels references from USENIX URLs', () => {
+    expect(detectFromUrl('https://www.usenix.org/system/files/constructor22-bulekov.pdf')).toMatchObject({ usenixKey: 'constructor22/bulekov' });
     const ref = detectFromUrl('https://www.usenix.org/system/files/sec22-bulekov.pdf')!;
     expect(withVenue(ref)).toMatchObject({ venue: 'USENIX Security 2022', year: 2022 });
     const arxiv = detectFromUrl('https://arxiv.org/abs/2403.02310')!;

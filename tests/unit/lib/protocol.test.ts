@@ -20,6 +20,7 @@ describe('parseMessage', () => {
     ['an extra top-level field', { ...found, extra: 1 }],
     ['no paper', { type: 'paper-found' }],
     ['an unknown paper field', { type: 'paper-found', paper: { ...paper, evil: 'x' } }],
+    ['a paper field named like an Object property', { type: 'paper-found', paper: { ...paper, constructor: 'x' } }],
     ['a non-string title', { type: 'paper-found', paper: { ...paper, title: { toString: 1 } } }],
     ['a title over 500 characters', { type: 'paper-found', paper: { ...paper, title: 'x'.repeat(501) } }],
     ['101 authors', { type: 'paper-found', paper: { ...paper, authors: Array(101).fill('A') } }],
