@@ -3,7 +3,7 @@ import { createFromPage, matchPage } from '../db/matching';
 import type { PaperNotesDB } from '../db/schema';
 import { detectFromUrl, withVenue } from '../detect-url';
 import { openPanelFor } from './panel-opening';
-import { appendSelections, keepSelection } from './pending-selection';
+import { applySelections, keepSelection } from './pending-selection';
 import { getTabPaper } from './tab-state';
 
 export const MENU_ID = 'add-selection-to-note';
@@ -35,7 +35,8 @@ export async function addSelectionToNote(db: PaperNotesDB, tabId: number, tabUrl
   const exact = match?.record ?? null;
   if (!exact && !known && paper.source === 'usenix' && paper.kind === 'presentation') return null;
   const record = exact ?? (await createFromPage(db, paper));
-  await appendSelections(db, record.id, [selection]);
+  // Selections kept while the page matched a close title come first, in the order they were made.
+  await applySelections(db, paper.key, record.id, [selection]);
   return record.id;
 }
 

@@ -11,43 +11,55 @@ export const MAX_PENDING = 20;
 
 const pendingKey = (pageKey: string) => `selection:${pageKey}`;
 
+/**
+ * Every change to a page's kept selections reads and rewrites the list: one at a time across the
+ * worker and every panel (Web Locks), so that none is lost or added twice.
+ */
+async function oneAtATime<T>(pageKey: string, run: () => Promise<T>): Promise<T> {
+  return navigator.locks ? navigator.locks.request(`paper-notes-${pendingKey(pageKey)}`, run) : run();
+}
+
 export async function pendingSelections(pageKey: string): Promise<string[]> {
   const key = pendingKey(pageKey);
   const stored = (await browser.storage.session.get(key))[key];
   return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
 }
 
-/** Keeps a selection for the page, after those kept before (the last `MAX_PENDING`). */
-export async function keepSelection(pageKey: string, selection: string): Promise<void> {
-  if (!selection.trim()) return;
-  const kept = [...(await pendingSelections(pageKey)), selection].slice(-MAX_PENDING);
-  await browser.storage.session.set({ [pendingKey(pageKey)]: kept });
-}
-
-/** Forgets the first `count` selections kept for the page (all of them by default). */
-export async function dropSelections(pageKey: string, count = Infinity): Promise<void> {
+async function dropFirst(pageKey: string, count: number): Promise<void> {
   const rest = (await pendingSelections(pageKey)).slice(count);
   if (rest.length) await browser.storage.session.set({ [pendingKey(pageKey)]: rest });
   else await browser.storage.session.remove(pendingKey(pageKey));
 }
 
-/** Appends selections to a note as quoted bullets, in one write. */
-export function appendSelections(db: PaperNotesDB, id: string, selections: string[]) {
-  return updatePaper(db, id, (current) => {
-    const note = selections.reduce(appendQuote, current.note);
-    return note === current.note ? null : { note };
+/** Keeps a selection for the page, after those kept before (the last `MAX_PENDING`). */
+export function keepSelection(pageKey: string, selection: string): Promise<void> {
+  if (!selection.trim()) return Promise.resolve();
+  return oneAtATime(pageKey, async () => {
+    const kept = [...(await pendingSelections(pageKey)), selection].slice(-MAX_PENDING);
+    await browser.storage.session.set({ [pendingKey(pageKey)]: kept });
   });
 }
 
+/** Forgets the selections kept for the page. */
+export function dropSelections(pageKey: string): Promise<void> {
+  return oneAtATime(pageKey, () => dropFirst(pageKey, Infinity));
+}
+
 /**
- * Appends the page's kept selections to a note, then forgets them: only those it appended, so a
- * selection kept meanwhile waits, and a failed write forgets nothing.
+ * Appends the page's kept selections, then `more`, to a note as quoted bullets in one write, and
+ * forgets the kept ones: only those it appended, so a failed write forgets nothing.
  */
-export async function applySelections(db: PaperNotesDB, pageKey: string, id: string): Promise<void> {
-  const selections = await pendingSelections(pageKey);
-  if (!selections.length) return;
-  await appendSelections(db, id, selections);
-  await dropSelections(pageKey, selections.length);
+export function applySelections(db: PaperNotesDB, pageKey: string, id: string, more: string[] = []): Promise<void> {
+  return oneAtATime(pageKey, async () => {
+    const kept = await pendingSelections(pageKey);
+    const selections = [...kept, ...more];
+    if (!selections.length) return;
+    await updatePaper(db, id, (current) => {
+      const note = selections.reduce(appendQuote, current.note);
+      return note === current.note ? null : { note };
+    });
+    if (kept.length) await dropFirst(pageKey, kept.length);
+  });
 }
 
 /** Calls back with the page's kept selections now and whenever they change; returns the unsubscribe. */
@@ -63,5 +75,9 @@ export function watchSelections(pageKey: string, onChange: (selections: string[]
   };
   browser.storage.session.onChanged.addListener(listener);
   read();
-  return () => browser.storage.session.onChanged.removeListener(listener);
+  return () => {
+    // A read still on its way must not report this page to a caller that moved on.
+    latest = -1;
+    browser.storage.session.onChanged.removeListener(listener);
+  };
 }

@@ -37,5 +37,9 @@ export function watchTabPaper(tabId: number, onChange: (state: TabPaper | null) 
   };
   browser.storage.session.onChanged.addListener(listener);
   read();
-  return () => browser.storage.session.onChanged.removeListener(listener);
+  return () => {
+    // A read still on its way must not report this tab to a caller that moved on.
+    latest = -1;
+    browser.storage.session.onChanged.removeListener(listener);
+  };
 }

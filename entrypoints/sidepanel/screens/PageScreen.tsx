@@ -10,6 +10,7 @@ import type { DetectedPaper } from '@/lib/paper';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { applySelections, dropSelections } from '@/lib/runtime/pending-selection';
 import { describeWriteError } from '@/lib/notes/write-errors';
+import { useFailure } from '@/components/use-failure';
 import { useLive } from '@/components/use-live';
 import { useWaitingSelections } from '../use-waiting-selections';
 import { NoteScreen } from './NoteScreen';
@@ -24,6 +25,7 @@ export interface PageScreenProps {
 export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
   const match = useLive(() => findPaper(db, paper), [paper.key, paper.title, paper.url]);
   const waiting = useWaitingSelections(paper.key);
+  const [failure, run] = useFailure((message) => `The selection was not discarded: ${message}.`);
   if (match.loading) return <div aria-busy="true" />;
   if (match.error) return <Notice kind="error">Notes could not be searched: {match.error.message}</Notice>;
   if (match.value) {
@@ -43,7 +45,8 @@ export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
   return (
     <>
       <PaperHeader model={headerModel(undefined, paper)} onPopOut={onPopOut} />
-      {!!waiting.length && <WaitingSelections selections={waiting} addedBy="Create note adds" onDiscard={() => void dropSelections(paper.key)} />}
+      {failure && <Notice kind="error">{failure}</Notice>}
+      {!!waiting.length && <WaitingSelections selections={waiting} addedBy="Create note adds" onDiscard={() => run(() => dropSelections(paper.key))} />}
       <CreateNote onCreate={create} />
     </>
   );

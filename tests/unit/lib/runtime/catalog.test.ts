@@ -4,21 +4,10 @@ import { TERMS_VERSION, TERMS_VERSION_KEY } from '@/lib/db/reindex';
 import { ensureCatalog } from '@/lib/runtime/catalog';
 import { bundledCatalog } from '../../bundled-catalog';
 import { freshDb } from '../../db-helpers';
+import { fakeLocks } from '../../fake-locks';
 
 /** The package's catalog.json, as `fetch` of the extension's own URL answers it. */
 const packaged = () => vi.fn(async () => new Response(JSON.stringify(bundledCatalog)));
-
-/** Web Locks as the browser has them (happy-dom has none): one holder of a name at a time. */
-function fakeLocks() {
-  const held = new Map<string, Promise<unknown>>();
-  return {
-    request: vi.fn((name: string, work: () => Promise<unknown>) => {
-      const run = (held.get(name) ?? Promise.resolve()).catch(() => {}).then(work);
-      held.set(name, run);
-      return run;
-    }),
-  };
-}
 
 let locks: ReturnType<typeof fakeLocks>;
 beforeEach(() => {

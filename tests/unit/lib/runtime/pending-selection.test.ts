@@ -1,11 +1,16 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySelections, dropSelections, keepSelection, MAX_PENDING, pendingSelections, watchSelections } from '@/lib/runtime/pending-selection';
 import { addPaper, freshDb } from '../../db-helpers';
+import { fakeLocks } from '../../fake-locks';
 
 const KEY = 'arxiv:2403.02310';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal('navigator', { ...navigator, locks: fakeLocks() });
+});
+afterEach(() => vi.unstubAllGlobals());
 
 describe('selections kept for a page', () => {
   it('are kept per page, in order, the last ones when there are many, and never blank', async () => {
@@ -29,12 +34,29 @@ describe('selections kept for a page', () => {
     await expect(applySelections(db, KEY, 'no-such-note')).rejects.toThrow();
     expect(await pendingSelections(KEY)).toEqual(['first']);
 
-    await applySelections(db, KEY, note.id);
-    expect((await db.papers.get(note.id))?.note).toBe('* mine\n* > first\n');
-    await keepSelection(KEY, 'second');
-    await keepSelection(KEY, 'third');
-    await dropSelections(KEY, 1);
-    expect(await pendingSelections(KEY)).toEqual(['third']);
+    // Started together: the apply and the keep each see the other's result, never a lost one.
+    await Promise.all([applySelections(db, KEY, note.id), keepSelection(KEY, 'second')]);
+    const note1 = (await db.papers.get(note.id))!.note;
+    const waiting = await pendingSelections(KEY);
+    expect(note1.startsWith('* mine\n* > first\n')).toBe(true);
+    expect([...note1.matchAll(/> second/g)].length + waiting.filter((s) => s === 'second').length).toBe(1);
+  });
+
+  it('are added once when two panels add them at the same time, kept ones before a new one', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '' });
+    await keepSelection(KEY, 'kept');
+    await Promise.all([applySelections(db, KEY, note.id), applySelections(db, KEY, note.id, ['new'])]);
+    expect((await db.papers.get(note.id))?.note).toBe('* > kept\n* > new\n');
+    expect(await pendingSelections(KEY)).toEqual([]);
+  });
+
+  it('stop being reported once unwatched, even by a read already on its way', async () => {
+    await keepSelection(KEY, 'old page');
+    const seen: string[][] = [];
+    watchSelections(KEY, (selections) => seen.push(selections))();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([]);
   });
 
   it('are watched: the panel hears of each change', async () => {
