@@ -1,17 +1,19 @@
 /** Stands for the `{%` of a tag inside fenced code while the tags outside are turned into Markdown. */
 const MASKED = '{\uE000%';
+/** A fence's marker, after any indent, quote markers and list markers before it on its line. */
+const FENCE = /^(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*(`{3,}|~{3,})/;
 
 /**
  * `{%` inside fenced code blocks (``` or ~~~) masked, so that code shows them as written. Fences
- * are found at any indent and in quotes, as they sit in a note's lists and hints.
+ * are found at any indent, in quotes and after list markers, as they sit in a note's lists and hints.
  */
 function maskFencedTags(text: string): string {
-  if (!text.includes('{%') || !/^[ \t>]*(?:`{3}|~{3})/m.test(text)) return text;
+  if (!text.includes('{%') || !/`{3}|~{3}/.test(text)) return text;
   let fence: string | null = null;
   return text
     .split('\n')
     .map((line) => {
-      const marker = /^[ \t>]*(`{3,}|~{3,})/.exec(line)?.[1];
+      const marker = FENCE.exec(line)?.[1];
       if (fence === null) {
         // A backtick fence's info string cannot hold a backtick.
         if (marker && !(marker[0] === '`' && line.slice(line.indexOf(marker) + marker.length).includes('`'))) fence = marker;

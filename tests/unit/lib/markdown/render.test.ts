@@ -99,6 +99,9 @@ describe('Markdown rendering', () => {
       '* Example:\n\n  ~~~~\n  {% embed url="https://x.org" %}\n  ~~~\n  ~~~~\n<https://y.org>',
     );
     expect(gitbookToMarkdown('{% hint style="info" %}\nRun:\n```sh\necho "{% raw %}"\n```\n{% endhint %}')).toBe('> Run:\n> ```sh\n> echo "{% raw %}"\n> ```');
+    // A fence opened on a list item's line, closed at the item's indent.
+    expect(gitbookToMarkdown('- ```liquid\n  {% raw %}\n  ```\n{% hint style="info" %}\nNote\n{% endhint %}')).toBe('- ```liquid\n  {% raw %}\n  ```\n> Note');
+    expect(gitbookToMarkdown('1. ~~~\n   {% raw %}\n   ~~~\n{% embed url="https://y.org" %}')).toBe('1. ~~~\n   {% raw %}\n   ~~~\n<https://y.org>');
     // An unclosed fence runs to the end of the note, as CommonMark reads it.
     expect(gitbookToMarkdown('```\n{% hint %}\n')).toBe('```\n{% hint %}\n');
     expect(html('```\n{% endhint %}\n```')).toContain('{% endhint %}');
