@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { updatePaper } from '../db/notes';
 import type { PaperNotesDB } from '../db/schema';
 import { appendQuote } from '../notes/quote';
+import { watchSessionKey } from './watch-session';
 
 /**
  * Selections added from a page whose only match is a close title: kept in `storage.session` by the
@@ -64,20 +65,5 @@ export function applySelections(db: PaperNotesDB, pageKey: string, id: string, m
 
 /** Calls back with the page's kept selections now and whenever they change; returns the unsubscribe. */
 export function watchSelections(pageKey: string, onChange: (selections: string[]) => void): () => void {
-  const key = pendingKey(pageKey);
-  let latest = 0;
-  const read = () => {
-    const ticket = ++latest;
-    pendingSelections(pageKey).then((selections) => ticket === latest && onChange(selections));
-  };
-  const listener = (changes: Record<string, unknown>) => {
-    if (key in changes) read();
-  };
-  browser.storage.session.onChanged.addListener(listener);
-  read();
-  return () => {
-    // A read still on its way must not report this page to a caller that moved on.
-    latest = -1;
-    browser.storage.session.onChanged.removeListener(listener);
-  };
+  return watchSessionKey(pendingKey(pageKey), () => pendingSelections(pageKey), onChange);
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { DetectedPaper } from '../paper';
+import { watchSessionKey } from './watch-session';
 
 /** What the extension knows about one tab; kept in `storage.session` so a restarted worker has it. */
 export interface TabPaper {
@@ -26,20 +27,5 @@ export async function clearTabPaper(tabId: number): Promise<void> {
 
 /** Calls back with the tab's state now and whenever it changes; returns the unsubscribe. */
 export function watchTabPaper(tabId: number, onChange: (state: TabPaper | null) => void): () => void {
-  const key = tabStateKey(tabId);
-  let latest = 0;
-  const read = () => {
-    const ticket = ++latest;
-    getTabPaper(tabId).then((state) => ticket === latest && onChange(state));
-  };
-  const listener = (changes: Record<string, unknown>) => {
-    if (key in changes) read();
-  };
-  browser.storage.session.onChanged.addListener(listener);
-  read();
-  return () => {
-    // A read still on its way must not report this tab to a caller that moved on.
-    latest = -1;
-    browser.storage.session.onChanged.removeListener(listener);
-  };
+  return watchSessionKey(tabStateKey(tabId), () => getTabPaper(tabId), onChange);
 }

@@ -30,17 +30,19 @@ const menuClick = ({ tabId, url, text }: { tabId: number; url: string; text: str
     { id: tabId, url },
   );
 
+/** Opens a page whose only match is a close title, adds selections from its menu item, and opens the panel. */
+async function selectOnCloseTitlePage(url: string, texts: string[]) {
+  const page = await harness.open(url);
+  const tabId = await harness.tabId(page);
+  await harness.waitForBadge(tabId, (b) => b.text === '?');
+  for (const text of texts) await harness.worker.evaluate(menuClick, { tabId, url, text });
+  return { page, tabId, panel: await harness.openPanel(tabId) };
+}
+
 describe('a selection added on a page whose only match is a close title', () => {
   it('waits for the panel’s answer, then goes into the confirmed note', async () => {
     await importPage('atc-2023.md', CLOSE_TITLE_PAGE);
-
-    const page = await harness.open(PAGES.usenixNoMeta);
-    const tabId = await harness.tabId(page);
-    await harness.waitForBadge(tabId, (b) => b.text === '?');
-    await harness.worker.evaluate(menuClick, { tabId, url: PAGES.usenixNoMeta, text: 'A first\n selected sentence.' });
-    await harness.worker.evaluate(menuClick, { tabId, url: PAGES.usenixNoMeta, text: 'A second one.' });
-
-    const panel = await harness.openPanel(tabId);
+    const { page, tabId, panel } = await selectOnCloseTitlePage(PAGES.usenixNoMeta, ['A first\n selected sentence.', 'A second one.']);
     await expect.poll(() => panel.getByTestId('waiting-selections').textContent()).toContain('Your 2 selections from this page are waiting: Confirm adds them');
     // Nothing was added before the answer.
     expect(await panel.getByTestId('note-body').textContent()).not.toContain('selected sentence');
@@ -54,11 +56,7 @@ describe('a selection added on a page whose only match is a close title', () => 
 
   it('goes into a new note when the user says the close title is not this paper, or is discarded', async () => {
     await importPage('nsdi-2023.md', OTHER_PAPER_PAGE);
-    const page = await harness.open(PAGES.usenixQuokka);
-    const tabId = await harness.tabId(page);
-    await harness.waitForBadge(tabId, (b) => b.text === '?');
-    await harness.worker.evaluate(menuClick, { tabId, url: PAGES.usenixQuokka, text: 'Kept for the right note.' });
-    const panel = await harness.openPanel(tabId);
+    const { page, panel } = await selectOnCloseTitlePage(PAGES.usenixQuokka, ['Kept for the right note.']);
     await expect.poll(() => panel.getByTestId('waiting-selections').count()).toBe(1);
     await panel.getByTestId('match-reject').click();
     await expect.poll(() => panel.getByTestId('waiting-selections').textContent()).toContain('Create note adds it to the note.');
