@@ -48,10 +48,18 @@ function text(value: unknown, where: string, max = 2_000_000): string {
   return value;
 }
 
+/**
+ * Text of a one-line field (a title, a tag): line breaks, which no form of ours can type and the
+ * GitBook pages cannot hold there, folded into spaces.
+ */
+function line(value: unknown, where: string, max: number): string {
+  return text(value, where, max).replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, ' ');
+}
+
 function texts(value: unknown, where: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new BackupError(`${where} must be a list`);
-  return value.map((v, i) => text(v, `${where}[${i}]`, 2000));
+  return value.map((v, i) => line(v, `${where}[${i}]`, 2000));
 }
 
 function year(value: unknown, where: string): number | null {
@@ -65,31 +73,31 @@ function links(value: unknown, where: string): Link[] {
   if (!Array.isArray(value)) throw new BackupError(`${where} must be a list`);
   return value.map((l, i) => {
     if (!isObject(l)) throw new BackupError(`${where}[${i}] must be {label, url}`);
-    return { label: text(l.label, `${where}[${i}].label`, 500), url: text(l.url, `${where}[${i}].url`, 4000) };
+    return { label: line(l.label, `${where}[${i}].label`, 500), url: line(l.url, `${where}[${i}].url`, 4000) };
   });
 }
 
 const normalisedDoi = (doi: string | undefined) => (doi ? normaliseDoi(doi) || undefined : undefined);
 
 function optional(value: unknown, where: string): string | undefined {
-  const t = text(value, where, 500);
+  const t = line(value, where, 500);
   return t || undefined;
 }
 
 /** The fields a catalog version of a paper says (`catalogText`), read and checked. */
 function readCatalogText(raw: Record<string, unknown>, at: string): CatalogText {
   const fields: CatalogText = {
-    title: text(raw.title, `${at}.title`, 2000).trim(),
-    venue: text(raw.venue, `${at}.venue`, 500),
+    title: line(raw.title, `${at}.title`, 2000).trim(),
+    venue: line(raw.venue, `${at}.venue`, 500),
     year: year(raw.year, `${at}.year`),
-    topic: text(raw.topic, `${at}.topic`, 500),
+    topic: line(raw.topic, `${at}.topic`, 500),
     authors: texts(raw.authors, `${at}.authors`),
-    affiliations: text(raw.affiliations, `${at}.affiliations`, 2000),
+    affiliations: line(raw.affiliations, `${at}.affiliations`, 2000),
     tags: texts(raw.tags, `${at}.tags`),
     links: links(raw.links, `${at}.links`),
-    award: text(raw.award, `${at}.award`, 500),
+    award: line(raw.award, `${at}.award`, 500),
     note: text(raw.note, `${at}.note`),
-    summary: text(raw.summary, `${at}.summary`, 2000),
+    summary: line(raw.summary, `${at}.summary`, 2000),
   };
   if (typeof raw.position === 'number' && Number.isFinite(raw.position)) fields.position = raw.position;
   return fields;
@@ -133,17 +141,17 @@ function readPaper(raw: unknown, i: number): BackupPaper {
 function readVenue(raw: unknown, i: number): VenueRecord {
   const at = `venues[${i}]`;
   if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
-  const label = text(raw.label, `${at}.label`, 500).trim();
+  const label = line(raw.label, `${at}.label`, 500).trim();
   if (!label) throw new BackupError(`${at} has no label`);
   const group = GROUPS.includes(raw.group as VenueGroup) ? (raw.group as VenueGroup) : 'conference';
   const venue: VenueRecord = {
     label,
-    name: text(raw.name, `${at}.name`, 500) || label,
+    name: line(raw.name, `${at}.name`, 500) || label,
     year: year(raw.year, `${at}.year`),
     group,
-    homepage: text(raw.homepage, `${at}.homepage`, 4000),
-    paperList: text(raw.paperList, `${at}.paperList`, 4000),
-    acceptanceRate: text(raw.acceptanceRate, `${at}.acceptanceRate`, 500),
+    homepage: line(raw.homepage, `${at}.homepage`, 4000),
+    paperList: line(raw.paperList, `${at}.paperList`, 4000),
+    acceptanceRate: line(raw.acceptanceRate, `${at}.acceptanceRate`, 500),
     references: text(raw.references, `${at}.references`),
   };
   if (typeof raw.position === 'number') venue.position = raw.position;
@@ -153,9 +161,9 @@ function readVenue(raw: unknown, i: number): VenueRecord {
 function readTopic(raw: unknown, i: number): TopicRecord {
   const at = `topics[${i}]`;
   if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
-  const path = text(raw.path, `${at}.path`, 1000).trim();
+  const path = line(raw.path, `${at}.path`, 1000).trim();
   if (!path) throw new BackupError(`${at} has no path`);
-  const topic: TopicRecord = { path, name: text(raw.name, `${at}.name`, 500) || path.split('/').at(-1)!, parent: text(raw.parent, `${at}.parent`, 1000) };
+  const topic: TopicRecord = { path, name: line(raw.name, `${at}.name`, 500) || path.split('/').at(-1)!, parent: line(raw.parent, `${at}.parent`, 1000) };
   if (typeof raw.position === 'number') topic.position = raw.position;
   return topic;
 }

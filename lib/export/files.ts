@@ -25,6 +25,12 @@ export function zipFolder(files: Map<string, string>, root = 'paper-notes'): Uin
 export const exportZip = (library: LibraryData) => zipFolder(writeGitBook(library));
 
 const FILE_MARK = /^<!-- paper-notes file: (.+) -->$/;
+/**
+ * A page's own line that looks like a file mark (a note quoting one) is written with one more
+ * backslash before it, and read with one fewer: only the marks this export wrote split the file.
+ */
+const ESCAPED_MARK = /^(\\*)(<!-- paper-notes file: .+ -->)$/gm;
+const UNESCAPED_MARK = /^\\(\\*<!-- paper-notes file: .+ -->)$/;
 
 /**
  * The whole library as one Markdown file: the GitBook folder's pages in navigation order, each
@@ -34,7 +40,7 @@ export function exportSingleMarkdown(library: LibraryData): string {
   const files = writeGitBook(library);
   const order = ['SUMMARY.md', ...[...(files.get('SUMMARY.md') ?? '').matchAll(/\]\(([^)]+\.md)\)/g)].map((m) => m[1]!)];
   const paths = [...new Set([...order.filter((p) => files.has(p)), ...[...files.keys()].sort()])];
-  return paths.map((path) => `<!-- paper-notes file: ${path} -->\n\n${files.get(path)}`).join('\n');
+  return paths.map((path) => `<!-- paper-notes file: ${path} -->\n\n${files.get(path)!.replace(ESCAPED_MARK, '\\$1$2')}`).join('\n');
 }
 
 /** The folder inside a single-file export, or null when the text is an ordinary Markdown page. */
@@ -54,7 +60,7 @@ export function splitSingleMarkdown(text: string): Map<string, string> | null {
       flush();
       path = mark[1]!;
       body = [];
-    } else body.push(line);
+    } else body.push(line.replace(UNESCAPED_MARK, '$1'));
   }
   flush();
   return files;

@@ -76,7 +76,10 @@ export function writePaperListPage(title: string, entries: { title: string; venu
     lines.push('');
     for (const e of entries) {
       const links = e.links.filter((l) => l.label);
-      lines.push(`* ${escapeText(e.title)}${e.venue ? ` (${escapeText(e.venue)})` : ''}${links.length ? ' ' + writeMarkers(links) : ''}`);
+      // A venue the reader would not take for one ("arXiv", no year) stays off the list: it is on
+      // the paper's venue page, and the list entry would read back as another paper's title.
+      const venue = e.venue && splitVenue(`x (${e.venue})`).venue === e.venue ? ` (${escapeText(e.venue)})` : '';
+      lines.push(`* ${escapeText(e.title)}${venue}${links.length ? ' ' + writeMarkers(links) : ''}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -32,7 +32,8 @@ const META_LINE = /^(Presented in|Authors|Affiliations|Links|arXiv|USENIX|DOI|Su
  */
 const NOTE_START = '<!-- paper-notes: note -->';
 const needsNoteStart = (note: string) => {
-  const first = note.split('\n', 1)[0]!;
+  // The reader skips blank lines before the note: its first line with text is what it would see.
+  const first = note.split('\n').find((line) => line.trim())?.trim() ?? '';
   return META_LINE.test(first) || /^## Meta Info\s*$/i.test(first) || first === NOTE_START;
 };
 
@@ -54,14 +55,15 @@ function readDescription(lines: string[]): string {
 }
 
 /**
- * "A, B": authors; the site's own pages follow some with their affiliation, "Hong Zhang (_UWaterloo_),
- * Yupeng Tang, Anurag Khandelwal (_Yale_)": the names without it, the affiliations in order.
+ * "A, B": authors; the site's own pages follow some with their affiliation in italics, "Hong Zhang
+ * (_UWaterloo_), Yupeng Tang, Anurag Khandelwal (_Yale_)": the names without it, the affiliations in order.
  */
 function readAuthors(value: string): { authors: string[]; affiliations: string[] } {
   const authors: string[] = [];
   const affiliations: string[] = [];
   for (const part of value.split(/\s*,\s*(?![^()]*\))/)) {
-    const [, name, affiliation] = /^(.*?)\s*(?:\(([^()]*)\))?$/.exec(part.trim())!;
+    // Only an italic affiliation is one: "Wei Wang (Tsinghua)" may be how a name is written.
+    const [, name, affiliation] = /^(.*?)\s*(?:\(\s*([_*][^()]*[_*])\s*\))?$/.exec(part.trim())!;
     if (name) authors.push(name);
     const plain = affiliation?.replace(/^[_*]+|[_*]+$/g, '').trim();
     if (plain && !affiliations.includes(plain)) affiliations.push(plain);

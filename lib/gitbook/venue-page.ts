@@ -113,7 +113,8 @@ export function parseVenuePage(text: string, file: string): { page: VenuePage; w
         for (const paper of group.entries) add(paper, entryTopic ? `${entryTopic} / ${title}` : title);
         return;
       }
-      const personal = links.find((l) => PERSONAL_NOTES.test(l.label));
+      // Our marker points at a page of the folder; a web link so labelled is a link like any other.
+      const personal = links.find((l) => PERSONAL_NOTES.test(l.label) && !/^[a-z][a-z0-9+.-]*:/i.test(l.url));
       page.entries.push({
         line: entry.line,
         title,

@@ -72,3 +72,65 @@ describe('a venue without a year beside its series’ years', () => {
     }
   });
 });
+
+describe('round trips that fuzzing found broken', () => {
+  const venue = defaultVenue('NSDI 2023');
+  const one = (fields: Partial<ReturnType<typeof emptyFields>>) => ({
+    venues: [venue],
+    topics: [],
+    papers: [{ ...emptyFields({ title: 'A paper', venue: 'NSDI 2023', year: 2023, note: '* a note\n', ...fields }), position: 0 }],
+  });
+  const throughBoth = (library: ReturnType<typeof one>) => {
+    for (const read of [
+      readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }]),
+      readImportFiles([{ path: 'library.md', bytes: enc.encode(exportSingleMarkdown(library)) }]),
+    ]) {
+      expect(read.errors).toEqual([]);
+      expect(normaliseLibrary(read.library).papers).toEqual(normaliseLibrary(library).papers);
+    }
+  };
+
+  it('a note whose first line with text, after blank lines, reads like Meta Info', () => {
+    throughBoth(one({ authors: ['Ann'], tags: ['t'], note: '\nAuthors: Bob\n' }));
+    throughBoth(one({ summary: 'Mine.', note: '\n\nPresented in OSDI 2024.\n\nMy thoughts.\n' }));
+  });
+
+  it('a note quoting the single file’s page mark, with or without backslashes', () => {
+    throughBoth(one({ tags: ['t'], note: 'x\n<!-- paper-notes file: SUMMARY.md -->\n\\<!-- paper-notes file: a.md -->\ny\n' }));
+  });
+
+  it('a web link labelled "Personal Notes"', () => {
+    throughBoth(one({ topic: 'T', affiliations: 'U', links: [{ label: 'Personal Notes', url: 'https://example.com/n' }] }));
+    throughBoth(one({ topic: 'T', tags: ['own page'], links: [{ label: 'personal note', url: 'https://example.com/n' }] }));
+  });
+
+  it('an author whose name has a part in parentheses', () => {
+    throughBoth(one({ tags: ['t'], authors: ['Wei Wang (Tsinghua)', 'Ann Lee'], affiliations: 'MIT' }));
+  });
+
+  it('a paper in a topic whose venue has no year, or has parentheses', () => {
+    const library = {
+      venues: [defaultVenue('arXiv', 'misc'), defaultVenue('HotOS (XIX) 2023')],
+      topics: [{ path: 'Sys', name: 'Sys', parent: '', position: 0 }],
+      papers: [
+        { ...emptyFields({ title: 'Foo', venue: 'arXiv', topic: 'Sys', note: '* f\n' }), position: 0 },
+        { ...emptyFields({ title: 'Bar', venue: 'HotOS (XIX) 2023', year: 2023, topic: 'Sys', note: '* b\n' }), position: 0 },
+      ],
+    };
+    for (const read of [readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }])]) {
+      expect(normaliseLibrary(read.library).papers).toEqual(normaliseLibrary(library).papers);
+    }
+  });
+});
+
+describe('a JSON backup with line breaks in one-line fields', () => {
+  it('folds them into spaces, so that its export stays readable', () => {
+    const backup = parseBackup(
+      JSON.stringify({
+        ...toBackup({ venues: [], topics: [], papers: [] }),
+        papers: [{ title: 'A\nB', tags: ['x\r\ny'], authors: ['Ann\n Lee'], links: [{ label: 'Co\nde', url: 'https://e.org/x' }], summary: 'one\ntwo', note: '* keeps\n* lines\n' }],
+      }),
+    );
+    expect(backup.papers[0]).toMatchObject({ title: 'A B', tags: ['x y'], authors: ['Ann Lee'], links: [{ label: 'Co de', url: 'https://e.org/x' }], summary: 'one two', note: '* keeps\n* lines\n' });
+  });
+});
