@@ -72,6 +72,8 @@ describe('Firefox (Debian firefox-esr, driven over WebDriver BiDi)', () => {
     const panel = await panelFor(at(PAGES.usenixSarathi));
     await panel.waitForFunction(() => document.querySelector('[data-testid=note-body]')?.textContent?.includes('Chunked-prefills'), { timeout: 15_000 });
     expect(await panel.$eval('[data-testid=paper-venue]', (el) => el.textContent)).toBe('OSDI 2024');
+    await panel.waitForSelector('[data-testid=venue-acceptance]');
+    expect(await panel.$eval('[data-testid=venue-acceptance]', (el) => el.textContent)).toBe('Acceptance rate: 19.2% (= 53 / 276)');
     await Promise.all([page.close(), panel.close()]);
   });
 
