@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Markdown } from './Markdown';
 import { Notice } from './Notice';
 import { useSettled } from './use-settled';
@@ -31,7 +31,9 @@ const splitTags = (text: string) => [...new Set(text.split(',').map((t) => t.tri
 /** Markdown editing with a live preview, one-line summary and tags; the draft is autosaved by the caller. */
 export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict, mergeWarning, error }: NoteEditorProps) {
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => area.current?.focus(), []);
+  // Focus goes to the note as the editor appears, before the user can act: a plain effect runs
+  // after paint (later still on a busy machine) and took focus from a field already clicked.
+  useLayoutEffect(() => area.current?.focus(), []);
   const preview = useSettled(value.note);
   // The tags field keeps what is typed ("llm, " on the way to "llm, serving"); the edit gets the
   // tags it names. A change from outside (a merge) rewrites the field.

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 // As in the panel, which loads compat (lazy, Suspense): compat makes onChange fire on every key.
 import 'preact/compat';
+import { render as renderNow } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor, type EditValues } from '@/components/NoteEditor';
@@ -10,6 +11,19 @@ afterEach(cleanup);
 const value: EditValues = { note: '* one', summary: '', tags: ['llm'] };
 
 describe('NoteEditor', () => {
+  it('has the note focused as it appears, so a field clicked right after keeps its focus', async () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    // Preact's own render, not the testing library's (which flushes every effect at once).
+    renderNow(<NoteEditor value={value} onChange={() => {}} onSave={() => {}} onCancel={() => {}} saving={false} />, root);
+    expect(document.activeElement).toBe(root.querySelector('[data-testid=edit-note]'));
+    const tags = root.querySelector<HTMLInputElement>('[data-testid=edit-tags]')!;
+    tags.focus();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.activeElement).toBe(tags);
+    renderNow(null, root);
+    root.remove();
+  });
+
   it('saves with Ctrl+S and Cmd+S, and reports every change', () => {
     const onSave = vi.fn();
     const onChange = vi.fn();
