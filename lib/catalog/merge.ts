@@ -1,7 +1,8 @@
 import { buildRecord, pickFields } from '../db/notes';
 import type { CatalogVersion, PaperFields, PaperRecord } from '../db/records';
+import { canonicalJson } from './hash';
 import { catalogText, sameText } from './text';
-import type { CatalogPaper } from './types';
+import { CATALOG_TEXT_FIELDS, type CatalogPaper, type CatalogText } from './types';
 
 export { catalogText, sameText };
 
@@ -53,8 +54,9 @@ export type MergeOutcome = 'unchanged' | 'updated' | 'kept' | 'conflict';
 
 /**
  * Three-way merge of one record with the catalog's new version, against the catalog version the
- * record was based on: untouched records take the new text; edited ones keep the user's text, and
- * when the catalog changed too, carry the new text beside it as a pending update.
+ * record was based on: untouched records take the new text; edited ones keep the user's changes
+ * and take the catalog's in the fields the user did not change; where both changed one field,
+ * the record carries the new text beside its own as a pending update.
  */
 export function mergeCatalogRecord(current: PaperRecord, entry: CatalogPaper, now: number): { record: PaperRecord | null; outcome: MergeOutcome } {
   const base = current.catalogBase;
@@ -69,10 +71,37 @@ export function mergeCatalogRecord(current: PaperRecord, entry: CatalogPaper, no
     return { record: { ...record, catalogBase: incoming }, outcome: 'updated' };
   }
   const theirs = catalogText(entry.fields);
-  if (sameText(catalogText(current), theirs)) {
-    return { record: { ...without(current, 'catalogPending', 'catalogRemoved'), catalogBase: incoming }, outcome: 'kept' };
+  const identity = mergedIdentity(current, entry.fields);
+  const merged = mergeText(current.catalogBase!.fields!, catalogText(current), theirs);
+  if (!merged) {
+    return { record: { ...without(current, 'catalogRemoved'), ...identity, catalogPending: { hash: entry.hash, fields: theirs } }, outcome: 'conflict' };
   }
-  return { record: { ...without(current, 'catalogRemoved'), catalogPending: { hash: entry.hash, fields: theirs } }, outcome: 'conflict' };
+  // What the catalog changed and the user did not (or an identifier, or the place on its page)
+  // comes in; the user's changes stay, and the record is based on the new version.
+  const newBase: CatalogVersion = sameText(merged, theirs) ? incoming : { hash: entry.hash, fields: theirs };
+  const rest = without(current, 'catalogPending', 'catalogRemoved');
+  if (sameText(merged, catalogText(current))) return { record: { ...rest, ...identity, catalogBase: newBase }, outcome: 'kept' };
+  const record = buildRecord({ ...pickFields(current), ...merged, ...identity }, { ...rest, updatedAt: now, rev: current.rev + 1 });
+  return { record: { ...record, catalogBase: newBase }, outcome: 'updated' };
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+/**
+ * Field by field, the user's text (`ours`) and the catalog's new text (`theirs`) against the
+ * version both started from: a field only one side changed takes that side's value. Null when
+ * both changed one field differently: the user chooses.
+ */
+function mergeText(base: CatalogText, ours: CatalogText, theirs: CatalogText): CatalogText | null {
+  const merged = {} as Record<string, unknown>;
+  for (const name of CATALOG_TEXT_FIELDS) {
+    const [b, o, t] = [base[name], ours[name], theirs[name]];
+    if (same(t, b) || same(o, t)) merged[name] = o;
+    else if (same(o, b)) merged[name] = t;
+    else return null;
+    if (merged[name] === undefined) delete merged[name];
+  }
+  return merged as CatalogText;
 }
 
 /** "Accept" a pending catalog update: the record takes the catalog's text. */

@@ -61,10 +61,12 @@ export async function catalogCurrent(db: PaperNotesDB, hash: string): Promise<bo
 export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaults = {}): Promise<SyncReport> {
   return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics], async () => {
     const report: SyncReport = { status: 'unchanged', added: 0, updated: 0, conflicts: 0, kept: 0, removed: 0, orphaned: 0, deleted: 0 };
-    if ((await appliedCatalogHash(db)) === catalog.hash) return report;
+    const applied = await appliedCatalogHash(db);
+    if (applied === catalog.hash) return report;
     report.status = 'applied';
     const now = Date.now();
-    if (catalog.rows && (await db.papers.count()) === 0 && (await db.terms.count()) === 0) return firstInstall(db, catalog, now, report, faults);
+    // Only into a database no catalog was ever applied to: one the user emptied keeps their deletions.
+    if (catalog.rows && applied === null && (await db.papers.count()) === 0 && (await db.terms.count()) === 0) return firstInstall(db, catalog, now, report, faults);
     const linked = new Map<string, PaperRecord>();
     for (const record of await papersBySeq(db, (await seqsWith(db, 'f', CATALOG_FACET, false)).descending())) if (record.catalogId) linked.set(record.catalogId, record);
     // A record already holding a new catalog paper's id, not linked to it (restored from a copy

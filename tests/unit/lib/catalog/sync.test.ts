@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash } from '@/lib/catalog/hash';
 import { acceptCatalogUpdate, appliedCatalogHash, dismissCatalogUpdate, syncCatalog } from '@/lib/catalog/sync';
 import type { Catalog, CatalogPaper } from '@/lib/catalog/types';
+import { catalogRows } from '@/lib/catalog/rows';
 import { findPaper } from '@/lib/db/lookup';
 import { createPaper, savePaper } from '@/lib/db/notes';
 import { deletePaper } from '@/lib/db/delete';
@@ -177,6 +178,46 @@ describe('a catalog note the user deleted', () => {
     await syncCatalog(db, catalog(sarathi2, llumnix));
     expect(await note(db, sarathi.id)).toMatchObject({ note: sarathi2.fields.note, catalogId: sarathi.id });
     expect(await deletedCatalogIds(db)).toEqual(new Set());
+  });
+});
+
+describe('a catalog note the user deleted, the last record in the database', () => {
+  it('is not brought back by the next catalog version either', async () => {
+    const db = freshDb();
+    const one = catalog(sarathi);
+    await syncCatalog(db, { ...one, rows: catalogRows(one.papers) });
+    await deletePaper(db, sarathi.id);
+    expect(await db.papers.count()).toBe(0);
+    const next = catalog(sarathi2);
+    expect(await syncCatalog(db, { ...next, rows: catalogRows(next.papers) })).toMatchObject({ status: 'applied', added: 0 });
+    expect(await db.papers.get(sarathi.id)).toBeUndefined();
+  });
+});
+
+describe('an edited catalog note, when the catalog changes what the user did not', () => {
+  it('takes the catalog’s new identifiers and place on its page, with no update to review', async () => {
+    const db = await installed();
+    await savePaper(db, sarathi.id, { note: '* Chunked-prefills\n* mine\n' }, 1);
+    const moved = paper(sarathi.id, { ...sarathi.fields, arxivId: '2403.02310', position: 3 });
+    expect(await syncCatalog(db, catalog(moved, llumnix))).toMatchObject({ conflicts: 0 });
+    const record = await note(db, sarathi.id);
+    expect(record).toMatchObject({ note: '* Chunked-prefills\n* mine\n', arxivId: '2403.02310', position: 3 });
+    expect(record.catalogPending).toBeUndefined();
+    expect(await findPaper(db, arxivPage('Another title on arXiv', '2403.02310'))).toMatchObject({ by: 'arxiv', record: { id: sarathi.id } });
+  });
+
+  it('merges field by field: the catalog’s new note beside the user’s tags, and asks only when both changed one field', async () => {
+    const db = await installed();
+    await savePaper(db, sarathi.id, { note: sarathi.fields.note, tags: ['scheduling'] }, 1);
+    expect(await syncCatalog(db, catalog(sarathi2, llumnix))).toMatchObject({ updated: 1, conflicts: 0 });
+    const merged = await note(db, sarathi.id);
+    expect(merged).toMatchObject({ note: sarathi2.fields.note, tags: ['scheduling'] });
+    expect(merged.catalogPending).toBeUndefined();
+    // The catalog changes the note again while the user has changed it too: now they choose.
+    await savePaper(db, sarathi.id, { note: '* my version\n' }, merged.rev);
+    const sarathi3 = paper(sarathi.id, { ...sarathi2.fields, note: '* the catalog’s third version\n' });
+    expect(await syncCatalog(db, catalog(sarathi3, llumnix))).toMatchObject({ conflicts: 1 });
+    expect(await note(db, sarathi.id)).toMatchObject({ note: '* my version\n', tags: ['scheduling'], catalogPending: { fields: { note: sarathi3.fields.note } } });
   });
 });
 
