@@ -1,9 +1,11 @@
 import type { BackupPaper } from '../backup/json';
 import { buildRecord, newPaperId, pickFields } from '../db/notes';
+import { papersBySeq, seqsWith } from '../db/postings';
 import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import { snapshotTables, takeSnapshot } from '../db/snapshots';
 import { papersNumbered, putPapers } from '../db/write';
+import { CATALOG_FACET } from '../search/facets';
 import type { ImportPlan, PlanItem } from './plan';
 
 /** Notes changed between the preview and the import: the preview must be made again. */
@@ -95,20 +97,27 @@ export function applyImport(
     // could be one the preview would have met: its "new" papers would become duplicates.
     if ((await papersNumbered(db)) !== plan.numbered) throw new StalePlanError();
     const fresh = new Map(latest.map((r) => [r!.id, r!]));
+    // A catalog paper is linked to one record at most: a backup's second copy of it (or a copy of
+    // one the database links already) comes in as the user's own note.
+    const linked = plan.items.some((i) => i.action === 'new' && i.incoming.catalogId) ? await linkedCatalogIds(db) : new Set<string>();
     plan.items.forEach((item: PlanItem, index) => {
       const { incoming } = item;
       const existing = item.existing && fresh.get(item.existing.id);
       if (item.action === 'new') {
         const id = incoming.id && !taken.has(incoming.id) ? incoming.id : newPaperId();
         taken.add(id);
+        const link = !!incoming.catalogId && !!incoming.catalogBase && !linked.has(incoming.catalogId);
         const record = buildRecord(pickFields(incoming), {
           id,
           createdAt: incoming.createdAt ?? now,
           updatedAt: incoming.updatedAt ?? now,
           rev: 1,
-          origin: incoming.origin === 'catalog' && incoming.catalogId ? 'catalog' : 'user',
+          origin: incoming.origin === 'catalog' && link ? 'catalog' : 'user',
         });
-        if (incoming.catalogId && incoming.catalogBase) Object.assign(record, { catalogId: incoming.catalogId, catalogBase: incoming.catalogBase });
+        if (link) {
+          Object.assign(record, { catalogId: incoming.catalogId, catalogBase: incoming.catalogBase });
+          linked.add(incoming.catalogId!);
+        }
         puts.push(record);
         previous.push(undefined);
         result.added++;
@@ -138,4 +147,10 @@ export function applyImport(
     await db.topics.bulkPut(plan.topics.filter((t) => !topics.has(t.path)));
     return result;
   });
+}
+
+/** The catalog ids records are linked to, from the catalog facet. */
+async function linkedCatalogIds(db: PaperNotesDB): Promise<Set<string>> {
+  const records = await papersBySeq(db, (await seqsWith(db, 'f', CATALOG_FACET, false)).descending());
+  return new Set(records.map((r) => r.catalogId).filter((id): id is string => !!id));
 }

@@ -7,6 +7,8 @@ import { planImport } from '@/lib/import/plan';
 import { readImportFiles, type ImportFile } from '@/lib/import/sources';
 import { readLibrary } from '@/lib/library/from-db';
 import { addPaper, freshDb } from '../../db-helpers';
+import { syncCatalog } from '@/lib/catalog/sync';
+import { emptyFields } from '@/lib/notes/derive';
 
 const md = (path: string, text: string): ImportFile => ({ path, bytes: strToU8(text) });
 
@@ -334,6 +336,22 @@ describe('planning and applying an import', () => {
     expect(await db.papers.toArray()).toEqual(await source.papers.toArray());
     const again = await planImport(db, readImportFiles([md('backup.json', backup)]));
     expect(again.counts).toEqual({ new: 0, update: 0, conflict: 0, same: 2 });
+  });
+
+  it('links a catalog paper to one record at most: a backup’s other copies of it come in as the user’s notes', async () => {
+    const db = freshDb();
+    const entry = { id: 'cat:a', hash: 'h1', fields: emptyFields({ title: 'Paper A', venue: 'OSDI 2024', note: '* v1\n' }) };
+    await syncCatalog(db, { hash: 'c1', papers: [entry], venues: [], topics: [] });
+    const copy = (title: string, id?: string) => ({ ...entry.fields, title, note: `* ${title}\n`, ...(id && { id }), origin: 'catalog', catalogId: 'cat:a', catalogBase: { hash: 'h1', fields: entry.fields } });
+    const backup = JSON.stringify({ ...toBackup({ venues: [], topics: [], papers: [] }), papers: [copy('My copy of A'), copy('A again', 'x-2')] });
+    await applyImport(db, await planImport(db, readImportFiles([md('backup.json', backup)])));
+    const records = await db.papers.toArray();
+    expect(records.filter((r) => r.catalogId === 'cat:a').map((r) => r.id)).toEqual(['cat:a']);
+    expect(records.filter((r) => r.title !== 'Paper A').map((r) => [r.title, r.origin])).toEqual(expect.arrayContaining([['My copy of A', 'user'], ['A again', 'user']]));
+    // The next catalog version updates the one linked record and leaves the copies alone.
+    const next = { id: 'cat:a', hash: 'h2', fields: { ...entry.fields, note: '* v2\n' } };
+    expect(await syncCatalog(db, { hash: 'c2', papers: [next], venues: [], topics: [] })).toMatchObject({ updated: 1, conflicts: 0 });
+    expect((await db.papers.get('x-2'))?.note).toBe('* A again\n');
   });
 
   it('imports into a note only the first of two papers that meet it, and names the other', async () => {
