@@ -111,7 +111,9 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
     const mine = importText(existing);
     const theirs = importText(incoming);
     if (sameText(mine.text, theirs.text) && theirs.ids.every((id, i) => !id || id === mine.ids[i])) return { incoming, existing, action: 'same' };
-    const edited = existing.origin === 'user' || isEdited(existing);
+    // Only a catalog note still holding its catalog text is replaced without asking; one with no
+    // catalog version to compare (not linked to the catalog) counts as the user's.
+    const edited = existing.origin === 'user' || !existing.catalogBase || isEdited(existing);
     return { incoming, existing, action: edited ? 'conflict' : 'update' };
   }
 

@@ -7,6 +7,7 @@ import { planImport } from '@/lib/import/plan';
 import { readImportFiles, type ImportFile } from '@/lib/import/sources';
 import { readLibrary } from '@/lib/library/from-db';
 import { addPaper, freshDb } from '../../db-helpers';
+import { createPaper } from '@/lib/db/notes';
 import { syncCatalog } from '@/lib/catalog/sync';
 import { emptyFields } from '@/lib/notes/derive';
 
@@ -352,6 +353,16 @@ describe('planning and applying an import', () => {
     const next = { id: 'cat:a', hash: 'h2', fields: { ...entry.fields, note: '* v2\n' } };
     expect(await syncCatalog(db, { hash: 'c2', papers: [next], venues: [], topics: [] })).toMatchObject({ updated: 1, conflicts: 0 });
     expect((await db.papers.get('x-2'))?.note).toBe('* A again\n');
+  });
+
+  it('asks before replacing a note marked as the catalog’s that is not linked to it', async () => {
+    const db = freshDb();
+    const unlinked = await createPaper(db, emptyFields({ title: 'Paper A', venue: 'OSDI 2024', note: '* my words\n' }), 'catalog', 'cat:a');
+    const backup = JSON.stringify({ ...toBackup({ venues: [], topics: [], papers: [] }), papers: [{ id: 'cat:a', title: 'Paper A', venue: 'OSDI 2024', note: '* imported\n' }] });
+    const plan = await planImport(db, readImportFiles([md('backup.json', backup)]));
+    expect(plan.items.map((i) => i.action)).toEqual(['conflict']);
+    await applyImport(db, plan);
+    expect((await db.papers.get(unlinked.id))?.note).toBe('* my words\n');
   });
 
   it('imports into a note only the first of two papers that meet it, and names the other', async () => {
