@@ -72,9 +72,15 @@ export function mergeCatalogRecord(current: PaperRecord, entry: CatalogPaper, no
   }
   const theirs = catalogText(entry.fields);
   const identity = mergedIdentity(current, entry.fields);
-  const merged = mergeText(current.catalogBase!.fields!, catalogText(current), theirs);
+  const merged = mergeText(current.catalogBase!.fields!, catalogText(current), theirs, 'none');
   if (!merged) {
-    return { record: { ...without(current, 'catalogRemoved'), ...identity, catalogPending: { hash: entry.hash, fields: theirs } }, outcome: 'conflict' };
+    // The fields only the catalog changed come in now (a Dismiss keeps them); the ones both
+    // changed wait for the user, beside the user's text.
+    const kept = mergeText(current.catalogBase!.fields!, catalogText(current), theirs, 'ours')!;
+    const rest = { ...without(current, 'catalogRemoved'), catalogPending: { hash: entry.hash, fields: theirs } };
+    if (sameText(kept, catalogText(current))) return { record: { ...rest, ...identity }, outcome: 'conflict' };
+    const record = buildRecord({ ...pickFields(current), ...kept, ...identity }, { ...rest, updatedAt: now, rev: current.rev + 1 });
+    return { record: { ...record, catalogPending: rest.catalogPending }, outcome: 'conflict' };
   }
   // What the catalog changed and the user did not (or an identifier, or the place on its page)
   // comes in; the user's changes stay, and the record is based on the new version.
@@ -92,24 +98,41 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
  * version both started from: a field only one side changed takes that side's value. Null when
  * both changed one field differently: the user chooses.
  */
-function mergeText(base: CatalogText, ours: CatalogText, theirs: CatalogText): CatalogText | null {
+function mergeText(base: CatalogText, ours: CatalogText, theirs: CatalogText, onConflict: 'none'): CatalogText | null;
+/** The same, a field both changed taking one side's value. */
+function mergeText(base: CatalogText, ours: CatalogText, theirs: CatalogText, onConflict: 'ours' | 'theirs'): CatalogText;
+function mergeText(base: CatalogText, ours: CatalogText, theirs: CatalogText, onConflict: 'none' | 'ours' | 'theirs'): CatalogText | null {
   const merged = {} as Record<string, unknown>;
   for (const name of CATALOG_TEXT_FIELDS) {
     const [b, o, t] = [base[name], ours[name], theirs[name]];
     if (same(t, b) || same(o, t)) merged[name] = o;
     else if (same(o, b)) merged[name] = t;
-    else return null;
+    else if (onConflict === 'none') return null;
+    else merged[name] = onConflict === 'ours' ? o : t;
     if (merged[name] === undefined) delete merged[name];
   }
   return merged as CatalogText;
 }
 
-/** "Accept" a pending catalog update: the record takes the catalog's text. */
+/**
+ * What "Accept" of a pending catalog update makes of a record's text: the catalog's text in the
+ * fields both changed and in those only the catalog changed, the user's in those only they changed.
+ */
+export function acceptedText(current: PaperRecord): CatalogText | null {
+  const pending = current.catalogPending;
+  if (!pending) return null;
+  const base = current.catalogBase?.fields;
+  return base ? mergeText(base, catalogText(current), pending.fields, 'theirs') : pending.fields;
+}
+
+/** "Accept" a pending catalog update: the record takes the catalog's changes (`acceptedText`). */
 export function acceptPending(current: PaperRecord, now: number): PaperRecord {
   const pending = current.catalogPending;
-  if (!pending) return current;
-  const record = buildRecord({ ...pickFields(current), ...pending.fields }, { ...without(current, 'catalogPending'), updatedAt: now, rev: current.rev + 1 });
-  return { ...record, catalogBase: { hash: pending.hash } };
+  const text = acceptedText(current);
+  if (!pending || !text) return current;
+  const record = buildRecord({ ...pickFields(current), ...text }, { ...without(current, 'catalogPending'), updatedAt: now, rev: current.rev + 1 });
+  // Based on the catalog version now: edited still where the user's fields stay.
+  return { ...record, catalogBase: sameText(text, pending.fields) ? { hash: pending.hash } : pending };
 }
 
 /** "Dismiss" a pending catalog update: the user's text stays, now based on the newer catalog text. */

@@ -8,7 +8,7 @@ import { PaperHeader } from '@/components/PaperHeader';
 import { VenueInfo } from '@/components/VenueInfo';
 import { WaitingSelections } from '@/components/WaitingSelections';
 import { QuickAdd } from '@/components/QuickAdd';
-import { catalogText } from '@/lib/catalog/merge';
+import { acceptedText, catalogText } from '@/lib/catalog/merge';
 import { acceptCatalogUpdate, dismissCatalogUpdate } from '@/lib/catalog/sync';
 import { latestDraft } from '@/lib/db/drafts';
 import { confirmMatch, rejectMatch } from '@/lib/db/matching';
@@ -96,7 +96,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScree
         <Suspense fallback={busy}>
           <CatalogUpdate
             mine={catalogText(record)}
-            theirs={record.catalogPending.fields}
+            theirs={acceptedText(record)!}
             onAccept={() => run(() => write(() => acceptCatalogUpdate(db, record.id)))}
             onDismiss={() => run(() => write(() => dismissCatalogUpdate(db, record.id)))}
           />

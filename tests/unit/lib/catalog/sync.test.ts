@@ -221,6 +221,37 @@ describe('an edited catalog note, when the catalog changes what the user did not
   });
 });
 
+describe('a catalog update the user must review (both changed the note)', () => {
+  async function conflicted() {
+    const db = await installed();
+    await savePaper(db, sarathi.id, { note: '* mine\n', tags: ['mytag'] }, 1);
+    const both = paper(sarathi.id, { ...sarathi.fields, note: '* the catalog’s\n', summary: 'S2' });
+    expect(await syncCatalog(db, catalog(both, llumnix))).toMatchObject({ conflicts: 1 });
+    return db;
+  }
+
+  it('takes at once what only the catalog changed, and keeps the user’s note and tags', async () => {
+    const db = await conflicted();
+    expect(await note(db, sarathi.id)).toMatchObject({ note: '* mine\n', tags: ['mytag'], summary: 'S2', catalogPending: { fields: { note: '* the catalog’s\n' } } });
+  });
+
+  it('on Accept, takes the catalog’s note and keeps the tags only the user changed', async () => {
+    const db = await conflicted();
+    await acceptCatalogUpdate(db, sarathi.id);
+    const accepted = await note(db, sarathi.id);
+    expect(accepted).toMatchObject({ note: '* the catalog’s\n', tags: ['mytag'], summary: 'S2' });
+    expect(accepted.catalogPending).toBeUndefined();
+  });
+
+  it('after Dismiss, takes a later change of a field the user never touched without asking', async () => {
+    const db = await conflicted();
+    await dismissCatalogUpdate(db, sarathi.id);
+    const v3 = paper(sarathi.id, { ...sarathi.fields, note: '* the catalog’s\n', summary: 'S3' });
+    expect(await syncCatalog(db, catalog(v3, llumnix))).toMatchObject({ conflicts: 0 });
+    expect(await note(db, sarathi.id)).toMatchObject({ note: '* mine\n', tags: ['mytag'], summary: 'S3' });
+  });
+});
+
 describe('a record holding a catalog id without the link (restored from a copy that lost it)', () => {
   it('is linked and keeps its text; a later catalog change waits for the user', async () => {
     const db = freshDb();
