@@ -26,7 +26,6 @@ import { applySelections, dropSelections } from '@/lib/runtime/pending-selection
 import { useFailure } from '@/components/use-failure';
 import { useLive } from '@/components/use-live';
 import { useNoteEditing } from '../use-note-editing';
-import { useWaitingSelections } from '../use-waiting-selections';
 
 // Loaded when first needed: the first paint of a note needs neither the editor, nor the diff, nor
 // the GitBook writer that copies and downloads it as a page.
@@ -44,18 +43,19 @@ export interface NoteScreenProps {
   fuzzy?: boolean;
   /** The record as the caller just read it: shown while the live query starts. */
   initial?: PaperRecord;
+  /** Selections kept for the page, waiting for an answer (see `useWaitingSelections`). */
+  waiting?: string[];
   onPopOut?: () => void;
 }
 
 /** One note: header, rendered note, quick-add and editing; live across every open panel. */
-export function NoteScreen({ db, id, page, fuzzy, initial, onPopOut }: NoteScreenProps) {
+export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOut }: NoteScreenProps) {
   const live = useLive<PaperRecord | undefined>(() => db.papers.get(id), [id], initial && { value: initial });
   const draft = useLive(() => latestDraft(db, id), [id]);
   const record = live.loading || live.error ? undefined : live.value;
   const venueRecord = useLive(() => db.venues.get(record?.venue ?? ''), [record?.venue]);
   const venue = venueRecord.loading || venueRecord.error ? undefined : venueRecord.value;
   const info = venueInfo(venue);
-  const waiting = useWaitingSelections(page?.key);
   const editing = useNoteEditing(db, record);
   const [failure, run] = useFailure((message) => `Not saved: ${message}.`);
 

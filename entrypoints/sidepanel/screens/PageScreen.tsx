@@ -31,7 +31,7 @@ export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
   if (match.value) {
     const { record, by } = match.value;
     // Keyed by note: another note is a new screen, with nothing left of this one's state.
-    return <NoteScreen key={record.id} db={db} id={record.id} initial={record} page={paper} fuzzy={by === 'fuzzy'} onPopOut={onPopOut} />;
+    return <NoteScreen key={record.id} db={db} id={record.id} initial={record} page={paper} fuzzy={by === 'fuzzy'} waiting={waiting} onPopOut={onPopOut} />;
   }
   const create = async () => {
     try {
