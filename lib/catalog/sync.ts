@@ -66,7 +66,9 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     report.status = 'applied';
     const now = Date.now();
     // Only into a database no catalog was ever applied to: one the user emptied keeps their deletions.
-    if (catalog.rows && applied === null && (await db.papers.count()) === 0 && (await db.terms.count()) === 0) return firstInstall(db, catalog, now, report, faults);
+    if (catalog.rows && applied === null && (await db.papers.count()) === 0 && (await db.terms.count()) === 0 && !(await deletedCatalogIds(db)).size) {
+      return firstInstall(db, catalog, now, report, faults);
+    }
     const linked = new Map<string, PaperRecord>();
     for (const record of await papersBySeq(db, (await seqsWith(db, 'f', CATALOG_FACET, false)).descending())) if (record.catalogId) linked.set(record.catalogId, record);
     // A record already holding a new catalog paper's id, not linked to it (restored from a copy

@@ -6,7 +6,7 @@ import { catalogRows } from '@/lib/catalog/rows';
 import { findPaper } from '@/lib/db/lookup';
 import { createPaper, savePaper } from '@/lib/db/notes';
 import { deletePaper } from '@/lib/db/delete';
-import { deletedCatalogIds } from '@/lib/db/deleted-catalog';
+import { deletedCatalogIds, setDeletedCatalogIds } from '@/lib/db/deleted-catalog';
 import { paperTables, putPapers } from '@/lib/db/write';
 import type { PaperFields, PaperRecord } from '@/lib/db/records';
 import { emptyFields } from '@/lib/notes/derive';
@@ -191,6 +191,15 @@ describe('a catalog note the user deleted, the last record in the database', () 
     const next = catalog(sarathi2);
     expect(await syncCatalog(db, { ...next, rows: catalogRows(next.papers) })).toMatchObject({ status: 'applied', added: 0 });
     expect(await db.papers.get(sarathi.id)).toBeUndefined();
+  });
+
+  it('nor by a first sync that never completed before the user deleted it (imported, then deleted)', async () => {
+    const db = freshDb();
+    await setDeletedCatalogIds(db, [sarathi.id]);
+    const one = catalog(sarathi, llumnix);
+    expect(await syncCatalog(db, { ...one, rows: catalogRows(one.papers) })).toMatchObject({ status: 'applied', added: 1 });
+    expect(await db.papers.get(sarathi.id)).toBeUndefined();
+    expect(await db.papers.get(llumnix.id)).toBeDefined();
   });
 });
 
