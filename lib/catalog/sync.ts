@@ -1,6 +1,6 @@
 import type { PaperRecord } from '../db/records';
 import { deletedCatalogIds, setDeletedCatalogIds } from '../db/deleted-catalog';
-import { papersBySeq, seqsWith } from '../db/postings';
+import { papersWithFacet } from '../db/postings';
 import type { PaperNotesDB } from '../db/schema';
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
@@ -70,7 +70,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
       return firstInstall(db, catalog, now, report, faults);
     }
     const linked = new Map<string, PaperRecord>();
-    for (const record of await papersBySeq(db, (await seqsWith(db, 'f', CATALOG_FACET, false)).descending())) if (record.catalogId) linked.set(record.catalogId, record);
+    for (const record of await papersWithFacet(db, CATALOG_FACET)) if (record.catalogId) linked.set(record.catalogId, record);
     // A record already holding a new catalog paper's id, not linked to it (restored from a copy
     // that lost the link, say): it is linked and keeps its text, never overwritten.
     const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));

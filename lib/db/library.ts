@@ -1,5 +1,5 @@
 import { facetValue, FACET, tagFacet, topicFacet, venueFacet } from '../search/facets';
-import { papersBySeq, seqsWith, termCounts } from './postings';
+import { papersWithFacet, termCounts } from './postings';
 import type { PaperRecord, VenueGroup, VenueRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -51,12 +51,12 @@ export function byPageOrder(a: PaperRecord, b: PaperRecord): number {
 }
 
 /** The papers listed under a facet term, in page order. */
-async function papersWithFacet(db: PaperNotesDB, term: string): Promise<PaperRecord[]> {
-  return db.transaction('r', [db.terms, db.papers], async () => (await papersBySeq(db, (await seqsWith(db, 'f', term, false)).descending())).sort(byPageOrder));
+function papersInPageOrder(db: PaperNotesDB, term: string): Promise<PaperRecord[]> {
+  return db.transaction('r', [db.terms, db.papers], async () => (await papersWithFacet(db, term)).sort(byPageOrder));
 }
 
 export function papersInVenue(db: PaperNotesDB, label: string): Promise<PaperRecord[]> {
-  return papersWithFacet(db, venueFacet(label));
+  return papersInPageOrder(db, venueFacet(label));
 }
 
 export interface TopicSummary {
@@ -73,7 +73,7 @@ export async function listTopics(db: PaperNotesDB): Promise<TopicSummary[]> {
 }
 
 export function papersInTopic(db: PaperNotesDB, topic: string): Promise<PaperRecord[]> {
-  return papersWithFacet(db, topicFacet(topic));
+  return papersInPageOrder(db, topicFacet(topic));
 }
 
 export interface TagSummary {
@@ -88,5 +88,5 @@ export async function listTags(db: PaperNotesDB): Promise<TagSummary[]> {
 }
 
 export function papersWithTag(db: PaperNotesDB, tag: string): Promise<PaperRecord[]> {
-  return papersWithFacet(db, tagFacet(tag));
+  return papersInPageOrder(db, tagFacet(tag));
 }

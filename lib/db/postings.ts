@@ -56,6 +56,11 @@ export async function papersBySeq(db: PaperNotesDB, seqs: number[]): Promise<Pap
   return found.flat();
 }
 
+/** The papers listed under a facet term (`lib/search/facets.ts`), in no particular order. */
+export async function papersWithFacet(db: PaperNotesDB, term: string): Promise<PaperRecord[]> {
+  return papersBySeq(db, (await seqsWith(db, 'f', term, false)).descending());
+}
+
 /** Paper numbers with any of these exact terms, at most `limit` of them, reading each row once. */
 export async function seqsWithAny(db: PaperNotesDB, kind: TermKind, terms: string[], limit: number): Promise<number[]> {
   // Terms that share a head share their rows: read those once.

@@ -1,6 +1,6 @@
 import type { BackupPaper } from '../backup/json';
 import { buildRecord, newPaperId, pickFields } from '../db/notes';
-import { papersBySeq, seqsWith } from '../db/postings';
+import { papersWithFacet } from '../db/postings';
 import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import { snapshotTables, takeSnapshot } from '../db/snapshots';
@@ -151,6 +151,6 @@ export function applyImport(
 
 /** The catalog ids records are linked to, from the catalog facet. */
 async function linkedCatalogIds(db: PaperNotesDB): Promise<Set<string>> {
-  const records = await papersBySeq(db, (await seqsWith(db, 'f', CATALOG_FACET, false)).descending());
+  const records = await papersWithFacet(db, CATALOG_FACET);
   return new Set(records.map((r) => r.catalogId).filter((id): id is string => !!id));
 }
