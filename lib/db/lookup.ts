@@ -1,8 +1,9 @@
 import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
-import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, prefixKey, titleSimilarity } from '../match/title';
+import { KEY, truncatedKeys } from '../match/keys';
+import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
 import { seqsWithAny } from './postings';
-import { papersWhere } from './read';
+import { papersWithKeys } from './read';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -20,8 +21,8 @@ const CLOSE_CANDIDATES = 20;
 /**
  * The note for a page, in order: arXiv id, USENIX key, DOI, any stored URL, the normalised title,
  * a stored title truncated with "..." that the page's title continues, then a close title. The
- * indexed lookups run together in one read transaction; a record whose ids contradict the page's
- * never matches.
+ * exact keys are read together (`papersWithKeys`), in one read transaction; a record whose ids
+ * contradict the page's never matches.
  */
 export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match | null> {
   return db.transaction('r', [db.papers, db.terms], async () => {
@@ -31,27 +32,35 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     // A USENIX PDF's key is read from its file name, a guess; the address a note saw it at (its
     // page's `citation_pdf_url`) outranks it.
     const atUrl = paper.source === 'usenix' && paper.kind === 'pdf' ? { ...paper, usenixKey: undefined } : paper;
-    const query = (index: string, values: (string | undefined)[]) => papersWhere(db, index, values.filter((v): v is string => !!v), 20);
     const key = paper.title ? normaliseTitle(paper.title) : '';
-    const [arxiv, usenix, doi, urls, title, truncated] = await Promise.all([
-      query('arxivId', [paper.arxivId]),
-      query('usenixKey', [paper.usenixKey]),
-      query('doi', [paper.doi && normaliseDoi(paper.doi)]),
-      query('urls', pageUrls(paper)),
-      query('titleKey', [key]),
-      query('prefixKey', [key && prefixKey(key)]),
-    ]);
-    const steps: [PaperRecord[], MatchedBy, DetectedPaper][] = [[arxiv, 'arxiv', paper], [usenix, 'usenix', paper], [doi, 'doi', paper], [urls, 'url', atUrl], [title, 'title', paper]];
+    const doi = paper.doi && normaliseDoi(paper.doi);
+    const keys = {
+      arxiv: paper.arxivId ? [KEY.arxiv + paper.arxivId] : [],
+      usenix: paper.usenixKey ? [KEY.usenix + paper.usenixKey] : [],
+      doi: doi ? [KEY.doi + doi] : [],
+      url: pageUrls(paper).map((url) => KEY.url + url),
+      title: key ? [KEY.title + key] : [],
+      truncated: truncatedKeys(key),
+    };
+    const found = await papersWithKeys(db, Object.values(keys).flat(), 20);
+    const holding = (wanted: string[]) => [...new Set(wanted.flatMap((k) => found.get(k) ?? []))];
+    const steps: [PaperRecord[], MatchedBy, DetectedPaper][] = [
+      [holding(keys.arxiv), 'arxiv', paper],
+      [holding(keys.usenix), 'usenix', paper],
+      [holding(keys.doi), 'doi', paper],
+      [holding(keys.url), 'url', atUrl],
+      [holding(keys.title), 'title', paper],
+    ];
     for (const [records, by, page] of steps) {
       const record = best(records, page);
       if (record) return { record, by };
     }
     if (!key) return null;
-    const prefixed = truncated.find((r) => usable(r) && matchesTruncated(key, r.titlePrefix!));
+    const prefixed = holding(keys.truncated).find((r) => usable(r) && matchesTruncated(key, r.titlePrefix!));
     if (prefixed) return { record: prefixed, by: 'prefix' as const };
-    // A close title: the papers sharing one of its keys (three small postings rows), the closest
-    // past the threshold. Read only now: reading them alongside the rest slowed every hit.
-    const sharing = await seqsWithAny(db, 'c', closeTitleKeys(key), CLOSE_CANDIDATES);
+    // A close title: the papers sharing one of its keys (three postings rows), the closest past
+    // the threshold. Read only now: reading them alongside the rest slowed every hit.
+    const sharing = await seqsWithAny(db, 'k', closeTitleKeys(key), CLOSE_CANDIDATES);
     // A handful of candidates: one cursor walk over them costs less than a keyed read each
     // (no-note lookup at 50,000 notes, p50 2.2 against 2.6 ms).
     const close = (await db.papers.where('seq').anyOf(sharing).toArray())

@@ -37,7 +37,7 @@ export function buildRecord(
 ): PaperRecord {
   // Index fields are derived afresh; `titleWords` and `searchTokens` were stored before schema 4,
   // `closeKeys` in schema 6.
-  const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, closeKeys, ...rest } = meta as PaperRecord & { titleWords?: unknown; searchTokens?: unknown; closeKeys?: unknown };
+  const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, closeKeys, ...rest } = meta as PaperRecord & { prefixKey?: unknown; titleWords?: unknown; searchTokens?: unknown; closeKeys?: unknown };
   void titleKey, prefixKey, titlePrefix, titleWords, searchTokens, closeKeys;
   return { ...rest, ...pickFields(fields), ...deriveIndexFields(fields) };
 }

@@ -61,18 +61,28 @@ export async function papersWithFacet(db: PaperNotesDB, term: string): Promise<P
   return papersBySeq(db, (await seqsWith(db, 'f', term, false)).descending());
 }
 
-/** Paper numbers with any of these exact terms, at most `limit` of them, reading each row once. */
-export async function seqsWithAny(db: PaperNotesDB, kind: TermKind, terms: string[], limit: number): Promise<number[]> {
+/** Each of these exact terms with its paper numbers (at most `limit` each, lowest first), reading each row once. */
+export async function seqsOfTerms(db: PaperNotesDB, kind: TermKind, terms: string[], limit: number): Promise<Map<string, number[]>> {
   // Terms that share a head share their rows: read those once.
   const heads = new Map<string, string[]>();
-  for (const term of terms) {
+  for (const term of new Set(terms)) {
     const [lower] = rowRange(kind, term);
     heads.set(lower, [...(heads.get(lower) ?? []), term]);
   }
   const rows = await Promise.all([...heads.values()].map((wanted) => rowsFor(db, kind, wanted[0]!)));
-  const out = new Set<number>();
+  const out = new Map<string, number[]>();
   [...heads.values()].forEach((wanted, i) => {
-    for (const row of rows[i]!) for (const term of wanted) for (const seq of seqsInRow(row.terms, term) ?? []) if (out.size < limit) out.add(seq);
+    for (const term of wanted) {
+      const seqs = rows[i]!.flatMap((row) => seqsInRow(row.terms, term) ?? []);
+      if (seqs.length) out.set(term, seqs.slice(0, limit));
+    }
   });
+  return out;
+}
+
+/** Paper numbers with any of these exact terms, at most `limit` of them. */
+export async function seqsWithAny(db: PaperNotesDB, kind: TermKind, terms: string[], limit: number): Promise<number[]> {
+  const out = new Set<number>();
+  for (const seqs of (await seqsOfTerms(db, kind, terms, limit)).values()) for (const seq of seqs) if (out.size < limit) out.add(seq);
   return [...out];
 }

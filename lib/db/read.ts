@@ -1,14 +1,34 @@
-import type { IndexableType } from 'dexie';
+import { hashKey, paperKeys } from '../match/keys';
+import { papersBySeq, seqsOfTerms } from './postings';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
 /**
- * The papers whose `index` holds any of `values`, at most `each` per value, each record once.
- * One keyed read per value, all sent at once: Dexie's `anyOf` walks a cursor instead, a round
- * trip to the storage engine for every record it passes.
+ * The papers holding each of these exact keys (`paperKeys`), at most `each` per key: the key rows
+ * of the postings, all read at once, then the papers they name, all at once. A hash two keys
+ * share only proposes a paper; each is checked against the paper's own keys.
  */
-export async function papersWhere(db: PaperNotesDB, index: string, values: IndexableType[], each: number): Promise<PaperRecord[]> {
-  const found = await Promise.all(values.map((value) => db.papers.where(index).equals(value).limit(each).toArray()));
-  const seen = new Set<string>();
-  return found.flat().filter((record) => !seen.has(record.id) && !!seen.add(record.id));
+export async function papersWithKeys(db: PaperNotesDB, keys: string[], each: number): Promise<Map<string, PaperRecord[]>> {
+  const byHash = new Map<string, string[]>();
+  for (const key of new Set(keys)) {
+    const hash = hashKey(key);
+    byHash.set(hash, [...(byHash.get(hash) ?? []), key]);
+  }
+  const seqs = await seqsOfTerms(db, 'k', [...byHash.keys()], each);
+  const records = new Map((await papersBySeq(db, [...new Set([...seqs.values()].flat())])).map((r) => [r.seq!, r]));
+  const keysOf = new Map<PaperRecord, Set<string>>();
+  const holds = (record: PaperRecord, key: string) => {
+    let own = keysOf.get(record);
+    if (!own) keysOf.set(record, (own = new Set(paperKeys(record))));
+    return own.has(key);
+  };
+  const out = new Map<string, PaperRecord[]>();
+  for (const [hash, numbers] of seqs) {
+    const found = numbers.map((seq) => records.get(seq)).filter((r): r is PaperRecord => !!r);
+    for (const key of byHash.get(hash)!) {
+      const holding = found.filter((record) => holds(record, key));
+      if (holding.length) out.set(key, holding);
+    }
+  }
+  return out;
 }

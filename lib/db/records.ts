@@ -38,11 +38,10 @@ export interface PaperFields {
   position?: number;
 }
 
-/** Fields kept only so that indexes can find a record; always derived from `PaperFields`. */
+/** Fields kept so that a record is found and compared fast; always derived from `PaperFields`. */
 export interface PaperIndexFields {
   titleKey: string;
-  /** For titles truncated with "...": the first words of the prefix (index) and the prefix itself. */
-  prefixKey?: string;
+  /** For titles truncated with "...": the prefix, normalised. */
   titlePrefix?: string;
 }
 

@@ -119,7 +119,7 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
         .table<PaperRecord, string>('papers')
         .where('prefixKey')
         .above('')
-        .modify((record: PaperRecord) => {
+        .modify((record: PaperRecord & { prefixKey?: string }) => {
           if (record.titlePrefix) record.prefixKey = prefixKey(record.titlePrefix);
         });
     },
@@ -130,6 +130,18 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 9,
     stores: {
       papers: '&id, titleKey, prefixKey, arxivId, usenixKey, doi, *urls, &seq',
+    },
+    upgrade: async (tx) => {
+      await rebuildTerms({ papers: tx.table('papers'), terms: tx.table('terms'), meta: tx.table('meta') });
+    },
+  },
+  {
+    // The keys a paper is looked up by (arXiv id, USENIX key, DOI, URLs, title, truncated title)
+    // move from indexes of the papers store to hashed key postings (`lib/match/keys.ts`): five index
+    // entries or more per paper, each a write of its own in a bulk write. Only the numbers stay.
+    version: 10,
+    stores: {
+      papers: '&id, &seq',
     },
     upgrade: async (tx) => {
       await rebuildTerms({ papers: tx.table('papers'), terms: tx.table('terms'), meta: tx.table('meta') });

@@ -4,7 +4,9 @@ import type { PaperRecord, TopicRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import { papersNumbered } from '../db/write';
 import type { Warning } from '../gitbook/venue-page';
+import { KEY, startKeys, truncatedKeys } from '../match/keys';
 import { matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/title';
+import { papersWithKeys } from '../db/read';
 import { normaliseDoi } from '../notes/identifiers';
 import type { ReadImport } from './sources';
 
@@ -31,17 +33,8 @@ export interface ImportPlan {
   numbered: number;
 }
 
-/** Maps from every identifying index of the database to record ids, read once from the indexes. */
-async function identityMaps(db: PaperNotesDB) {
-  const map = async (index: string) => {
-    const [keys, ids] = await Promise.all([db.papers.orderBy(index).keys(), db.papers.orderBy(index).primaryKeys()]);
-    const out = new Map<string, string[]>();
-    keys.forEach((key, i) => out.set(String(key), [...(out.get(String(key)) ?? []), ids[i] as string]));
-    return out;
-  };
-  const [arxivId, usenixKey, doi, titleKey] = await Promise.all(['arxivId', 'usenixKey', 'doi', 'titleKey'].map(map));
-  return { arxivId: arxivId!, usenixKey: usenixKey!, doi: doi!, titleKey: titleKey! };
-}
+/** Papers read per key at most: a title many notes share (in other venues) still finds its own. */
+const MATCHES_PER_KEY = 1000;
 
 const compatibleVenue = (a: string, b: string) => !a || !b || a === b;
 
@@ -63,30 +56,27 @@ function importText(paper: BackupPaper) {
  */
 export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<ImportPlan> {
   const numbered = await papersNumbered(db);
-  const maps = await identityMaps(db);
   const allIds = new Set(await db.papers.toCollection().primaryKeys());
+  // The keys each incoming paper may meet a note by: its ids and title, and for a title cut with
+  // "..." on either side, the start both share (`lib/match/keys.ts`).
   const candidates = read.library.papers.map((incoming: BackupPaper) => {
-    const identity: string[] = [];
-    if (incoming.id && allIds.has(incoming.id)) identity.push(incoming.id);
-    for (const [field, value] of [['arxivId', incoming.arxivId], ['usenixKey', incoming.usenixKey], ['doi', incoming.doi && normaliseDoi(incoming.doi)]] as const) {
-      if (value) identity.push(...(maps[field].get(value) ?? []));
-    }
-    return { incoming, identity, byTitle: maps.titleKey.get(normaliseTitle(incoming.title)) ?? [] };
+    const title = normaliseTitle(incoming.title);
+    const prefix = truncatedPrefix(incoming.title);
+    const doi = incoming.doi && normaliseDoi(incoming.doi);
+    const identity = [incoming.arxivId && KEY.arxiv + incoming.arxivId, incoming.usenixKey && KEY.usenix + incoming.usenixKey, doi && KEY.doi + doi].filter((k): k is string => !!k);
+    return { incoming, title, prefix, identity, byTitle: title ? KEY.title + title : '', truncated: [...truncatedKeys(title), ...(prefix ? startKeys(prefix) : [])] };
   });
-  const records = new Map<string, PaperRecord>();
-  const wanted = [...new Set(candidates.flatMap((c) => [...c.identity, ...c.byTitle]))];
-  for (const record of await db.papers.bulkGet(wanted)) if (record) records.set(record.id, record);
-
-  // A title cut with "..." on either side: compare with the truncated records only (few).
-  const truncated = (await db.papers.where('prefixKey').above('').toArray()).filter((r) => r.titlePrefix);
+  const found = await papersWithKeys(db, candidates.flatMap((c) => [...c.identity, c.byTitle, ...c.truncated]).filter(Boolean), MATCHES_PER_KEY);
+  const byId = new Map((await db.papers.bulkGet(candidates.map((c) => c.incoming.id).filter((id): id is string => !!id && allIds.has(id)))).filter((r): r is PaperRecord => !!r).map((r) => [r.id, r]));
 
   const items: PlanItem[] = [];
   const warnings = [...read.warnings];
   // Two imported papers can meet one note (an arXiv version and a conference version of a paper
   // the note has both ids of): the first is imported into it, the others are left out and named.
   const claimedBy = new Map<string, BackupPaper>();
-  for (const { incoming, identity, byTitle } of candidates) {
-    const item = await classify(incoming, identity, byTitle);
+  for (const candidate of candidates) {
+    const { incoming } = candidate;
+    const item = classify(candidate);
     const first = item.existing && claimedBy.get(item.existing.id);
     if (item.existing && !first) claimedBy.set(item.existing.id, incoming);
     if (!first) {
@@ -96,17 +86,13 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
     items.push({ incoming, existing: item.existing, action: 'same' });
     warnings.push({ file: '(import)', line: 0, message: `“${incoming.title}” meets the same note as “${first.title}” (“${item.existing!.title}”): only the first is imported into it.` });
   }
-  async function classify(incoming: BackupPaper, identity: string[], byTitle: string[]): Promise<PlanItem> {
+  function classify({ incoming, title, prefix, identity, byTitle, truncated }: (typeof candidates)[number]): PlanItem {
     const sameVenue = (r: PaperRecord) => compatibleVenue(r.venue, incoming.venue);
-    let existing = identity.map((id) => records.get(id)).find((r) => !!r) ?? byTitle.map((id) => records.get(id)).find((r) => !!r && sameVenue(r));
-    if (!existing) {
-      const key = normaliseTitle(incoming.title);
-      existing = truncated.find((r) => sameVenue(r) && matchesTruncated(key, r.titlePrefix!));
-      const prefix = truncatedPrefix(incoming.title);
-      if (!existing && prefix) {
-        existing = (await db.papers.where('titleKey').startsWith(prefix).limit(20).toArray()).find((r) => sameVenue(r) && matchesTruncated(r.titleKey, prefix));
-      }
-    }
+    const holding = (keys: string[]) => keys.flatMap((key) => found.get(key) ?? []);
+    let existing = (incoming.id ? byId.get(incoming.id) : undefined) ?? holding(identity)[0] ?? holding([byTitle]).find(sameVenue);
+    // A title cut with "..." on either side: a stored one this title continues, or a stored title
+    // this one is the start of.
+    existing ??= holding(truncated).find((r) => sameVenue(r) && ((!!r.titlePrefix && matchesTruncated(title, r.titlePrefix)) || (!!prefix && matchesTruncated(r.titleKey, prefix))));
     if (!existing) return { incoming, action: 'new' };
     const mine = importText(existing);
     const theirs = importText(incoming);

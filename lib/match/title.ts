@@ -1,3 +1,5 @@
+import { hashHex } from './hash';
+
 const ELLIPSIS = /\s*(?:\.\.\.|…)\s*$/;
 const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'with', 'and', 'to', 'via', 'by', 'at', 'from', 'is', 'are', 'its', 'as', 'or']);
 
@@ -53,13 +55,6 @@ export function titleWords(normalised: string): string[] {
 const STEM = 4;
 /** From this many words, a title has a key for each half: "* learning" would meet half the library. */
 const HALVES_FROM = 4;
-
-/** 32-bit FNV-1a as 8 hex digits: short terms, spread evenly over their first letters. */
-function hashHex(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * Keys under which two close titles meet, so that a close title is found by reading a few

@@ -1,6 +1,7 @@
 import type { PaperFields, PaperIndexFields } from '../db/records';
 import type { IndexedTerms } from '../search/terms';
-import { closeTitleKeys, normaliseTitle, prefixKey, titleWords, truncatedPrefix } from '../match/title';
+import { hashKey, paperKeys } from '../match/keys';
+import { closeTitleKeys, normaliseTitle, titleWords, truncatedPrefix } from '../match/title';
 import { facetTerms } from '../search/facets';
 import { tokenize } from '../search/tokens';
 
@@ -9,24 +10,23 @@ export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
   const titleKey = normaliseTitle(fields.title);
   const prefix = truncatedPrefix(fields.title);
   const derived: PaperIndexFields = { titleKey };
-  if (prefix) {
-    derived.titlePrefix = prefix;
-    derived.prefixKey = prefixKey(prefix);
-  }
+  if (prefix) derived.titlePrefix = prefix;
   return derived;
 }
 
 /**
- * The words a paper is found by: its title words (for close-title candidates), every word of its
- * title, authors, venue, topic, tags, affiliations, award, summary and note (full text), and the
- * venue, topic and catalog link it is listed under. Derived afresh from the fields at each write,
+ * The terms a paper is found by: its title words (ranked first in search), every word of its
+ * title, authors, venue, topic, tags, affiliations, award, summary and note (full text), the keys
+ * a lookup finds it by (hashed), and the venue, topic, tags and catalog link it is listed under. Derived afresh from the fields at each write,
  * never stored: a change here bumps `TERMS_VERSION`, which rebuilds the postings.
  */
 export function indexedTerms(fields: PaperFields & { catalogId?: string }): IndexedTerms {
-  const titleKey = normaliseTitle(fields.title);
+  const derived = deriveIndexFields(fields);
+  const keys = new Set(paperKeys({ arxivId: fields.arxivId, usenixKey: fields.usenixKey, doi: fields.doi, urls: fields.urls, ...derived }).map(hashKey));
+  for (const key of closeTitleKeys(derived.titleKey)) keys.add(key);
   return {
-    titleWords: titleWords(titleKey),
-    closeKeys: closeTitleKeys(titleKey),
+    titleWords: titleWords(derived.titleKey),
+    keys: [...keys],
     // Title first, so that a huge note cannot push the title's words out of the index.
     searchTokens: tokenize(fields.title, fields.authors.join(' '), fields.venue, fields.topic, fields.tags.join(' '), fields.affiliations, fields.award, fields.summary, fields.note),
     facets: facetTerms(fields),

@@ -11,12 +11,13 @@
 export const BUCKET = 16_384;
 
 /**
- * Full-text words ("w"), title words ("t", ranked first in search), close-title keys ("c"), and
- * facets ("f": the venue, the topic, the tags, the link to the catalog) that list a venue's, a
- * topic's or a tag's papers. Facets were indexes of the papers store: one index entry per paper each, which made a
- * bulk write of papers a third slower.
+ * Full-text words ("w"), title words ("t", ranked first in search), hashed keys ("k": the exact
+ * keys a paper is looked up by, `paperKeys`, and the keys a close title shares, `closeTitleKeys`),
+ * and facets ("f": the venue, the topic, the tags, the link to the catalog) that list a venue's, a
+ * topic's or a tag's papers. Keys and facets were indexes of the papers store: an index entry per
+ * paper each, each a write of its own in a bulk write.
  */
-export type TermKind = 'w' | 't' | 'c' | 'f';
+export type TermKind = 'w' | 't' | 'k' | 'f';
 
 export interface TermRow {
   /** `<kind>:<first letters>#<range>`, e.g. `w:sch#0000`. */
@@ -26,21 +27,23 @@ export interface TermRow {
 }
 
 /**
- * Whether a kind's rows are split by ranges of paper numbers. Close-title rows hold a few dozen
- * keys at any library size, so they are not: a lookup reads the same three rows at 50,000 papers
- * as at 1,000, each by its key.
+ * Whether a kind's rows are split by ranges of paper numbers. Key rows are not: a lookup reads the
+ * same few rows at 50,000 papers as at 1,000, each by its key.
  */
-export const SPLIT_BY_RANGE: Record<TermKind, boolean> = { w: true, t: true, c: false, f: true };
+export const SPLIT_BY_RANGE: Record<TermKind, boolean> = { w: true, t: true, k: false, f: true };
 
 /** The range a paper's terms of a kind are kept in. */
 const rangeOf = (kind: TermKind, seq: number) => (SPLIT_BY_RANGE[kind] ? Math.floor(seq / BUCKET).toString(36).padStart(4, '0') : '0000');
 /**
- * Letters a row groups terms by: three for words, so that a prefix search of three letters or more
- * reads only rows of terms that start like it; three hex digits for close-title keys (4,096 small
- * rows per range: a lookup reads three rows of a few dozen keys even at 50,000 papers); one letter
- * for facets, the facet's kind, so that every venue is in one row per range.
+ * Letters a row groups terms by: three for full-text words, so that a prefix search of three
+ * letters or more reads only rows of terms that start like it and a save rewrites small rows; two
+ * for title words (a fifth of the full text's postings); two hex digits for hashed keys (256 rows:
+ * a lookup reads a few rows of ~260 keys at 10,000 papers); one letter for facets, the
+ * facet's kind, so that every venue is in one row per range. Each row is a put of its own in a bulk
+ * write, the main cost of a first install: three letters for titles and hex digits for keys made
+ * 5,500 rows for a catalog of 10,000 papers, these make 1,900.
  */
-export const HEAD = { w: 3, t: 3, c: 3, f: 1 } as const;
+export const HEAD = { w: 3, t: 2, k: 2, f: 1 } as const;
 const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(kind, seq)}`;
@@ -55,8 +58,8 @@ export const rowRange = (kind: TermKind, start: string): [string, string] => [`$
 export interface IndexedTerms {
   searchTokens: string[];
   titleWords: string[];
-  /** Hashed keys a close title shares (`closeTitleKeys`). */
-  closeKeys: string[];
+  /** Hashed: the paper's exact keys (`paperKeys`) and those a close title shares (`closeTitleKeys`). */
+  keys: string[];
   /** `facetTerms`: the venue, the topic, the link to the catalog. */
   facets: string[];
 }
@@ -107,7 +110,7 @@ export class TermChanges {
   change(seq: number, before: IndexedTerms | null, after: IndexedTerms | null): void {
     this.move('w', seq, before?.searchTokens ?? [], after?.searchTokens ?? []);
     this.move('t', seq, before?.titleWords ?? [], after?.titleWords ?? []);
-    this.move('c', seq, before?.closeKeys ?? [], after?.closeKeys ?? []);
+    this.move('k', seq, before?.keys ?? [], after?.keys ?? []);
     this.move('f', seq, before?.facets ?? [], after?.facets ?? []);
   }
 

@@ -116,9 +116,9 @@ describe('notes in the side panel', () => {
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('paper-notes');
           open.onsuccess = () => {
-            const count = open.result.transaction('papers').objectStore('papers').index('usenixKey').count('enigma2024/riley');
-            count.onsuccess = () => (open.result.close(), resolve(count.result));
-            count.onerror = () => reject(count.error);
+            const all = open.result.transaction('papers').objectStore('papers').getAll();
+            all.onsuccess = () => (open.result.close(), resolve(all.result.filter((p: { usenixKey?: string }) => p.usenixKey === 'enigma2024/riley').length));
+            all.onerror = () => reject(all.error);
           };
         }),
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findPaper } from '@/lib/db/lookup';
 import { buildRecord } from '@/lib/db/notes';
 import type { PaperFields } from '@/lib/db/records';
+import type { DetectedPaper } from '@/lib/paper';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { searchPapers } from '@/lib/db/search';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
@@ -137,13 +138,13 @@ describe('upgrade from version 6 (close-title keys in an index)', () => {
     const note = await addPaper(old, { title: SKYPLANE, note: '* mine\n' });
     // As version 6 wrote it: hashed keys in the record, none in the postings.
     await old.papers.update(note.id, { closeKeys: [1, 2, 3] } as object);
-    await old.terms.where('k').startsWith('c:').delete();
+    await old.terms.where('k').startsWith('k:').delete();
     old.close();
     const db = new PaperNotesDB(old.name);
     const upgraded = await db.papers.get(note.id);
     expect(upgraded).not.toHaveProperty('closeKeys');
     expect(upgraded).toEqual(note);
-    expect(await db.terms.where('k').startsWith('c:').count()).toBeGreaterThan(0);
+    expect(await db.terms.where('k').startsWith('k:').count()).toBeGreaterThan(0);
     expect(await findPaper(db, closeToSkyplane)).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
     expect((await searchPapers(db, 'skyplane overlays')).hits.map((h) => h.id)).toEqual([note.id]);
   });
@@ -155,12 +156,13 @@ describe('upgrade from version 7 (truncated titles keyed by four words)', () => 
     const cut = await addPaper(old, { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024' });
     const whole = await addPaper(old, { title: 'Skyplane: Optimizing Transfer Cost ...' });
     // As version 7 wrote it: the first four words.
-    await old.papers.update(cut.id, { prefixKey: 'efficiently programming large lang' });
-    await old.papers.update(whole.id, { prefixKey: 'skyplane optimizing transfer cost' });
+    await old.papers.update(cut.id, { prefixKey: 'efficiently programming large lang' } as object);
+    await old.papers.update(whole.id, { prefixKey: 'skyplane optimizing transfer cost' } as object);
     old.close();
     const db = new PaperNotesDB(old.name);
-    expect((await db.papers.get(cut.id))?.prefixKey).toBe('efficiently programming large');
-    expect((await db.papers.get(whole.id))?.prefixKey).toBe('skyplane optimizing transfer');
+    const prefixKeyOf = async (id: string) => ((await db.papers.get(id)) as { prefixKey?: string } | undefined)?.prefixKey;
+    expect(await prefixKeyOf(cut.id)).toBe('efficiently programming large');
+    expect(await prefixKeyOf(whole.id)).toBe('skyplane optimizing transfer');
     expect(await findPaper(db, arxivPage('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: cut.id } });
     expect(await findPaper(db, arxivPage(SKYPLANE))).toMatchObject({ by: 'prefix', record: { id: whole.id } });
   });
@@ -180,7 +182,7 @@ describe('upgrade from version 8 (venue, topic and catalog link as indexes of th
 
     const db = new PaperNotesDB(old.name);
     await db.open();
-    expect(Object.keys(db.papers.schema.idxByName).sort()).toEqual(['arxivId', 'doi', 'prefixKey', 'seq', 'titleKey', 'urls', 'usenixKey']);
+    expect(Object.keys(db.papers.schema.idxByName)).toEqual(['seq']);
     expect(await termsCurrent(db)).toBe(true);
     expect((await listVenues(db)).map((v) => [v.label, v.count])).toEqual([
       ['NSDI 2024', 1],
@@ -193,5 +195,33 @@ describe('upgrade from version 8 (venue, topic and catalog link as indexes of th
     expect(await syncCatalog(db, oneNoteCatalog('* second\n'))).toMatchObject({ updated: 1, added: 0 });
     expect((await db.papers.get('cat:a'))?.note).toBe('* second\n');
     expect(await db.papers.get(mine.id)).toEqual(mine);
+  });
+});
+
+describe('upgrade from version 9 (lookup keys as indexes of the papers store)', () => {
+  it('moves them to key postings: every kind of lookup finds its note as before', async () => {
+    const old = freshDb(9);
+    const byIds = await addPaper(old, { title: 'Sarathi-Serve', arxivId: '2403.02310', usenixKey: 'osdi24/agrawal', doi: '10.5555/1', urls: ['https://example.org/sarathi'] });
+    const cut = await addPaper(old, { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024' });
+    const close = await addPaper(old, { title: SKYPLANE });
+    // As version 9 wrote them: no key rows, postings of the version before.
+    await old.terms.where('k').startsWith('k:').delete();
+    await old.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION - 1 });
+    expect(old.papers.schema.idxByName).toHaveProperty('arxivId');
+    old.close();
+
+    const db = new PaperNotesDB(old.name);
+    await db.open();
+    expect(Object.keys(db.papers.schema.idxByName)).toEqual(['seq']);
+    expect(await termsCurrent(db)).toBe(true);
+    expect(await findPaper(db, arxivPage('Another title', '2403.02310'))).toMatchObject({ by: 'arxiv', record: { id: byIds.id } });
+    const page = (title: string, extra: Partial<DetectedPaper>) => ({ ...arxivPage(title), arxivId: undefined, ...extra });
+    expect(await findPaper(db, page('Another title', { usenixKey: 'osdi24/agrawal' }))).toMatchObject({ by: 'usenix', record: { id: byIds.id } });
+    expect(await findPaper(db, page('Another title', { doi: '10.5555/1' }))).toMatchObject({ by: 'doi', record: { id: byIds.id } });
+    expect(await findPaper(db, page('Another title', { url: 'https://example.org/sarathi' }))).toMatchObject({ by: 'url', record: { id: byIds.id } });
+    expect(await findPaper(db, page('sarathi serve', {}))).toMatchObject({ by: 'title', record: { id: byIds.id } });
+    expect(await findPaper(db, arxivPage('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: cut.id } });
+    expect(await findPaper(db, closeToSkyplane)).toMatchObject({ by: 'fuzzy', record: { id: close.id } });
+    expect(await db.papers.get(byIds.id)).toEqual(byIds);
   });
 });

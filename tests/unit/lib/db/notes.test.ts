@@ -28,9 +28,9 @@ describe('saving a note', () => {
   it('re-derives index fields from the new title', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'SmartMoE: Efficiently Training Sparsely-Activated Models ...' });
-    expect(note.prefixKey).toBeDefined();
+    expect(note.titlePrefix).toBe('smartmoe efficiently training sparsely activated models');
     const saved = await savePaper(db, note.id, { title: 'SmartMoE: Efficiently Training Sparsely-Activated Models through Combining' }, note.rev);
-    expect(saved.prefixKey).toBeUndefined();
+    expect(saved.titlePrefix).toBeUndefined();
     expect(saved.titleKey).toBe('smartmoe efficiently training sparsely activated models through combining');
   });
 

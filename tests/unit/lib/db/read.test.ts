@@ -1,26 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { papersBySeq } from '@/lib/db/postings';
-import { papersWhere } from '@/lib/db/read';
+import { papersWithKeys } from '@/lib/db/read';
+import { hashKey, KEY } from '@/lib/match/keys';
+import { rowKey } from '@/lib/search/terms';
 import { addPaper, freshDb } from '../../db-helpers';
 
-describe('papersWhere', () => {
-  it('reads the papers holding any of the values, each once, at most `each` per value', async () => {
+describe('papersWithKeys', () => {
+  it('reads the papers holding each key, at most `each` per key', async () => {
     const db = freshDb();
     const a = await addPaper(db, { title: 'Alpha', venue: 'OSDI 2024', urls: ['https://arxiv.org/abs/2401.00001', 'https://www.usenix.org/conference/osdi24/presentation/a'] });
     const b = await addPaper(db, { title: 'Alpha', venue: 'NSDI 2024' });
     const c = await addPaper(db, { title: 'Alpha', venue: 'ATC 2024' });
     await addPaper(db, { title: 'Delta', venue: 'NSDI 2024' });
 
-    const byUrl = await papersWhere(db, 'urls', ['https://arxiv.org/abs/2401.00001', 'https://www.usenix.org/conference/osdi24/presentation/a', 'https://example.org/none'], 20);
-    expect(byUrl.map((r) => r.id)).toEqual([a.id]);
+    const urls = ['https://arxiv.org/abs/2401.00001', 'https://www.usenix.org/conference/osdi24/presentation/a', 'https://example.org/none'].map((u) => KEY.url + u);
+    const byUrl = await papersWithKeys(db, urls, 20);
+    expect([...byUrl].map(([key, records]) => [key, records.map((r) => r.id)])).toEqual([
+      [urls[0], [a.id]],
+      [urls[1], [a.id]],
+    ]);
 
-    const alpha = await papersWhere(db, 'titleKey', ['alpha'], 2);
+    const alpha = (await papersWithKeys(db, [KEY.title + 'alpha'], 2)).get(KEY.title + 'alpha')!;
     expect(alpha).toHaveLength(2);
     expect([a.id, b.id, c.id]).toEqual(expect.arrayContaining(alpha.map((r) => r.id)));
 
-    // At most `each` for every value, not in all.
-    expect((await papersWhere(db, 'titleKey', ['alpha', 'delta'], 1)).map((r) => r.title).sort()).toEqual(['Alpha', 'Delta']);
-    expect(await papersWhere(db, 'titleKey', [], 20)).toEqual([]);
+    // At most `each` for every key, not in all.
+    const both = await papersWithKeys(db, [KEY.title + 'alpha', KEY.title + 'delta'], 1);
+    expect([...both.values()].flat().map((r) => r.title).sort()).toEqual(['Alpha', 'Delta']);
+    expect((await papersWithKeys(db, [], 20)).size).toBe(0);
+  });
+
+  it('checks each paper against the key itself: a shared hash proposes, never decides', async () => {
+    const db = freshDb();
+    const paper = await addPaper(db, { title: 'Alpha', arxivId: '2401.00001' });
+    // The paper's number under the hash of another key, as a collision would put it.
+    const other = KEY.arxiv + '9999.99999';
+    const k = rowKey('k', hashKey(other), 0);
+    await db.terms.put({ k, terms: { ...(await db.terms.get(k))?.terms, [hashKey(other)]: [paper.seq!] } });
+    expect((await papersWithKeys(db, [other], 20)).size).toBe(0);
+    expect((await papersWithKeys(db, [KEY.arxiv + '2401.00001'], 20)).get(KEY.arxiv + '2401.00001')?.map((r) => r.id)).toEqual([paper.id]);
   });
 
   it('reads papers by their numbers, unknown numbers skipped', async () => {

@@ -1,0 +1,50 @@
+import type { PaperFields, PaperIndexFields } from '../db/records';
+import { hashHex } from './hash';
+
+/**
+ * Exact keys a paper is found by: a letter for what the key is, then its value. They are kept,
+ * hashed, in the postings (kind "k"), beside the close-title keys, instead of one index of the
+ * papers store each: every index entry was a write of its own in a bulk write.
+ */
+export const KEY = { arxiv: 'a', usenix: 'u', doi: 'd', url: 'l', title: 't', truncated: 'p', start: 's' } as const;
+
+/**
+ * The start shared by a title and every title cut with "..." that may stand for it: its first two
+ * words and the first letter of its third (a truncated title has at least three words, the third
+ * perhaps cut short; `truncatedPrefix`).
+ */
+export function startKey(normalised: string): string {
+  const words = normalised.split(' ');
+  return words.length < 3 ? '' : `${words[0]} ${words[1]} ${words[2]!.slice(0, 1)}`;
+}
+
+export type KeyedFields = Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi' | 'urls'> & Pick<PaperIndexFields, 'titleKey' | 'titlePrefix'>;
+
+/**
+ * Every exact key of a paper, unhashed; `doi` as stored (normalised). Every title is found by its
+ * start ("s": an imported title cut with "..." finds the whole one); a title cut with "..." is
+ * also found by the start of the whole titles it may stand for ("p": the page of one finds it).
+ */
+export function paperKeys(paper: KeyedFields): string[] {
+  const keys: string[] = [];
+  if (paper.arxivId) keys.push(KEY.arxiv + paper.arxivId);
+  if (paper.usenixKey) keys.push(KEY.usenix + paper.usenixKey);
+  if (paper.doi) keys.push(KEY.doi + paper.doi);
+  for (const url of paper.urls) keys.push(KEY.url + url);
+  if (paper.titleKey) {
+    keys.push(KEY.title + paper.titleKey);
+    const start = startKey(paper.titleKey);
+    if (start) keys.push(KEY.start + start);
+  }
+  if (paper.titlePrefix) keys.push(KEY.truncated + startKey(paper.titlePrefix));
+  return keys;
+}
+
+/** A key as the postings hold it. A shared hash only proposes a paper: `paperKeys` decides. */
+export const hashKey = hashHex;
+
+/** The keys a whole title finds the notes whose title is its start, cut with "...", by. */
+export const truncatedKeys = (normalisedTitle: string) => (startKey(normalisedTitle) ? [KEY.truncated + startKey(normalisedTitle)] : []);
+
+/** The keys a title cut with "..." (its normalised prefix) finds the whole titles it may stand for by. */
+export const startKeys = (prefix: string) => (startKey(prefix) ? [KEY.start + startKey(prefix)] : []);
