@@ -51,11 +51,28 @@ afterAll(async () => {
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
+/**
+ * Waits until `predicate` holds in the page, asking it again and again. Puppeteer's own waiting
+ * (`waitForFunction`, `waitForSelector`) compiles its poller with Function(), which Firefox 140's
+ * CSP for extension pages refuses; `evaluate` is not refused. A call made while the page navigates
+ * fails and is asked again.
+ */
+async function until<A>(page: Page, predicate: (arg: A) => boolean, arg: A, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate as (arg: unknown) => boolean, arg).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${predicate.toString()} (${JSON.stringify(arg)})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+const present = (selector: string) => !!document.querySelector(selector);
+const holds = ([selector, text]: [string, string]) => !!document.querySelector(selector)?.textContent?.includes(text);
+
 async function panelFor(url: string): Promise<Page> {
   const panel = await browser.newPage();
   await panel.goto('about:blank');
   await panel.evaluate((u) => void (location.href = u), `moz-extension://${UUID}/sidepanel.html`);
-  await panel.waitForFunction(() => location.protocol === 'moz-extension:' && !!document.querySelector('main'));
+  await until(panel, () => location.protocol === 'moz-extension:' && !!document.querySelector('main'), null);
   const tabId = await panel.evaluate(
     async (part) => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).find((t) => t.url?.includes(part))?.id,
     new URL(url).pathname,
@@ -70,9 +87,9 @@ describe('Firefox (Debian firefox-esr, driven over WebDriver BiDi)', () => {
     const page = await browser.newPage();
     await page.goto(at(PAGES.usenixSarathi));
     const panel = await panelFor(at(PAGES.usenixSarathi));
-    await panel.waitForFunction(() => document.querySelector('[data-testid=note-body]')?.textContent?.includes('Chunked-prefills'), { timeout: 15_000 });
+    await until(panel, holds, ['[data-testid=note-body]', 'Chunked-prefills'], 15_000);
     expect(await panel.$eval('[data-testid=paper-venue]', (el) => el.textContent)).toBe('OSDI 2024');
-    await panel.waitForSelector('[data-testid=venue-acceptance]');
+    await until(panel, present, '[data-testid=venue-acceptance]');
     expect(await panel.$eval('[data-testid=venue-acceptance]', (el) => el.textContent)).toBe('Acceptance rate: 19.2% (= 53 / 276)');
     await Promise.all([page.close(), panel.close()]);
   });
@@ -81,12 +98,12 @@ describe('Firefox (Debian firefox-esr, driven over WebDriver BiDi)', () => {
     const page = await browser.newPage();
     await page.goto(at(PAGES.usenixQuokka));
     const panel = await panelFor(at(PAGES.usenixQuokka));
-    await panel.waitForSelector('[data-testid=create-note]');
+    await until(panel, present, '[data-testid=create-note]');
     await panel.click('[data-testid=create-note]');
-    await panel.waitForSelector('[data-testid=quick-add]');
+    await until(panel, present, '[data-testid=quick-add]');
     await panel.type('[data-testid=quick-add]', 'Written in Firefox');
     await panel.keyboard.press('Enter');
-    await panel.waitForFunction(() => document.querySelector('[data-testid=note-body]')?.textContent?.includes('Written in Firefox'));
+    await until(panel, holds, ['[data-testid=note-body]', 'Written in Firefox']);
     await Promise.all([page.close(), panel.close()]);
   });
 });
