@@ -164,7 +164,7 @@ export const bench = {
    */
   async writeFloor(count: number): Promise<{ ms: number; puts: number; keyOnlyMs: number; packedMs: number; packedPuts: number }> {
     const catalog = generateCatalog(count);
-    const records = catalog.papers.map((entry, seq) => ({ ...catalogRecord(entry, Date.now()), seq }));
+    const records = catalog.papers.map((entry, seq) => catalogRecord(entry, Date.now(), seq));
     const rows = catalog.rows!;
     const write = async (papers: object[], terms: object[]) => {
       const db = new Dexie(`bench-floor-${Date.now()}`);

@@ -1,4 +1,4 @@
-import { buildRecord, pickFields } from '../db/notes';
+import { buildRecord, newRecord, pickFields } from '../db/notes';
 import type { CatalogVersion, PaperFields, PaperRecord } from '../db/records';
 import { canonicalJson } from './hash';
 import { catalogText, sameText } from './text';
@@ -32,12 +32,8 @@ function mergedIdentity(current: PaperFields, incoming: PaperFields): Partial<Pa
 }
 
 /** A new record for a catalog paper the database does not have. */
-export function catalogRecord(entry: CatalogPaper, now: number): PaperRecord {
-  return {
-    ...buildRecord(entry.fields, { id: entry.id, createdAt: now, updatedAt: now, rev: 1, origin: 'catalog' }),
-    catalogId: entry.id,
-    catalogBase: version(entry),
-  };
+export function catalogRecord(entry: CatalogPaper, now: number, seq?: number): PaperRecord {
+  return newRecord(entry.fields, { id: entry.id, createdAt: now, updatedAt: now, rev: 1, origin: 'catalog', seq, catalogId: entry.id, catalogBase: version(entry) });
 }
 
 /**

@@ -150,7 +150,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
  * postings the build computed for exactly that numbering, written as they are.
  */
 async function firstInstall(db: PaperNotesDB, catalog: Catalog, now: number, report: SyncReport, faults: SyncFaults): Promise<SyncReport> {
-  const records = catalog.papers.map((entry, seq) => ({ ...catalogRecord(entry, now), seq }));
+  const records = catalog.papers.map((entry, seq) => catalogRecord(entry, now, seq));
   await takeSnapshot(db, 'Catalog sync', [], records.map((r) => r.id));
   await db.papers.bulkAdd(records);
   await db.terms.bulkAdd(catalog.rows!);

@@ -42,6 +42,48 @@ export function buildRecord(
   return { ...rest, ...pickFields(fields), ...deriveIndexFields(fields) };
 }
 
+/** What a new record holds besides its fields. */
+export type NewRecordMeta = Pick<PaperRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev' | 'origin'> & Partial<Pick<PaperRecord, 'seq' | 'catalogId' | 'catalogBase'>>;
+
+/**
+ * A new record from complete fields (as `emptyFields` makes them): what `buildRecord` makes, built
+ * as one object literal. A first install or an import builds 10,000 at once, before the engine has
+ * optimised anything; there, spreads and a loop over the field names cost ~90 µs a record, ten
+ * times the rest of the record's making.
+ */
+export function newRecord(fields: PaperFields, meta: NewRecordMeta): PaperRecord {
+  const derived = deriveIndexFields(fields);
+  const record: PaperRecord = {
+    id: meta.id,
+    title: fields.title,
+    venue: fields.venue,
+    year: fields.year,
+    topic: fields.topic,
+    authors: fields.authors,
+    affiliations: fields.affiliations,
+    tags: fields.tags,
+    links: fields.links,
+    award: fields.award,
+    urls: fields.urls,
+    note: fields.note,
+    summary: fields.summary,
+    titleKey: derived.titleKey,
+    createdAt: meta.createdAt,
+    updatedAt: meta.updatedAt,
+    rev: meta.rev,
+    origin: meta.origin,
+  };
+  if (fields.arxivId !== undefined) record.arxivId = fields.arxivId;
+  if (fields.usenixKey !== undefined) record.usenixKey = fields.usenixKey;
+  if (fields.doi !== undefined) record.doi = fields.doi;
+  if (fields.position !== undefined) record.position = fields.position;
+  if (derived.titlePrefix !== undefined) record.titlePrefix = derived.titlePrefix;
+  if (meta.seq !== undefined) record.seq = meta.seq;
+  if (meta.catalogId !== undefined) record.catalogId = meta.catalogId;
+  if (meta.catalogBase !== undefined) record.catalogBase = meta.catalogBase;
+  return record;
+}
+
 export function newPaperId(): string {
   return `u-${crypto.randomUUID()}`;
 }

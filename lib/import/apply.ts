@@ -1,5 +1,5 @@
 import type { BackupPaper } from '../backup/json';
-import { buildRecord, newPaperId, pickFields } from '../db/notes';
+import { buildRecord, newPaperId, newRecord, pickFields } from '../db/notes';
 import { papersWithFacet } from '../db/postings';
 import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
@@ -107,18 +107,18 @@ export function applyImport(
         const id = incoming.id && !taken.has(incoming.id) ? incoming.id : newPaperId();
         taken.add(id);
         const link = !!incoming.catalogId && !!incoming.catalogBase && !linked.has(incoming.catalogId);
-        const record = buildRecord(pickFields(incoming), {
-          id,
-          createdAt: incoming.createdAt ?? now,
-          updatedAt: incoming.updatedAt ?? now,
-          rev: 1,
-          origin: incoming.origin === 'catalog' && link ? 'catalog' : 'user',
-        });
-        if (link) {
-          Object.assign(record, { catalogId: incoming.catalogId, catalogBase: incoming.catalogBase });
-          linked.add(incoming.catalogId!);
-        }
-        puts.push(record);
+        puts.push(
+          newRecord(incoming, {
+            id,
+            createdAt: incoming.createdAt ?? now,
+            updatedAt: incoming.updatedAt ?? now,
+            rev: 1,
+            origin: incoming.origin === 'catalog' && link ? 'catalog' : 'user',
+            catalogId: link ? incoming.catalogId : undefined,
+            catalogBase: link ? incoming.catalogBase : undefined,
+          }),
+        );
+        if (link) linked.add(incoming.catalogId!);
         previous.push(undefined);
         result.added++;
         return;

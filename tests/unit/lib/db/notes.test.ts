@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adoptDraft, dropDraft, latestDraft, saveDraft } from '@/lib/db/drafts';
-import { addBullet, appendBullet, ConflictError, savePaper, updatePaper } from '@/lib/db/notes';
+import { addBullet, appendBullet, buildRecord, ConflictError, newRecord, savePaper, updatePaper } from '@/lib/db/notes';
+import { emptyFields } from '@/lib/notes/derive';
 import { deletePaper } from '@/lib/db/delete';
 import { searchPapers } from '@/lib/db/search';
 import { appendQuote, MAX_QUOTE } from '@/lib/notes/quote';
@@ -40,6 +41,20 @@ describe('saving a note', () => {
     await db.papers.update(note.id, { rejected: ['arxiv:1'] });
     const saved = await updatePaper(db, note.id, () => ({ summary: 'One line.' }));
     expect(saved).toMatchObject({ rejected: ['arxiv:1'], createdAt: note.createdAt, origin: 'user' });
+  });
+});
+
+describe('a new record', () => {
+  it('is what the general builder makes of the same fields and bookkeeping, property for property', () => {
+    const meta = { id: 'cat:a', createdAt: 1, updatedAt: 2, rev: 1, origin: 'catalog' as const };
+    const plain = emptyFields({ title: 'A paper' });
+    const full = emptyFields({ title: 'Efficiently Programming Large Lang...', arxivId: '2401.00001', usenixKey: 'osdi24/a', doi: '10.1/x', position: 0, year: 2024, tags: ['t'] });
+    expect(newRecord(plain, meta)).toStrictEqual(buildRecord(plain, meta));
+    expect(newRecord(full, meta)).toStrictEqual(buildRecord(full, meta));
+    const linked = { ...meta, seq: 7, catalogId: 'cat:a', catalogBase: { hash: 'h' } };
+    expect(newRecord(full, linked)).toStrictEqual(buildRecord(full, linked));
+    // Only what a record holds: a backup paper's other properties stay out.
+    expect(newRecord({ ...full, extra: 1 } as typeof full, meta)).toStrictEqual(buildRecord(full, meta));
   });
 });
 
