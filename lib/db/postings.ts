@@ -1,5 +1,5 @@
 import { Bitset } from '../search/bitset';
-import { rowKey, rowRange, seqsInRow, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
+import { rowKey, rowRange, seqsInRow, SPLIT_BY_RANGE, termsOf, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -16,10 +16,11 @@ export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, p
   const out = new Bitset();
   for (const row of await rowsFor(db, kind, term)) {
     if (!prefix) {
-      for (const id of seqsInRow(row.terms, term) ?? []) out.add(id);
+      for (const id of seqsInRow(row, term) ?? []) out.add(id);
       continue;
     }
-    for (const candidate in row.terms) if (candidate.startsWith(term)) for (const id of row.terms[candidate]!) out.add(id);
+    const terms = termsOf(row);
+    for (const candidate in terms) if (candidate.startsWith(term)) for (const id of terms[candidate]!) out.add(id);
   }
   return out;
 }
@@ -27,7 +28,7 @@ export async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, p
 /** How many papers have an exact term (from the postings, no paper read). */
 export async function countWith(db: PaperNotesDB, kind: TermKind, term: string): Promise<number> {
   let count = 0;
-  for (const row of await rowsFor(db, kind, term)) count += seqsInRow(row.terms, term)?.length ?? 0;
+  for (const row of await rowsFor(db, kind, term)) count += seqsInRow(row, term)?.length ?? 0;
   return count;
 }
 
@@ -36,7 +37,8 @@ export async function termCounts(db: PaperNotesDB, kind: TermKind, head: string)
   const counts = new Map<string, number>();
   const [lower, upper] = rowRange(kind, head);
   for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) {
-    for (const term in row.terms) counts.set(term, (counts.get(term) ?? 0) + row.terms[term]!.length);
+    const terms = termsOf(row);
+    for (const term in terms) counts.set(term, (counts.get(term) ?? 0) + terms[term]!.length);
   }
   return counts;
 }
@@ -73,7 +75,7 @@ export async function seqsOfTerms(db: PaperNotesDB, kind: TermKind, terms: strin
   const out = new Map<string, number[]>();
   [...heads.values()].forEach((wanted, i) => {
     for (const term of wanted) {
-      const seqs = rows[i]!.flatMap((row) => seqsInRow(row.terms, term) ?? []);
+      const seqs = rows[i]!.flatMap((row) => seqsInRow(row, term) ?? []);
       if (seqs.length) out.set(term, seqs.slice(0, limit));
     }
   });

@@ -22,9 +22,39 @@ export type TermKind = 'w' | 't' | 'k' | 'f';
 export interface TermRow {
   /** `<kind>:<first letters>#<range>`, e.g. `w:sch#0000`. */
   k: string;
-  /** Each term of the row with its papers' numbers, ascending. */
-  terms: Record<string, number[]>;
+  /** Each term of the row with its papers' numbers, ascending (words and facets: `termsOf`). */
+  terms?: Record<string, number[]>;
+  /** Key rows: the same, packed in one string (`packTerms`). */
+  packed?: string;
 }
+
+/**
+ * Key rows hold ~1,400 keys each at 50,000 papers. As an object of that many properties, one took
+ * the structured clone ~3 ms to read back, and a lookup reads several: a string is read back at
+ * copying speed, and a key is found in it with one `indexOf`. `;<key>:<number>,<number>…` per key;
+ * keys are hex hashes, so `;<key>:` only ever matches at an entry's start.
+ */
+const PACKED: Record<TermKind, boolean> = { w: false, t: false, k: true, f: false };
+
+function packTerms(terms: Record<string, number[]>): string {
+  let packed = '';
+  for (const term in terms) packed += `;${term}:${terms[term]!.join(',')}`;
+  return packed;
+}
+
+function unpackTerms(packed: string): Record<string, number[]> {
+  const terms: Record<string, number[]> = {};
+  for (const entry of packed.split(';')) {
+    const colon = entry.indexOf(':');
+    if (colon > 0) terms[entry.slice(0, colon)] = entry.slice(colon + 1).split(',').map(Number);
+  }
+  return terms;
+}
+
+/** A row's terms, whatever its form: a copy for a packed row, the row's own object otherwise. */
+export const termsOf = (row: TermRow): Record<string, number[]> => (row.packed !== undefined ? unpackTerms(row.packed) : (row.terms ?? {}));
+
+const rowOf = (k: string, terms: Record<string, number[]>): TermRow => (PACKED[k[0] as TermKind] ? { k, packed: packTerms(terms) } : { k, terms });
 
 /**
  * Whether a kind's rows are split by ranges of paper numbers. Key rows are not: a lookup reads the
@@ -37,14 +67,16 @@ const rangeOf = (kind: TermKind, seq: number) => (SPLIT_BY_RANGE[kind] ? Math.fl
 /**
  * Letters a row groups terms by: three for full-text words, so that a prefix search of three
  * letters or more reads only rows of terms that start like it and a save rewrites small rows; two
- * for title words (a fifth of the full text's postings); two hex digits for hashed keys (256 rows:
- * a lookup reads a few rows of ~260 keys at 10,000 papers); one letter for facets, the
- * facet's kind, so that every venue is in one row per range. Each row is a put of its own in a bulk
- * write, the main cost of a first install: three letters for titles and hex digits for keys made
- * 5,500 rows for a catalog of 10,000 papers, these make 1,900.
+ * for title words (a fifth of the full text's postings); one for facets, the facet's kind, so
+ * that every venue is in one row per range. Hashed keys go by their first two hex digits and a
+ * quarter of the third: 1,024 rows of ~55 keys at 10,000 papers, ~340 at 50,000 (with 256 rows, a
+ * lookup at 50,000 papers read ~1,400 keys a row and took 1.5x as long as at 1,000).
+ * Each row is a put of its own in a bulk write, the main cost of a first install: three letters
+ * for titles and three hex digits for keys made 5,500 rows for a catalog of 10,000 papers, these
+ * make 2,650.
  */
 export const HEAD = { w: 3, t: 2, k: 2, f: 1 } as const;
-const headOf = (kind: TermKind, term: string) => term.slice(0, HEAD[kind]);
+const headOf = (kind: TermKind, term: string) => (kind === 'k' && term.length > 2 ? term.slice(0, 2) + (parseInt(term[2]!, 16) >> 2) : term.slice(0, HEAD[kind]));
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(kind, seq)}`;
 
@@ -68,7 +100,13 @@ export interface IndexedTerms {
  * A term's paper numbers in a row; undefined if the row has none. Own properties only: a row is a
  * plain object, and a word such as "constructor" must not find `Object.prototype.constructor`.
  */
-export const seqsInRow = (terms: TermRow['terms'], term: string): number[] | undefined => (Object.hasOwn(terms, term) ? terms[term] : undefined);
+export function seqsInRow(row: TermRow, term: string): number[] | undefined {
+  if (row.packed === undefined) return row.terms && Object.hasOwn(row.terms, term) ? row.terms[term] : undefined;
+  const at = row.packed.indexOf(`;${term}:`);
+  if (at < 0) return undefined;
+  const end = row.packed.indexOf(';', at + 1);
+  return row.packed.slice(at + term.length + 2, end < 0 ? undefined : end).split(',').map(Number);
+}
 
 interface Slot {
   add: number[];
@@ -137,9 +175,10 @@ export class TermChanges {
   /** The touched rows rewritten from their current state (same order as `keys`); null deletes a row. */
   apply(current: (TermRow | undefined)[]): (TermRow | null)[] {
     return this.keys.map((k, i) => {
-      const terms: Record<string, number[]> = current[i] ? { ...current[i]!.terms } : {};
+      const row = current[i];
+      const terms: Record<string, number[]> = !row ? {} : row.packed !== undefined ? termsOf(row) : { ...row.terms };
       for (const [term, { add, remove }] of this.rows.get(k)!) {
-        let ids = seqsInRow(terms, term);
+        let ids = Object.hasOwn(terms, term) ? terms[term] : undefined;
         if (!ids) {
           // A new term (the common case of a bulk write): its numbers came in ascending order.
           if (add.length) terms[term] = isAscending(add) ? add : [...new Set(add)].sort((a, b) => a - b);
@@ -150,7 +189,7 @@ export class TermChanges {
         if (ids.length) terms[term] = ids;
         else delete terms[term];
       }
-      for (const _ in terms) return { k, terms };
+      for (const _ in terms) return rowOf(k, terms);
       return null;
     });
   }

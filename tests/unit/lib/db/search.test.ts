@@ -1,3 +1,4 @@
+import { termsOf } from '@/lib/search/terms';
 import { describe, expect, it } from 'vitest';
 import { listTags, listTopics, listVenues, papersInVenue, papersWithTag } from '@/lib/db/library';
 import { deletePaper } from '@/lib/db/delete';
@@ -141,7 +142,7 @@ describe('the search postings', () => {
     await deletePaper(db, sarathi.id);
     expect((await searchPapers(db, 'stall')).total).toBe(0);
     const rows = await db.terms.toArray();
-    const lists = rows.flatMap((r) => Object.values(r.terms));
+    const lists = rows.flatMap((r) => Object.values(termsOf(r)));
     expect(lists.some((ids) => ids.includes(saved.seq!))).toBe(false);
     expect(lists.every((ids) => ids.length > 0)).toBe(true);
   });
