@@ -93,6 +93,13 @@ describe('findPaper', () => {
     expect(await findPaper(db, page('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: note.id } });
   });
 
+  it('matches a full title to a stored title cut within its third word, and not a title that only shares that start', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'Efficiently Programming La...', venue: 'SOSP 2024' });
+    expect(await findPaper(db, page('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: note.id } });
+    expect(await findPaper(db, page('Efficiently Programming Lossless Compression'))).toBeNull();
+  });
+
   it('proposes a close title as fuzzy, to be confirmed', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays' });

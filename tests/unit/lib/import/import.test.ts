@@ -355,6 +355,28 @@ describe('planning and applying an import', () => {
     expect((await db.papers.get('x-2'))?.note).toBe('* A again\n');
   });
 
+  it('meets a title cut with "..." and the whole title, either way round, within the venue only', async () => {
+    const db = freshDb();
+    const whole = await addPaper(db, { title: 'Efficiently Programming Large Language Models using SGLang', venue: 'SOSP 2024', note: '* whole\n' });
+    const cut = await addPaper(db, { title: 'Skyplane: Optimizing Tr...', venue: 'NSDI 2023', note: '* cut\n' });
+    const paper = (title: string, venue: string) => ({ title, venue, note: `* ${title}\n` });
+    const backup = JSON.stringify({
+      ...toBackup({ venues: [], topics: [], papers: [] }),
+      papers: [
+        // Cut within its third word, as the site's navigation cuts long titles.
+        paper('Efficiently Programming La...', 'SOSP 2024'),
+        paper('Skyplane: Optimizing Transfer Cost and Throughput', 'NSDI 2023'),
+        paper('Efficiently Programming La...', 'OSDI 2024'),
+      ],
+    });
+    const plan = await planImport(db, readImportFiles([md('backup.json', backup)]));
+    expect(plan.items.map((i) => [i.action, i.existing?.id])).toEqual([
+      ['conflict', whole.id],
+      ['conflict', cut.id],
+      ['new', undefined],
+    ]);
+  });
+
   it('asks before replacing a note marked as the catalog’s that is not linked to it', async () => {
     const db = freshDb();
     const unlinked = await createPaper(db, emptyFields({ title: 'Paper A', venue: 'OSDI 2024', note: '* my words\n' }), 'catalog', 'cat:a');
