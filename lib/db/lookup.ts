@@ -1,6 +1,6 @@
 import { identitiesAgree, normaliseDoi, pageUrls } from '../notes/identifiers';
-import { KEY, truncatedKeys } from '../match/keys';
-import { closeTitleKeys, isFuzzyTitleMatch, matchesTruncated, normaliseTitle, titleSimilarity } from '../match/title';
+import { closeKeyTerms, KEY, truncatedKeys } from '../match/keys';
+import { isFuzzyTitleMatch, matchesTruncated, normaliseTitle, titleSimilarity } from '../match/title';
 import type { DetectedPaper } from '../paper';
 import { seqsWithAny } from './postings';
 import { papersWithKeys } from './read';
@@ -60,7 +60,7 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     if (prefixed) return { record: prefixed, by: 'prefix' as const };
     // A close title: the papers sharing one of its keys (three postings rows), the closest past
     // the threshold. Read only now: reading them alongside the rest slowed every hit.
-    const sharing = await seqsWithAny(db, 'k', closeTitleKeys(key), CLOSE_CANDIDATES);
+    const sharing = await seqsWithAny(db, 'k', closeKeyTerms(key), CLOSE_CANDIDATES);
     // A handful of candidates: one cursor walk over them costs less than a keyed read each
     // (no-note lookup at 50,000 notes, p50 2.2 against 2.6 ms).
     const close = (await db.papers.where('seq').anyOf(sharing).toArray())

@@ -36,7 +36,7 @@ export function buildRecord(
   meta: Pick<PaperRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev' | 'origin'> & Partial<PaperRecord>,
 ): PaperRecord {
   // Index fields are derived afresh; `titleWords` and `searchTokens` were stored before schema 4,
-  // `closeKeys` in schema 6.
+  // `closeKeys` in schema 6, `prefixKey` before schema 10.
   const { titleKey, prefixKey, titlePrefix, titleWords, searchTokens, closeKeys, ...rest } = meta as PaperRecord & { prefixKey?: unknown; titleWords?: unknown; searchTokens?: unknown; closeKeys?: unknown };
   void titleKey, prefixKey, titlePrefix, titleWords, searchTokens, closeKeys;
   return { ...rest, ...pickFields(fields), ...deriveIndexFields(fields) };

@@ -9,7 +9,7 @@ import type { PaperNotesDB } from './schema';
  * rows that hold them (`lib/search/terms.ts`). Bump it whenever either changes, and every database
  * rebuilds its postings once, at its next start.
  */
-export const TERMS_VERSION = 11;
+export const TERMS_VERSION = 12;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** Adds papers, as new, to the postings changes. */

@@ -36,6 +36,8 @@ export interface ImportPlan {
 /** Papers read per key at most: a title many notes share (in other venues) still finds its own. */
 const MATCHES_PER_KEY = 1000;
 
+const idOrder = (a: PaperRecord, b: PaperRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 const compatibleVenue = (a: string, b: string) => !a || !b || a === b;
 
 /**
@@ -88,7 +90,9 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
   }
   function classify({ incoming, title, prefix, identity, byTitle, truncated }: (typeof candidates)[number]): PlanItem {
     const sameVenue = (r: PaperRecord) => compatibleVenue(r.venue, incoming.venue);
-    const holding = (keys: string[]) => keys.flatMap((key) => found.get(key) ?? []);
+    // Within a key, the lowest id first, as when these were index reads: a catalog note ("cat:…")
+    // before the user's ("u-…").
+    const holding = (keys: string[]) => keys.flatMap((key) => [...(found.get(key) ?? [])].sort(idOrder));
     let existing = (incoming.id ? byId.get(incoming.id) : undefined) ?? holding(identity)[0] ?? holding([byTitle]).find(sameVenue);
     // A title cut with "..." on either side: a stored one this title continues, or a stored title
     // this one is the start of.

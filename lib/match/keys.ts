@@ -1,5 +1,6 @@
 import type { PaperFields, PaperIndexFields } from '../db/records';
 import { hashHex } from './hash';
+import { closeTitleKeys } from './title';
 
 /**
  * Exact keys a paper is found by: a letter for what the key is, then its value. They are kept,
@@ -40,8 +41,19 @@ export function paperKeys(paper: KeyedFields): string[] {
   return keys;
 }
 
-/** A key as the postings hold it. A shared hash only proposes a paper: `paperKeys` decides. */
-export const hashKey = hashHex;
+/**
+ * A key as the postings hold it: its letter, then the hash of the whole key. A key only ever
+ * shares a hash with a key of its own kind, so a key many papers hold (a common title start)
+ * cannot crowd an arXiv id out of the papers read for a hash. A shared hash only proposes a paper:
+ * `paperKeys` decides. Letters and hex digits only: key rows are packed with `;`, `:` and `,`.
+ */
+export const hashKey = (key: string) => key[0] + hashHex(key);
+
+/** The letter of close-title keys, which share the key rows. */
+const CLOSE = 'c';
+
+/** A title's close-title keys as the postings hold them (`closeTitleKeys`). */
+export const closeKeyTerms = (normalisedTitle: string) => closeTitleKeys(normalisedTitle).map((hash) => CLOSE + hash);
 
 /** The keys a whole title finds the notes whose title is its start, cut with "...", by. */
 export const truncatedKeys = (normalisedTitle: string) => (startKey(normalisedTitle) ? [KEY.truncated + startKey(normalisedTitle)] : []);

@@ -1,7 +1,7 @@
 import type { PaperFields, PaperIndexFields } from '../db/records';
 import type { IndexedTerms } from '../search/terms';
-import { hashKey, paperKeys } from '../match/keys';
-import { closeTitleKeys, normaliseTitle, titleWords, truncatedPrefix } from '../match/title';
+import { closeKeyTerms, hashKey, paperKeys } from '../match/keys';
+import { normaliseTitle, titleWords, truncatedPrefix } from '../match/title';
 import { facetTerms } from '../search/facets';
 import { tokenize } from '../search/tokens';
 
@@ -23,7 +23,7 @@ export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
 export function indexedTerms(fields: PaperFields & { catalogId?: string }): IndexedTerms {
   const derived = deriveIndexFields(fields);
   const keys = new Set(paperKeys({ arxivId: fields.arxivId, usenixKey: fields.usenixKey, doi: fields.doi, urls: fields.urls, ...derived }).map(hashKey));
-  for (const key of closeTitleKeys(derived.titleKey)) keys.add(key);
+  for (const key of closeKeyTerms(derived.titleKey)) keys.add(key);
   return {
     titleWords: titleWords(derived.titleKey),
     keys: [...keys],

@@ -32,7 +32,7 @@ export interface TermRow {
  * Key rows hold ~1,400 keys each at 50,000 papers. As an object of that many properties, one took
  * the structured clone ~3 ms to read back, and a lookup reads several: a string is read back at
  * copying speed, and a key is found in it with one `indexOf`. `;<key>:<number>,<number>…` per key;
- * keys are hex hashes, so `;<key>:` only ever matches at an entry's start.
+ * keys are a letter and hex digits (`hashKey`), so `;<key>:` only ever matches at an entry's start.
  */
 const PACKED: Record<TermKind, boolean> = { w: false, t: false, k: true, f: false };
 
@@ -68,15 +68,15 @@ const rangeOf = (kind: TermKind, seq: number) => (SPLIT_BY_RANGE[kind] ? Math.fl
  * Letters a row groups terms by: three for full-text words, so that a prefix search of three
  * letters or more reads only rows of terms that start like it and a save rewrites small rows; two
  * for title words (a fifth of the full text's postings); one for facets, the facet's kind, so
- * that every venue is in one row per range. Hashed keys go by their first two hex digits and a
- * quarter of the third: 1,024 rows of ~55 keys at 10,000 papers, ~340 at 50,000 (with 256 rows, a
- * lookup at 50,000 papers read ~1,400 keys a row and took 1.5x as long as at 1,000).
- * Each row is a put of its own in a bulk write, the main cost of a first install: three letters
- * for titles and three hex digits for keys made 5,500 rows for a catalog of 10,000 papers, these
- * make 2,650.
+ * that every venue is in one row per range. Hashed keys (a letter, then eight hex digits) go by the
+ * hash's first two digits and a quarter of its third: 1,024 rows of ~55 keys at 10,000 papers, ~340
+ * at 50,000 (with 256 rows, a lookup at 50,000 papers read ~1,400 keys a row and took 1.5x as long
+ * as at 1,000). Each row is a put of its own in a bulk write, the main cost of a first install:
+ * three letters for titles and three hex digits for keys made 5,500 rows for a catalog of 10,000
+ * papers, these make 2,650.
  */
 export const HEAD = { w: 3, t: 2, k: 2, f: 1 } as const;
-const headOf = (kind: TermKind, term: string) => (kind === 'k' && term.length > 2 ? term.slice(0, 2) + (parseInt(term[2]!, 16) >> 2) : term.slice(0, HEAD[kind]));
+const headOf = (kind: TermKind, term: string) => (kind === 'k' && term.length > 3 ? term.slice(1, 3) + (parseInt(term[3]!, 16) >> 2) : term.slice(0, HEAD[kind]));
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(kind, seq)}`;
 

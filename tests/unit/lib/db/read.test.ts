@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { papersBySeq } from '@/lib/db/postings';
 import { papersWithKeys } from '@/lib/db/read';
 import { hashKey, KEY } from '@/lib/match/keys';
-import { rowKey } from '@/lib/search/terms';
+import { TermChanges } from '@/lib/search/terms';
+import type { PaperNotesDB } from '@/lib/db/schema';
 import { addPaper, freshDb } from '../../db-helpers';
+
+/** Adds a paper number under a key term, through the postings' own write path. */
+async function addToKeyRow(db: PaperNotesDB, term: string, seq: number) {
+  const changes = new TermChanges();
+  changes.change(seq, null, { searchTokens: [], titleWords: [], keys: [term], facets: [] });
+  const [row] = changes.apply(await db.terms.bulkGet(changes.keys));
+  expect(row?.packed).toContain(`;${term}:`);
+  await db.terms.put(row!);
+}
 
 describe('papersWithKeys', () => {
   it('reads the papers holding each key, at most `each` per key', async () => {
@@ -33,12 +43,18 @@ describe('papersWithKeys', () => {
   it('checks each paper against the key itself: a shared hash proposes, never decides', async () => {
     const db = freshDb();
     const paper = await addPaper(db, { title: 'Alpha', arxivId: '2401.00001' });
-    // The paper's number under the hash of another key, as a collision would put it.
+    // The paper's number under the hash of another key, as a collision would put it, written
+    // into the packed row the way every write changes it.
     const other = KEY.arxiv + '9999.99999';
-    const k = rowKey('k', hashKey(other), 0);
-    await db.terms.put({ k, terms: { ...(await db.terms.get(k))?.terms, [hashKey(other)]: [paper.seq!] } });
+    await addToKeyRow(db, hashKey(other), paper.seq!);
     expect((await papersWithKeys(db, [other], 20)).size).toBe(0);
     expect((await papersWithKeys(db, [KEY.arxiv + '2401.00001'], 20)).get(KEY.arxiv + '2401.00001')?.map((r) => r.id)).toEqual([paper.id]);
+  });
+
+  it('lets a key share a hash only with keys of its own kind', async () => {
+    expect(hashKey(KEY.arxiv + '2401.00001')[0]).toBe(KEY.arxiv);
+    expect(hashKey(KEY.start + 'a survey o')[0]).toBe(KEY.start);
+    expect(hashKey(KEY.arxiv + 'x')).not.toBe(hashKey(KEY.start + 'x'));
   });
 
   it('reads papers by their numbers, unknown numbers skipped', async () => {

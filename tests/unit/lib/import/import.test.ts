@@ -377,6 +377,15 @@ describe('planning and applying an import', () => {
     ]);
   });
 
+  it('meets, of two notes with the arXiv id, the one with the lowest id, whichever was made first', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'Mine', arxivId: '2401.00001', note: '* mine\n' });
+    const catalogs = await createPaper(db, emptyFields({ title: 'Paper A', arxivId: '2401.00001' }), 'catalog', 'cat:a');
+    const backup = JSON.stringify({ ...toBackup({ venues: [], topics: [], papers: [] }), papers: [{ title: 'Paper A v2', arxivId: '2401.00001', note: '* imported\n' }] });
+    const plan = await planImport(db, readImportFiles([md('backup.json', backup)]));
+    expect(plan.items.map((i) => i.existing?.id)).toEqual([catalogs.id]);
+  });
+
   it('asks before replacing a note marked as the catalog’s that is not linked to it', async () => {
     const db = freshDb();
     const unlinked = await createPaper(db, emptyFields({ title: 'Paper A', venue: 'OSDI 2024', note: '* my words\n' }), 'catalog', 'cat:a');
