@@ -63,15 +63,29 @@ export async function papersWithFacet(db: PaperNotesDB, term: string): Promise<P
   return papersBySeq(db, (await seqsWith(db, 'f', term, false)).descending());
 }
 
+/** Past this many rows to read, a kind's rows are read in one request (an import's keys: all 1,024). */
+const MANY_HEADS = 64;
+
+/** The rows of each group of terms of a kind kept in one range, from one read of all of the kind's rows. */
+async function everyRowOf(db: PaperNotesDB, kind: TermKind, groups: string[][]): Promise<TermRow[][]> {
+  const byKey = new Map((await db.terms.where('k').between(`${kind}:`, `${kind}:\uffff`, true, true).toArray()).map((row) => [row.k, row]));
+  return groups.map((wanted) => {
+    const row = byKey.get(rowKey(kind, wanted[0]!, 0));
+    return row ? [row] : [];
+  });
+}
+
 /** Each of these exact terms with its paper numbers (at most `limit` each, lowest first), reading each row once. */
 export async function seqsOfTerms(db: PaperNotesDB, kind: TermKind, terms: string[], limit: number): Promise<Map<string, number[]>> {
   // Terms that share a head share their rows: read those once.
   const heads = new Map<string, string[]>();
   for (const term of new Set(terms)) {
     const [lower] = rowRange(kind, term);
-    heads.set(lower, [...(heads.get(lower) ?? []), term]);
+    const wanted = heads.get(lower);
+    if (wanted) wanted.push(term);
+    else heads.set(lower, [term]);
   }
-  const rows = await Promise.all([...heads.values()].map((wanted) => rowsFor(db, kind, wanted[0]!)));
+  const rows = await (heads.size > MANY_HEADS && !SPLIT_BY_RANGE[kind] ? everyRowOf(db, kind, [...heads.values()]) : Promise.all([...heads.values()].map((wanted) => rowsFor(db, kind, wanted[0]!))));
   const out = new Map<string, number[]>();
   [...heads.values()].forEach((wanted, i) => {
     for (const term of wanted) {

@@ -51,6 +51,19 @@ describe('papersWithKeys', () => {
     expect((await papersWithKeys(db, [KEY.arxiv + '2401.00001'], 20)).get(KEY.arxiv + '2401.00001')?.map((r) => r.id)).toEqual([paper.id]);
   });
 
+  it('finds the same papers when it reads every key row at once (many keys, as an import asks)', async () => {
+    const db = freshDb();
+    const papers = await Promise.all(Array.from({ length: 150 }, (_, i) => addPaper(db, { title: `Paper ${i}`, arxivId: `2401.${String(i).padStart(5, '0')}` })));
+    const keys = [...papers.map((p) => KEY.arxiv + p.arxivId), KEY.arxiv + '9999.99999'];
+    const all = await papersWithKeys(db, keys, 20);
+    expect(all.size).toBe(150);
+    for (const paper of papers.slice(0, 10)) {
+      const key = KEY.arxiv + paper.arxivId;
+      expect(all.get(key)?.map((r) => r.id)).toEqual([paper.id]);
+      expect((await papersWithKeys(db, [key], 20)).get(key)?.map((r) => r.id)).toEqual([paper.id]);
+    }
+  });
+
   it('lets a key share a hash only with keys of its own kind', async () => {
     expect(hashKey(KEY.arxiv + '2401.00001')[0]).toBe(KEY.arxiv);
     expect(hashKey(KEY.start + 'a survey o')[0]).toBe(KEY.start);
