@@ -58,7 +58,6 @@ function importText(paper: BackupPaper) {
  */
 export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<ImportPlan> {
   const numbered = await papersNumbered(db);
-  const allIds = new Set(await db.papers.toCollection().primaryKeys());
   // The keys each incoming paper may meet a note by: its ids and title, and for a title cut with
   // "..." on either side, the start both share (`lib/match/keys.ts`).
   const candidates = read.library.papers.map((incoming: BackupPaper) => {
@@ -69,7 +68,7 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
     return { incoming, title, prefix, identity, byTitle: title ? KEY.title + title : '', truncated: [...truncatedKeys(title), ...(prefix ? startKeys(prefix) : [])] };
   });
   const found = await papersWithKeys(db, candidates.flatMap((c) => [...c.identity, c.byTitle, ...c.truncated]).filter(Boolean), MATCHES_PER_KEY);
-  const byId = new Map((await db.papers.bulkGet(candidates.map((c) => c.incoming.id).filter((id): id is string => !!id && allIds.has(id)))).filter((r): r is PaperRecord => !!r).map((r) => [r.id, r]));
+  const byId = new Map((await db.papers.bulkGet(candidates.map((c) => c.incoming.id).filter((id): id is string => !!id))).filter((r): r is PaperRecord => !!r).map((r) => [r.id, r]));
 
   const items: PlanItem[] = [];
   const warnings = [...read.warnings];

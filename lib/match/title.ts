@@ -39,8 +39,8 @@ export function truncatedPrefix(title: string): string | null {
 }
 
 /**
- * Index key shared by a truncated title and every title it may stand for: its first three words
- * (a truncated title has at least three, `truncatedPrefix`; a fourth may be cut mid-word).
+ * Schema 8's index key of a truncated title, its first three words; only that version's upgrade
+ * still computes it (lookups use `startKey` in lib/match/keys.ts since schema 10).
  */
 export function prefixKey(normalised: string): string {
   return normalised.split(' ').slice(0, 3).join(' ');
