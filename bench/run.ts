@@ -14,6 +14,7 @@ import type { Bench } from './page/harness';
 import { generateLibrary } from './page/generate';
 import { stats, type Stats } from './page/stats';
 import { indexedTerms } from '../lib/notes/derive';
+import { SHELF } from '../lib/db/shelves';
 import { PANEL_CODE_MARK } from '../entrypoints/sidepanel/mark';
 import { CHROMIUM, ExtensionHarness } from '../tests/e2e/extension';
 import { PAGES, serveFixtures } from '../tests/e2e/routes';
@@ -159,7 +160,7 @@ const RUNS = QUICK ? 1 : 3;
  * the words of 2,000 generated notes (the same code the extension runs on a write).
  */
 function machineSpeed(): number {
-  const papers = generateLibrary(2_000).papers;
+  const papers = generateLibrary(2_000).papers.map((paper, i) => ({ ...paper, id: `bench-${i}` }));
   const times = Array.from({ length: 5 }, () => {
     const start = performance.now();
     for (const paper of papers) indexedTerms(paper);
@@ -299,16 +300,15 @@ ${row('export whole library to .zip', (s) => ms(s.exports?.zipMs), '1 s')}
 | script time on a USENIX talk's page (the script runs, finds no paper), with / without (p50) | ${r.talkPage.withExtension.scriptMs.toFixed(2)} / ${r.talkPage.baseline.scriptMs.toFixed(2)} ms | nearly nothing |
 | JS heap on that page, with / without (p50) | ${Math.round(r.talkPage.withExtension.heapKb)} / ${Math.round(r.talkPage.baseline.heapKb)} KB | |
 | first-install sync, ${r.catalog.records.toLocaleString('en')}-record catalog (median of runs: ${runs(r.catalog)}) | ${r.catalog.firstInstallMs} ms | 2 s |
-| the same writes with no index, the storage engine alone (${r.writeFloor.puts.toLocaleString('en')} puts; runs: ${runs(r.writeFloor)}) | ${r.writeFloor.ms} ms | |
-| the same number of puts, each of a record holding only its key | ${r.writeFloor.keyOnlyMs} ms | |
-| the same records and rows, packed 100 to a put (${r.writeFloor.packedPuts} puts) | ${r.writeFloor.packedMs} ms | |
+| the same writes with no index, the storage engine alone: papers ${SHELF} to a shelf and postings rows (${r.writeFloor.puts.toLocaleString('en')} puts; runs: ${runs(r.writeFloor)}) | ${r.writeFloor.ms} ms | |
+| the same papers one to a put, as before schema 11 (${r.writeFloor.onePerRecordPuts.toLocaleString('en')} puts) | ${r.writeFloor.onePerRecordMs} ms | |
 | start-up with nothing changed: the check every start does (catalog hash, postings version) | ${r.catalog.startupCheckMs} ms | 50 ms |
 | start-up with nothing changed: a full sync call (no-op) | ${r.catalog.unchangedSyncMs} ms | 50 ms |
 | import of ${r.import.added.toLocaleString('en')} notes from a GitBook .zip (read + preview + apply; median of runs: ${runs(r.import)}) | ${r.import.totalMs} ms (${r.import.readMs} + ${r.import.planMs} + ${r.import.applyMs}) | 3 s |
 | growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup by arXiv id, p50 / p95 (ms: ${g.ms('hit')}) | ${g.ratio('hit')} | 1.5x |
 | growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup by title, p50 / p95 (ms: ${g.ms('title')}) | ${g.ratio('title')} | 1.5x |
 | growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup with no note, p50 / p95 (ms: ${g.ms('miss')}) | ${g.ratio('miss')} | 1.5x |
-| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: one read of a paper by its key, p50 / p95 (ms: ${g.ms('read')}) | ${g.ratio('read')} | |
+| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: one read of a paper by its id (its key row, then its shelf), p50 / p95 (ms: ${g.ms('read')}) | ${g.ratio('read')} | |
 | growth 1,000 → 50,000 notes: visit (navigation start to badge, note found), p50 / p95 | ${growth((s) => s.visitHit.fromNavigation.p50)} / ${growth((s) => s.visitHit.fromNavigation.p95)} | 1.5x |
 | growth 1,000 → 50,000 notes: visit (navigation start to badge, no note), p50 / p95 | ${growth((s) => s.visitMiss.fromNavigation.p50)} / ${growth((s) => s.visitMiss.fromNavigation.p95)} | 1.5x |
 | growth 1,000 → 50,000 notes: panel open, p50 / p95 | ${growth((s) => s.panel.p50)} / ${growth((s) => s.panel.p95)} | 1.5x |

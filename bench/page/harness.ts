@@ -17,6 +17,8 @@ import { ensureCatalog } from '../../lib/runtime/catalog';
 import { getDb } from '../../lib/runtime/db';
 import { generateCatalog, generateLibrary, random, words } from './generate';
 import { round, stats, type Stats } from './stats';
+import { getPaper } from '../../lib/db/read';
+import { allPapers, countPapers, newShelves } from '../../lib/db/shelves';
 
 async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
@@ -32,7 +34,7 @@ async function fill(db: PaperNotesDB, count: number): Promise<void> {
   const now = Date.now();
   for (let i = 0; i < papers.length; i += 2000) {
     const records = papers.slice(i, i + 2000).map((fields, j) => buildRecord(fields, { id: `bench-${i + j}`, createdAt: now, updatedAt: now + i + j, rev: 1, origin: 'user' }));
-    await db.transaction('rw', paperTables(db), () => putPapers(db, records));
+    await db.transaction('rw', paperTables(db), async () => putPapers(db, records));
   }
   await db.venues.bulkPut(venues);
   await db.topics.bulkPut(topics);
@@ -41,7 +43,7 @@ async function fill(db: PaperNotesDB, count: number): Promise<void> {
 type LookupTimes = { hit: number[]; title: number[]; miss: number[]; read: number[] };
 type Lookups = { hit: Stats; title: Stats; miss: Stats; read: Stats };
 const toStats = (t: LookupTimes): Lookups => ({ hit: stats(t.hit), title: stats(t.title), miss: stats(t.miss), read: stats(t.read) });
-const paperIds = (db: PaperNotesDB) => db.papers.toCollection().primaryKeys() as Promise<string[]>;
+const paperIds = async (db: PaperNotesDB) => (await allPapers(db.shelves)).map((record) => record.id);
 
 /**
  * `samples` lookups of random papers of the database: on an arXiv page of the paper (its id
@@ -55,7 +57,7 @@ async function lookupTimes(db: PaperNotesDB, ids: string[], samples: number, ran
   const arxiv = (arxivId: string, t: string): DetectedPaper => ({ key: `arxiv:${arxivId}`, source: 'arxiv', kind: 'abstract', url: `https://arxiv.org/abs/${arxivId}`, arxivId, title: t });
   const usenix = (t: string): DetectedPaper => ({ key: 'usenix:zz99/none', source: 'usenix', kind: 'presentation', url: 'https://www.usenix.org/conference/zz99/presentation/none', usenixKey: 'zz99/none', title: t });
   for (let i = 0; i < samples && ids.length; i++) {
-    const [readMs, record] = (await timed(() => db.papers.get(ids[Math.floor(rand() * ids.length)]!))) as [number, PaperRecord];
+    const [readMs, record] = (await timed(() => getPaper(db, ids[Math.floor(rand() * ids.length)]!))) as [number, PaperRecord];
     out.read.push(readMs);
     if (record.arxivId) out.hit.push((await timed(() => findPaper(db, arxiv(record.arxivId!, record.title))))[0]);
     out.title.push((await timed(() => findPaper(db, usenix(record.title.toUpperCase()))))[0]);
@@ -126,7 +128,7 @@ export const bench = {
     const db = getDb();
     const [markdownMs, markdown] = await timed(async () => exportSingleMarkdown(await readLibrary(db)));
     const [zipMs, zip] = await timed(async () => exportZip(await readLibrary(db)));
-    return { markdownMs: round(markdownMs), zipMs: round(zipMs), markdownBytes: markdown.length, zipBytes: zip.length, papers: await db.papers.count() };
+    return { markdownMs: round(markdownMs), zipMs: round(zipMs), markdownBytes: markdown.length, zipBytes: zip.length, papers: await countPapers(db.shelves) };
   },
 
   /** Import of `count` notes from a GitBook .zip into an empty database: read, preview, apply. */
@@ -157,12 +159,11 @@ export const bench = {
   },
 
   /**
-   * What the storage engine alone costs for the writes of that first install: the same records
+   * What the storage engine alone costs for the writes of that first install: the same shelves
    * and postings rows put in one transaction into stores with no index but their keys; then the
-   * same number of puts of a record holding only its key, and the same data packed 100 to a put
-   * (what the cost follows: the number of puts, or the bytes).
+   * same records one to a put, as the papers store held them before schema 11.
    */
-  async writeFloor(count: number): Promise<{ ms: number; puts: number; keyOnlyMs: number; packedMs: number; packedPuts: number }> {
+  async writeFloor(count: number): Promise<{ ms: number; puts: number; onePerRecordMs: number; onePerRecordPuts: number }> {
     const catalog = generateCatalog(count);
     const records = catalog.papers.map((entry, seq) => catalogRecord(entry, Date.now(), seq));
     const rows = catalog.rows!;
@@ -178,15 +179,12 @@ export const bench = {
       await Dexie.delete(db.name);
       return round(ms);
     };
-    const packs = <T>(items: T[], key: string) => Array.from({ length: Math.ceil(items.length / 100) }, (_, i) => ({ [key]: `pack-${i}`, items: items.slice(i * 100, i * 100 + 100) }));
-    const papers = packs(records, 'id');
-    const terms = packs(rows, 'k');
+    const shelves = newShelves(records).map(({ n, papers }) => ({ id: `shelf-${n}`, papers }));
     return {
-      ms: await write(records, rows),
-      puts: records.length + rows.length,
-      keyOnlyMs: await write(records.map((r) => ({ id: r.id })), rows.map((r) => ({ k: r.k }))),
-      packedMs: await write(papers, terms),
-      packedPuts: papers.length + terms.length,
+      ms: await write(shelves, rows),
+      puts: shelves.length + rows.length,
+      onePerRecordMs: await write(records, rows),
+      onePerRecordPuts: records.length + rows.length,
     };
   },
 };

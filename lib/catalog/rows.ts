@@ -8,6 +8,6 @@ import type { CatalogPaper } from './types';
  */
 export function catalogRows(papers: CatalogPaper[]): TermRow[] {
   const postings = new TermChanges();
-  papers.forEach((paper, seq) => postings.change(seq, null, indexedTerms({ ...paper.fields, catalogId: paper.id })));
+  papers.forEach((paper, seq) => postings.change(seq, null, indexedTerms({ ...paper.fields, id: paper.id, catalogId: paper.id })));
   return postings.apply([]).filter((row): row is TermRow => !!row);
 }

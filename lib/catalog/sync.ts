@@ -8,6 +8,9 @@ import { deletePapers, paperTables, putPapers } from '../db/write';
 import { CATALOG_FACET } from '../search/facets';
 import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
+import { getPaper, getPapers } from '../db/read';
+import { newShelves } from '../db/shelves';
+import { inTransaction } from '../db/transaction-promise';
 
 export const APPLIED_CATALOG = 'catalog';
 
@@ -39,9 +42,9 @@ export interface SyncFaults {
 }
 
 /** The hash of the catalog last applied to this database, if any. */
-export async function appliedCatalogHash(db: PaperNotesDB): Promise<string | null> {
+export const appliedCatalogHash = inTransaction(async function appliedCatalogHash(db: PaperNotesDB): Promise<string | null> {
   return ((await db.meta.get(APPLIED_CATALOG))?.value as AppliedCatalog | undefined)?.hash ?? null;
-}
+});
 
 /**
  * Whether the catalog with this hash is applied and the postings were made by this version of the
@@ -66,7 +69,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     report.status = 'applied';
     const now = Date.now();
     // Only into a database no catalog was ever applied to: one the user emptied keeps their deletions.
-    if (catalog.rows && applied === null && (await db.papers.count()) === 0 && (await db.terms.count()) === 0 && !(await deletedCatalogIds(db)).size) {
+    if (catalog.rows && applied === null && (await db.shelves.count()) === 0 && (await db.terms.count()) === 0 && !(await deletedCatalogIds(db)).size) {
       return firstInstall(db, catalog, now, report, faults);
     }
     const linked = new Map<string, PaperRecord>();
@@ -75,7 +78,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     // that lost the link, say): it is linked and keeps its text, never overwritten.
     const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));
     const holding = new Map<string, PaperRecord>();
-    for (const record of await db.papers.bulkGet(fresh.map((entry) => entry.id))) if (record) holding.set(record.id, record);
+    for (const record of await getPapers(db, fresh.map((entry) => entry.id))) if (record) holding.set(record.id, record);
     // Papers the user deleted stay deleted while the catalog has them; forgotten once it drops them.
     const deleted = await deletedCatalogIds(db);
     const stillDeleted = fresh.filter((entry) => deleted.has(entry.id) && !holding.has(entry.id)).map((entry) => entry.id);
@@ -149,10 +152,10 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
  * Into an empty database (a first install): the records numbered in catalog order and the
  * postings the build computed for exactly that numbering, written as they are.
  */
-async function firstInstall(db: PaperNotesDB, catalog: Catalog, now: number, report: SyncReport, faults: SyncFaults): Promise<SyncReport> {
+const firstInstall = inTransaction(async function firstInstall(db: PaperNotesDB, catalog: Catalog, now: number, report: SyncReport, faults: SyncFaults): Promise<SyncReport> {
   const records = catalog.papers.map((entry, seq) => catalogRecord(entry, now, seq));
   await takeSnapshot(db, 'Catalog sync', [], records.map((r) => r.id));
-  await db.papers.bulkAdd(records);
+  await db.shelves.bulkAdd(newShelves(records));
   await db.terms.bulkAdd(catalog.rows!);
   await db.meta.put({ key: 'seq', value: records.length });
   await db.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
@@ -162,12 +165,12 @@ async function firstInstall(db: PaperNotesDB, catalog: Catalog, now: number, rep
   await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });
   report.added = records.length;
   return report;
-}
+});
 
 /** Takes a pending catalog update into the note. */
 export function acceptCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
   return db.transaction('rw', paperTables(db), async () => {
-    const current = await db.papers.get(id);
+    const current = await getPaper(db, id);
     if (current?.catalogPending) await putPapers(db, [acceptPending(current, Date.now())]);
   });
 }
@@ -175,7 +178,7 @@ export function acceptCatalogUpdate(db: PaperNotesDB, id: string): Promise<void>
 /** Keeps the user's text and stops offering this catalog update. */
 export function dismissCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
   return db.transaction('rw', paperTables(db), async () => {
-    const current = await db.papers.get(id);
+    const current = await getPaper(db, id);
     if (current?.catalogPending) await putPapers(db, [dismissPending(current)]);
   });
 }

@@ -2,6 +2,7 @@ import { deletedCatalogIds, setDeletedCatalogIds } from './deleted-catalog';
 import type { PaperNotesDB } from './schema';
 import { snapshotTables, takeSnapshot } from './snapshots';
 import { deletePapers } from './write';
+import { getPaper } from './read';
 
 /**
  * Deletes a note and its drafts, kept first as a snapshot (restorable from the options page); a
@@ -9,7 +10,7 @@ import { deletePapers } from './write';
  */
 export async function deletePaper(db: PaperNotesDB, id: string): Promise<void> {
   await db.transaction('rw', [...snapshotTables(db), db.drafts], async () => {
-    const record = await db.papers.get(id);
+    const record = await getPaper(db, id);
     if (!record) return;
     await takeSnapshot(db, `Deleted “${record.title}”`, [id], []);
     if (record.catalogId) await setDeletedCatalogIds(db, [...(await deletedCatalogIds(db)), record.catalogId]);

@@ -52,7 +52,7 @@ export function byPageOrder(a: PaperRecord, b: PaperRecord): number {
 
 /** The papers listed under a facet term, in page order. */
 function papersInPageOrder(db: PaperNotesDB, term: string): Promise<PaperRecord[]> {
-  return db.transaction('r', [db.terms, db.papers], async () => (await papersWithFacet(db, term)).sort(byPageOrder));
+  return db.transaction('r', [db.terms, db.shelves], async () => (await papersWithFacet(db, term)).sort(byPageOrder));
 }
 
 export function papersInVenue(db: PaperNotesDB, label: string): Promise<PaperRecord[]> {

@@ -6,6 +6,7 @@ import { seqsWithAny } from './postings';
 import { papersWithKeys } from './read';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
+import { papersBySeq } from './shelves';
 
 /** How a page was matched to a note, strongest first. Only `fuzzy` asks the user to confirm. */
 export type MatchedBy = 'arxiv' | 'usenix' | 'doi' | 'url' | 'title' | 'prefix' | 'fuzzy';
@@ -25,7 +26,7 @@ const CLOSE_CANDIDATES = 20;
  * contradict the page's never matches.
  */
 export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match | null> {
-  return db.transaction('r', [db.papers, db.terms], async () => {
+  return db.transaction('r', [db.shelves, db.terms], async () => {
     const usable = (r: PaperRecord | undefined, page = paper): r is PaperRecord => !!r && identitiesAgree(r, page) && !r.rejected?.includes(paper.key);
     // A note of the user's own comes before the catalog's note for the same paper.
     const best = (records: PaperRecord[], page = paper) => records.find((r) => r.origin === 'user' && usable(r, page)) ?? records.find((r) => usable(r, page));
@@ -61,9 +62,7 @@ export function findPaper(db: PaperNotesDB, paper: DetectedPaper): Promise<Match
     // A close title: the papers sharing one of its keys (three postings rows), the closest past
     // the threshold. Read only now: reading them alongside the rest slowed every hit.
     const sharing = await seqsWithAny(db, 'k', closeKeyTerms(key), CLOSE_CANDIDATES);
-    // A handful of candidates: one cursor walk over them costs less than a keyed read each
-    // (no-note lookup at 50,000 notes, p50 2.2 against 2.6 ms).
-    const close = (await db.papers.where('seq').anyOf(sharing).toArray())
+    const close = (await papersBySeq(db.shelves, sharing))
       .filter((r) => usable(r) && isFuzzyTitleMatch(key, r.titleKey))
       .sort((a, b) => titleSimilarity(key, b.titleKey) - titleSimilarity(key, a.titleKey));
     return close[0] ? { record: close[0], by: 'fuzzy' as const } : null;

@@ -6,6 +6,8 @@ import { createPaper, updatePaper } from './notes';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 import { paperTables } from './write';
+import { getPaper } from './read';
+import { shelve } from './shelves';
 
 /**
  * The note for a page. An identity or exact title match records the page's identifiers on the
@@ -25,10 +27,11 @@ export function confirmMatch(db: PaperNotesDB, id: string, paper: DetectedPaper)
 
 /** The user said a page is not this paper: never propose it for that page again. */
 export async function rejectMatch(db: PaperNotesDB, id: string, paper: DetectedPaper): Promise<void> {
-  await db.transaction('rw', db.papers, async () => {
-    const current = await db.papers.get(id);
+  await db.transaction('rw', [db.shelves, db.terms], async () => {
+    const current = await getPaper(db, id);
     if (current && !current.rejected?.includes(paper.key)) {
-      await db.papers.update(id, { rejected: [...(current.rejected ?? []), paper.key].slice(-100) });
+      // Not a field of the note: no new revision, and nothing it is found by changes.
+      await shelve(db.shelves, [{ ...current, rejected: [...(current.rejected ?? []), paper.key].slice(-100) }], [], Infinity);
     }
   });
 }

@@ -2,6 +2,7 @@ import { deriveIndexFields } from '../notes/derive';
 import type { Origin, PaperFields, PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 import { paperTables, putPapers } from './write';
+import { getPaper } from './read';
 
 /** A save that started from an older revision than the one stored: nothing was written. */
 export class ConflictError extends Error {
@@ -93,7 +94,7 @@ export async function createPaper(db: PaperNotesDB, fields: PaperFields, origin:
   const now = Date.now();
   const record = buildRecord(fields, { id, createdAt: now, updatedAt: now, rev: 1, origin });
   return db.transaction('rw', paperTables(db), async () => {
-    if (await db.papers.get(id)) throw new Error(`A paper with id ${id} exists already.`);
+    if (await getPaper(db, id)) throw new Error(`A paper with id ${id} exists already.`);
     return (await putPapers(db, [record]))[0]!;
   });
 }
@@ -104,7 +105,7 @@ export async function createPaper(db: PaperNotesDB, fields: PaperFields, origin:
  */
 export async function savePaper(db: PaperNotesDB, id: string, changes: Partial<PaperFields>, baseRev: number): Promise<PaperRecord> {
   return db.transaction('rw', paperTables(db), async () => {
-    const current = await db.papers.get(id);
+    const current = await getPaper(db, id);
     if (!current) throw new NotFoundError(id);
     if (current.rev !== baseRev) throw new ConflictError(current);
     const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
@@ -115,7 +116,7 @@ export async function savePaper(db: PaperNotesDB, id: string, changes: Partial<P
 /** Applies a change to whatever revision is current (appends and identifiers never conflict). */
 export async function updatePaper(db: PaperNotesDB, id: string, change: (current: PaperRecord) => Partial<PaperFields> | null): Promise<PaperRecord> {
   return db.transaction('rw', paperTables(db), async () => {
-    const current = await db.papers.get(id);
+    const current = await getPaper(db, id);
     if (!current) throw new NotFoundError(id);
     const changes = change(current);
     if (!changes) return current;

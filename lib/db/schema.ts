@@ -1,7 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import { closeTitleKeys, prefixKey } from '../match/title';
 import { indexedTerms } from '../notes/derive';
-import { postingsOf, rebuildTerms, replacePostings, TERMS_VERSION, TERMS_VERSION_KEY } from './reindex';
+import { postingsOf, rebuildTerms, replacePostings, shelfPages, storePages, TERMS_VERSION, TERMS_VERSION_KEY } from './reindex';
+import { newShelves, SHELF, type ShelfRow, type ShelfTable } from './shelves';
 import { TermChanges, type IndexedTerms, type TermRow } from '../search/terms';
 import type { DraftRecord, MetaRecord, PaperRecord, TopicRecord, VenueRecord } from './records';
 import type { SnapshotRecord } from './snapshots';
@@ -132,7 +133,7 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       papers: '&id, titleKey, prefixKey, arxivId, usenixKey, doi, *urls, &seq',
     },
     upgrade: async (tx) => {
-      await rebuildTerms({ papers: tx.table('papers'), terms: tx.table('terms'), meta: tx.table('meta') });
+      await rebuildTerms({ terms: tx.table('terms'), meta: tx.table('meta') }, storePages(tx.table('papers')));
     },
   },
   {
@@ -144,15 +145,37 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       papers: '&id, &seq',
     },
     upgrade: async (tx) => {
-      await rebuildTerms({ papers: tx.table('papers'), terms: tx.table('terms'), meta: tx.table('meta') });
+      await rebuildTerms({ terms: tx.table('terms'), meta: tx.table('meta') }, storePages(tx.table('papers')));
     },
+  },
+  {
+    // Papers move to shelves, `SHELF` to a stored row by number (`lib/db/shelves.ts`): a bulk
+    // write's cost is its number of puts. A paper is found by id through the key postings ("i").
+    version: 11,
+    stores: { shelves: '&n' },
+    upgrade: async (tx) => {
+      const papers = tx.table<PaperRecord, string>('papers');
+      const shelves = tx.table<ShelfRow, number>('shelves');
+      const last = (await papers.orderBy('seq').last())?.seq ?? -1;
+      // A page of whole shelves at a time: 50,000 notes are ~65 MB.
+      const page = SHELF * 64;
+      for (let from = 0; from <= last; from += page) {
+        await shelves.bulkAdd(newShelves(await papers.where('seq').between(from, from + page, true, false).toArray()));
+      }
+      await rebuildTerms({ terms: tx.table('terms'), meta: tx.table('meta') }, shelfPages(shelves));
+    },
+  },
+  {
+    // The papers store, emptied into the shelves by version 11.
+    version: 12,
+    stores: { papers: null },
   },
 ];
 
 export const DB_NAME = 'paper-notes';
 
 export class PaperNotesDB extends Dexie {
-  papers!: EntityTable<PaperRecord, 'id'>;
+  shelves!: ShelfTable;
   venues!: EntityTable<VenueRecord, 'label'>;
   topics!: EntityTable<TopicRecord, 'path'>;
   drafts!: EntityTable<DraftRecord, 'key'>;

@@ -1,6 +1,8 @@
+import Dexie from 'dexie';
 import { queryTokens } from '../search/tokens';
 import type { Bitset } from '../search/bitset';
-import { papersBySeq, seqsWith } from './postings';
+import { seqsWith } from './postings';
+import { papersBySeq } from './shelves';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
@@ -35,16 +37,16 @@ export async function searchPapers(db: PaperNotesDB, query: string, limit = 50):
   const words = queryTokens(query);
   const tokens = words.some((w) => w.length >= 2) ? words.filter((w) => w.length >= 2) : [];
   if (!tokens.length) return { hits: [], total: 0, tokens };
-  return db.transaction('r', [db.terms, db.papers], async () => {
-    const [all, inTitle] = await Promise.all([
-      Promise.all(tokens.map((t) => seqsWith(db, 'w', t, t.length >= MIN_PREFIX))).then(intersect),
-      Promise.all(tokens.map((t) => seqsWith(db, 't', t, t.length >= MIN_PREFIX))).then(intersect),
+  return db.transaction('r', [db.terms, db.shelves], async () => {
+    const [all, inTitle] = await Dexie.Promise.all([
+      Dexie.Promise.all(tokens.map((t) => seqsWith(db, 'w', t, t.length >= MIN_PREFIX))).then(intersect),
+      Dexie.Promise.all(tokens.map((t) => seqsWith(db, 't', t, t.length >= MIN_PREFIX))).then(intersect),
     ]);
     inTitle.intersect(all);
     // Past the limit, the newest papers (the highest numbers) are the ones shown.
     const titleFirst = inTitle.descending(limit);
     const others = titleFirst.length < limit ? all.descending(limit * 2).filter((id) => !inTitle.has(id)) : [];
-    const records = await papersBySeq(db, [...titleFirst, ...others].slice(0, limit));
+    const records = await papersBySeq(db.shelves, [...titleFirst, ...others].slice(0, limit));
     records.sort((a, b) => Number(inTitle.has(b.seq!)) - Number(inTitle.has(a.seq!)) || b.updatedAt - a.updatedAt);
     return { hits: records, total: all.size, tokens };
   });

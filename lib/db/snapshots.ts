@@ -2,6 +2,8 @@ import { buildRecord, pickFields } from './notes';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 import { deletePapers, paperTables, putPapers } from './write';
+import { getPapers } from './read';
+import { inTransaction } from './transaction-promise';
 
 /** How many snapshots are kept; older ones are dropped as new ones are taken. */
 export const KEPT_SNAPSHOTS = 5;
@@ -24,13 +26,13 @@ export const snapshotTables = (db: PaperNotesDB) => [...paperTables(db), db.snap
  * Records a snapshot inside the caller's transaction (on `snapshotTables`), and keeps only the
  * newest few. Nothing is recorded when nothing changes.
  */
-export async function takeSnapshot(db: PaperNotesDB, reason: string, changing: string[], added: string[]): Promise<void> {
+export const takeSnapshot = inTransaction(async function takeSnapshot(db: PaperNotesDB, reason: string, changing: string[], added: string[]): Promise<void> {
   if (!changing.length && !added.length) return;
-  const papers = (await db.papers.bulkGet(changing)).filter((r): r is PaperRecord => !!r);
+  const papers = (await getPapers(db, changing)).filter((r): r is PaperRecord => !!r);
   await db.snapshots.add({ createdAt: Date.now(), reason, papers, added });
   const old = await db.snapshots.orderBy('createdAt').reverse().offset(KEPT_SNAPSHOTS).primaryKeys();
   await db.snapshots.bulkDelete(old);
-}
+});
 
 export interface SnapshotSummary {
   id: number;
@@ -54,9 +56,9 @@ export async function restoreSnapshot(db: PaperNotesDB, id: number): Promise<{ r
     const snapshot = await db.snapshots.get(id);
     if (!snapshot) throw new Error('That snapshot is no longer kept.');
     const ids = snapshot.papers.map((p) => p.id);
-    const present = (await db.papers.bulkGet(snapshot.added)).filter((r): r is PaperRecord => !!r).map((r) => r.id);
+    const present = (await getPapers(db, snapshot.added)).filter((r): r is PaperRecord => !!r).map((r) => r.id);
     await takeSnapshot(db, `Before restoring “${snapshot.reason}” of ${new Date(snapshot.createdAt).toLocaleString()}`, [...ids, ...present], []);
-    const current = await db.papers.bulkGet(ids);
+    const current = await getPapers(db, ids);
     // Revisions only grow, so that an editor open on a restored note sees it changed. Index fields
     // are derived afresh: the snapshot may be older than the schema that added one.
     const restored = snapshot.papers.map((p, i) => buildRecord(pickFields(p), { ...p, rev: Math.max(p.rev, current[i]?.rev ?? 0) + 1, updatedAt: Date.now() }));

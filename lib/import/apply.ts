@@ -7,6 +7,8 @@ import { snapshotTables, takeSnapshot } from '../db/snapshots';
 import { papersNumbered, putPapers } from '../db/write';
 import { CATALOG_FACET } from '../search/facets';
 import type { ImportPlan, PlanItem } from './plan';
+import { getPapers } from '../db/read';
+import { inTransaction } from '../db/transaction-promise';
 
 /** Notes changed between the preview and the import: the preview must be made again. */
 export class StalePlanError extends Error {
@@ -87,16 +89,18 @@ export function applyImport(
     const previous: (PaperRecord | undefined)[] = [];
     const result: ImportResult = { added: 0, updated: 0, kept: 0, changed: [] };
     const overwritten: string[] = [];
-    const taken = new Set(await db.papers.toCollection().primaryKeys());
     // The preview read these notes earlier: if one changed since (another panel saved it), the
     // plan is stale and nothing is written.
     const planned = plan.items.filter((i) => i.existing).map((i) => i.existing!);
-    const latest = await db.papers.bulkGet(planned.map((r) => r.id));
+    const latest = await getPapers(db, planned.map((r) => r.id));
     if (latest.some((r, i) => r?.rev !== planned[i]!.rev)) throw new StalePlanError();
     // A paper added since (a note made in a panel, this same preview applied from another tab)
     // could be one the preview would have met: its "new" papers would become duplicates.
     if ((await papersNumbered(db)) !== plan.numbered) throw new StalePlanError();
     const fresh = new Map(latest.map((r) => [r!.id, r!]));
+    // Ids a new note cannot keep: another note holds it, or an earlier paper of this import.
+    const offered = plan.items.flatMap((i) => (i.action === 'new' && i.incoming.id ? [i.incoming.id] : []));
+    const taken = new Set((await getPapers(db, offered)).flatMap((r) => (r ? [r.id] : [])));
     // A catalog paper is linked to one record at most: a backup's second copy of it (or a copy of
     // one the database links already) comes in as the user's own note.
     const linked = plan.items.some((i) => i.action === 'new' && i.incoming.catalogId) ? await linkedCatalogIds(db) : new Set<string>();
@@ -150,7 +154,7 @@ export function applyImport(
 }
 
 /** The catalog ids records are linked to, from the catalog facet. */
-async function linkedCatalogIds(db: PaperNotesDB): Promise<Set<string>> {
+const linkedCatalogIds = inTransaction(async function linkedCatalogIds(db: PaperNotesDB): Promise<Set<string>> {
   const records = await papersWithFacet(db, CATALOG_FACET);
   return new Set(records.map((r) => r.catalogId).filter((id): id is string => !!id));
-}
+});

@@ -9,6 +9,7 @@ import { matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/titl
 import { papersWithKeys } from '../db/read';
 import { normaliseDoi } from '../notes/identifiers';
 import type { ReadImport } from './sources';
+import { getPapers } from '../db/read';
 
 /**
  * What importing one paper would do: add it, update a note the user never edited, or meet a note
@@ -68,7 +69,7 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
     return { incoming, title, prefix, identity, byTitle: title ? KEY.title + title : '', truncated: [...truncatedKeys(title), ...(prefix ? startKeys(prefix) : [])] };
   });
   const found = await papersWithKeys(db, candidates.flatMap((c) => [...c.identity, c.byTitle, ...c.truncated]).filter(Boolean), MATCHES_PER_KEY);
-  const byId = new Map((await db.papers.bulkGet(candidates.map((c) => c.incoming.id).filter((id): id is string => !!id))).filter((r): r is PaperRecord => !!r).map((r) => [r.id, r]));
+  const byId = new Map((await getPapers(db, candidates.map((c) => c.incoming.id).filter((id): id is string => !!id))).filter((r): r is PaperRecord => !!r).map((r) => [r.id, r]));
 
   const items: PlanItem[] = [];
   const warnings = [...read.warnings];

@@ -4,6 +4,7 @@ import { pickFields } from '../db/notes';
 import type { PaperRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import type { LibraryData } from './types';
+import { allPapers } from '../db/shelves';
 
 /** A record as a backup or an export carries it: its fields and the bookkeeping a restore needs. */
 export function toBackupPaper(record: PaperRecord): BackupPaper {
@@ -15,8 +16,8 @@ export function toBackupPaper(record: PaperRecord): BackupPaper {
 
 /** The whole library, in page order, as export and backup take it. One read transaction. */
 export async function readLibrary(db: PaperNotesDB): Promise<LibraryData & { papers: BackupPaper[] }> {
-  return db.transaction('r', [db.papers, db.venues, db.topics], async () => {
-    const [records, venues, topics] = await Promise.all([db.papers.toArray(), db.venues.toArray(), db.topics.toArray()]);
+  return db.transaction('r', [db.shelves, db.venues, db.topics], async () => {
+    const [records, venues, topics] = await Promise.all([allPapers(db.shelves), db.venues.toArray(), db.topics.toArray()]);
     return { venues, topics, papers: records.sort(byPageOrder).map(toBackupPaper) };
   });
 }

@@ -7,7 +7,7 @@ import { closeTitleKeys } from './title';
  * hashed, in the postings (kind "k"), beside the close-title keys, instead of one index of the
  * papers store each: every index entry was a write of its own in a bulk write.
  */
-export const KEY = { arxiv: 'a', usenix: 'u', doi: 'd', url: 'l', title: 't', truncated: 'p', start: 's' } as const;
+export const KEY = { id: 'i', arxiv: 'a', usenix: 'u', doi: 'd', url: 'l', title: 't', truncated: 'p', start: 's' } as const;
 
 /**
  * The start shared by a title and every title cut with "..." that may stand for it: its first two
@@ -19,15 +19,17 @@ export function startKey(normalised: string): string {
   return words.length < 3 ? '' : `${words[0]} ${words[1]} ${words[2]!.slice(0, 1)}`;
 }
 
-export type KeyedFields = Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi' | 'urls'> & Pick<PaperIndexFields, 'titleKey' | 'titlePrefix'>;
+export type KeyedFields = Pick<PaperFields, 'arxivId' | 'usenixKey' | 'doi' | 'urls'> & Pick<PaperIndexFields, 'titleKey' | 'titlePrefix'> & { id?: string };
 
 /**
- * Every exact key of a paper, unhashed; `doi` as stored (normalised). Every title is found by its
+ * Every exact key of a paper, unhashed; `doi` as stored (normalised). A paper is found by its own
+ * id ("i": papers are kept by number, `lib/db/shelves.ts`). Every title is found by its
  * start ("s": an imported title cut with "..." finds the whole one); a title cut with "..." is
  * also found by the start of the whole titles it may stand for ("p": the page of one finds it).
  */
 export function paperKeys(paper: KeyedFields): string[] {
   const keys: string[] = [];
+  if (paper.id) keys.push(KEY.id + paper.id);
   if (paper.arxivId) keys.push(KEY.arxiv + paper.arxivId);
   if (paper.usenixKey) keys.push(KEY.usenix + paper.usenixKey);
   if (paper.doi) keys.push(KEY.doi + paper.doi);

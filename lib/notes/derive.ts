@@ -17,12 +17,12 @@ export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
 /**
  * The terms a paper is found by: its title words (ranked first in search), every word of its
  * title, authors, venue, topic, tags, affiliations, award, summary and note (full text), the keys
- * a lookup finds it by (hashed), and the venue, topic, tags and catalog link it is listed under. Derived afresh from the fields at each write,
+ * a lookup and a read by id find it by (hashed), and the venue, topic, tags and catalog link it is listed under. Derived afresh from the fields at each write,
  * never stored: a change here bumps `TERMS_VERSION`, which rebuilds the postings.
  */
-export function indexedTerms(fields: PaperFields & { catalogId?: string }): IndexedTerms {
+export function indexedTerms(fields: PaperFields & { id: string; catalogId?: string }): IndexedTerms {
   const derived = deriveIndexFields(fields);
-  const keys = new Set(paperKeys({ arxivId: fields.arxivId, usenixKey: fields.usenixKey, doi: fields.doi, urls: fields.urls, ...derived }).map(hashKey));
+  const keys = new Set(paperKeys({ id: fields.id, arxivId: fields.arxivId, usenixKey: fields.usenixKey, doi: fields.doi, urls: fields.urls, ...derived }).map(hashKey));
   for (const key of closeKeyTerms(derived.titleKey)) keys.add(key);
   return {
     titleWords: titleWords(derived.titleKey),

@@ -116,8 +116,10 @@ describe('notes in the side panel', () => {
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('paper-notes');
           open.onsuccess = () => {
-            const all = open.result.transaction('papers').objectStore('papers').getAll();
-            all.onsuccess = () => (open.result.close(), resolve(all.result.filter((p: { usenixKey?: string }) => p.usenixKey === 'enigma2024/riley').length));
+            // Papers are kept on shelves, each a list of papers as JSON (lib/db/shelves.ts).
+            const all = open.result.transaction('shelves').objectStore('shelves').getAll();
+            const papers = () => all.result.flatMap((shelf: { papers: (string | null)[] }) => shelf.papers.flatMap((json) => (json ? [JSON.parse(json) as { usenixKey?: string }] : [])));
+            all.onsuccess = () => (open.result.close(), resolve(papers().filter((p) => p.usenixKey === 'enigma2024/riley').length));
             all.onerror = () => reject(all.error);
           };
         }),

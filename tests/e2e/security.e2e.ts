@@ -201,10 +201,12 @@ describe('a worker stopped in the middle of a catalog sync', () => {
         new Promise<{ applied: boolean; catalogPapers: number }>((resolve) => {
           const open = indexedDB.open('paper-notes');
           open.onsuccess = () => {
-            const tx = open.result.transaction(['meta', 'papers'], 'readonly');
+            const tx = open.result.transaction(['meta', 'shelves'], 'readonly');
             const applied = tx.objectStore('meta').get('catalog');
-            const papers = tx.objectStore('papers').getAll();
-            tx.oncomplete = () => resolve({ applied: !!applied.result, catalogPapers: papers.result.filter((p: { catalogId?: string }) => p.catalogId).length });
+            // Papers are kept on shelves, each a list of papers as JSON (lib/db/shelves.ts).
+            const shelves = tx.objectStore('shelves').getAll();
+            const papers = () => shelves.result.flatMap((shelf: { papers: (string | null)[] }) => shelf.papers.flatMap((json) => (json ? [JSON.parse(json) as { catalogId?: string }] : [])));
+            tx.oncomplete = () => resolve({ applied: !!applied.result, catalogPapers: papers().filter((p) => p.catalogId).length });
           };
         }),
     );

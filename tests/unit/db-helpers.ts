@@ -1,9 +1,12 @@
 import { canonicalJson, contentHash } from '@/lib/catalog/hash';
 import type { Catalog } from '@/lib/catalog/types';
-import { createPaper } from '@/lib/db/notes';
+import { buildRecord, createPaper, newPaperId } from '@/lib/db/notes';
 import type { PaperFields, PaperRecord } from '@/lib/db/records';
+import { getPaper } from '@/lib/db/read';
 import { PaperNotesDB } from '@/lib/db/schema';
-import { emptyFields } from '@/lib/notes/derive';
+import { allPapers, countPapers, shelve } from '@/lib/db/shelves';
+import { emptyFields, indexedTerms } from '@/lib/notes/derive';
+import { TermChanges, type TermRow } from '@/lib/search/terms';
 import type { DetectedPaper } from '@/lib/paper';
 
 let counter = 0;
@@ -28,3 +31,43 @@ export function oneNoteCatalog(note: string): Catalog {
   const papers = [{ id: 'cat:a', hash: contentHash(note), fields }];
   return { hash: contentHash(canonicalJson(papers.map((p) => [p.id, p.hash]))), papers, venues: [], topics: [] };
 }
+
+/** The papers store of schemas 1 to 11 (from 12 on, papers are kept on shelves). */
+export const oldPapers = (db: PaperNotesDB) => db.table<PaperRecord, string>('papers');
+
+/**
+ * Writes a record as schemas 3 to 10 kept it: in the papers store, numbered, with its postings.
+ * For upgrade tests: `createPaper` writes the shelves of the newest schema.
+ */
+export async function putOldRecord(db: PaperNotesDB, record: PaperRecord): Promise<PaperRecord> {
+  const papers = oldPapers(db);
+  return db.transaction('rw', [papers, db.terms, db.meta], async () => {
+    const seq = ((await db.meta.get('seq'))?.value as number | undefined) ?? 0;
+    const numbered = { ...record, seq };
+    await papers.add(numbered);
+    await db.meta.put({ key: 'seq', value: seq + 1 });
+    const changes = new TermChanges();
+    changes.change(seq, null, indexedTerms(numbered));
+    const rows = changes.apply(await db.terms.bulkGet(changes.keys));
+    await db.terms.bulkPut(rows.filter((row): row is TermRow => !!row));
+    return numbered;
+  });
+}
+
+/** A new paper of the user's, as schemas 3 to 10 kept it (`putOldRecord`). */
+export function addOldPaper(db: PaperNotesDB, fields: Partial<PaperFields> & { title: string }): Promise<PaperRecord> {
+  const now = Date.now();
+  return putOldRecord(db, buildRecord(emptyFields(fields), { id: newPaperId(), createdAt: now, updatedAt: now, rev: 1, origin: 'user' }));
+}
+
+/** Changes a stored record as it is, past every rule of a write (postings untouched): a state to start a test from. */
+export async function rewriteStored(db: PaperNotesDB, id: string, changes: Partial<PaperRecord>): Promise<void> {
+  await db.transaction('rw', [db.shelves, db.terms], async () => {
+    const current = await getPaper(db, id);
+    if (!current) throw new Error(`No paper ${id}`);
+    await shelve(db.shelves, [{ ...current, ...changes }], [], Infinity);
+  });
+}
+
+export const paperCount = (db: PaperNotesDB) => countPapers(db.shelves);
+export const storedPapers = (db: PaperNotesDB) => allPapers(db.shelves);

@@ -26,6 +26,7 @@ import { applySelections, dropSelections } from '@/lib/runtime/pending-selection
 import { useFailure } from '@/components/use-failure';
 import { useLive } from '@/components/use-live';
 import { useNoteEditing } from '../use-note-editing';
+import { getPaper } from '@/lib/db/read';
 
 // Loaded when first needed: the first paint of a note needs neither the editor, nor the diff, nor
 // the GitBook writer that copies and downloads it as a page.
@@ -50,7 +51,7 @@ export interface NoteScreenProps {
 
 /** One note: header, rendered note, quick-add and editing; live across every open panel. */
 export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOut }: NoteScreenProps) {
-  const live = useLive<PaperRecord | undefined>(() => db.papers.get(id), [id], initial && { value: initial });
+  const live = useLive<PaperRecord | undefined>(() => getPaper(db, id), [id], initial && { value: initial });
   const draft = useLive(() => latestDraft(db, id), [id]);
   const record = live.loading || live.error ? undefined : live.value;
   const venueRecord = useLive(() => db.venues.get(record?.venue ?? ''), [record?.venue]);

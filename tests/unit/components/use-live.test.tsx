@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { useLive } from '@/components/use-live';
 import { savePaper } from '@/lib/db/notes';
 import { addPaper, freshDb } from '../db-helpers';
+import { getPaper } from '@/lib/db/read';
 
 describe('useLive', () => {
   it('shows a value the caller already read at once, then keeps it current', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
-    const { result } = renderHook(() => useLive(() => db.papers.get(note.id), [note.id], { value: { ...note, note: '* as the lookup read it\n' } }));
+    const { result } = renderHook(() => useLive(() => getPaper(db, note.id), [note.id], { value: { ...note, note: '* as the lookup read it\n' } }));
     expect(result.current).toMatchObject({ loading: false, value: { note: '* as the lookup read it\n' } });
     await waitFor(() => expect(result.current).toMatchObject({ value: { note: '* one\n' } }));
     await savePaper(db, note.id, { note: '* two\n' }, note.rev);
@@ -20,7 +21,7 @@ describe('useLive', () => {
   it('is loading until the query answers when nothing was read before', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
-    const { result } = renderHook(() => useLive(() => db.papers.get(note.id), [note.id]));
+    const { result } = renderHook(() => useLive(() => getPaper(db, note.id), [note.id]));
     expect(result.current).toEqual({ loading: true });
     await waitFor(() => expect(result.current).toMatchObject({ loading: false, value: { note: '* one\n' } }));
   });

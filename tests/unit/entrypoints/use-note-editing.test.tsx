@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { latestDraft } from '@/lib/db/drafts';
 import { addPaper, freshDb } from '../db-helpers';
 import { useNoteEditing } from '@/entrypoints/sidepanel/use-note-editing';
+import { getPaper } from '@/lib/db/read';
 
 describe('editing a note when the disk is full', () => {
   it('says so, keeps the edit in the panel and its draft, and saves once there is room', async () => {
@@ -15,7 +16,7 @@ describe('editing a note when the disk is full', () => {
     await act(() => new Promise((r) => setTimeout(r, 400)));
     expect((await latestDraft(db, note.id))?.note).toBe('* precious unsaved words\n');
 
-    const full = vi.spyOn(db.papers, 'bulkPut').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
+    const full = vi.spyOn(db.shelves, 'bulkPut').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
     await act(() => result.current.save());
     expect(result.current.error).toBe('Not saved: the browser’s storage for extensions is full. Your edit is still here.');
     expect(result.current.editing).toBe(true);
@@ -25,7 +26,7 @@ describe('editing a note when the disk is full', () => {
     full.mockRestore();
     await act(() => result.current.save());
     expect(result.current.editing).toBe(false);
-    expect((await db.papers.get(note.id))?.note).toBe('* precious unsaved words\n');
+    expect((await getPaper(db, note.id))?.note).toBe('* precious unsaved words\n');
     expect(await latestDraft(db, note.id)).toBeNull();
   });
 });
@@ -70,6 +71,6 @@ describe('merging with a save made in another panel', () => {
     await act(() => result.current.merge());
     expect(result.current.values).toEqual({ note: '* one\n* mine\n', summary: 'Theirs', tags: ['llm', 'serving'] });
     await act(() => result.current.save());
-    expect(await db.papers.get(note.id)).toMatchObject({ note: '* one\n* mine\n', summary: 'Theirs', tags: ['llm', 'serving'] });
+    expect(await getPaper(db, note.id)).toMatchObject({ note: '* one\n* mine\n', summary: 'Theirs', tags: ['llm', 'serving'] });
   });
 });

@@ -10,7 +10,8 @@ import { deletedCatalogIds, setDeletedCatalogIds } from '@/lib/db/deleted-catalo
 import { paperTables, putPapers } from '@/lib/db/write';
 import type { PaperFields, PaperRecord } from '@/lib/db/records';
 import { emptyFields } from '@/lib/notes/derive';
-import { addPaper, arxivPage, freshDb } from '../../db-helpers';
+import { addPaper, arxivPage, freshDb, paperCount, rewriteStored, storedPapers } from '../../db-helpers';
+import { getPaper } from '@/lib/db/read';
 
 function paper(id: string, fields: Partial<PaperFields> & { title: string }): CatalogPaper {
   const full = emptyFields({ venue: 'OSDI 2024', year: 2024, topic: 'LLMs', ...fields });
@@ -32,8 +33,8 @@ async function installed() {
   await syncCatalog(db, v1);
   return db;
 }
-const note = async (db: ReturnType<typeof freshDb>, id: string) => (await db.papers.get(id))!;
-const putBack = (db: ReturnType<typeof freshDb>, record: PaperRecord) => db.transaction('rw', paperTables(db), () => putPapers(db, [record]));
+const note = async (db: ReturnType<typeof freshDb>, id: string) => (await getPaper(db, id))!;
+const putBack = (db: ReturnType<typeof freshDb>, record: PaperRecord) => db.transaction('rw', paperTables(db), async () => putPapers(db, [record]));
 
 describe('catalog sync', () => {
   it('seeds a fresh install, findable at once', async () => {
@@ -48,9 +49,9 @@ describe('catalog sync', () => {
 
   it('does nothing when the same catalog is applied again', async () => {
     const db = await installed();
-    const before = await db.papers.toArray();
+    const before = await storedPapers(db);
     expect((await syncCatalog(db, v1)).status).toBe('unchanged');
-    expect(await db.papers.toArray()).toEqual(before);
+    expect(await storedPapers(db)).toEqual(before);
   });
 
   it('gives untouched records the new catalog text', async () => {
@@ -99,7 +100,7 @@ describe('catalog sync', () => {
     await savePaper(db, llumnix.id, { note: '* I wrote this\n' }, 1);
     const report = await syncCatalog(db, catalog());
     expect(report).toMatchObject({ removed: 1, orphaned: 1 });
-    expect(await db.papers.get(sarathi.id)).toBeUndefined();
+    expect(await getPaper(db, sarathi.id)).toBeUndefined();
     expect(await note(db, llumnix.id)).toMatchObject({ note: '* I wrote this\n', catalogRemoved: true });
   });
 
@@ -117,7 +118,7 @@ describe('catalog sync', () => {
 
   it('keeps identifiers recorded by the user’s visits through an update', async () => {
     const db = await installed();
-    await db.papers.update(sarathi.id, { usenixKey: 'osdi24/agrawal', urls: ['https://usenix.org/conference/osdi24/presentation/agrawal'] });
+    await rewriteStored(db, sarathi.id, { usenixKey: 'osdi24/agrawal', urls: ['https://usenix.org/conference/osdi24/presentation/agrawal'] });
     await syncCatalog(db, catalog(sarathi2, llumnix));
     expect(await note(db, sarathi.id)).toMatchObject({ usenixKey: 'osdi24/agrawal', urls: ['https://usenix.org/conference/osdi24/presentation/agrawal'], note: sarathi2.fields.note });
   });
@@ -125,10 +126,10 @@ describe('catalog sync', () => {
   it('is all or nothing: interrupted before commit, the database keeps the old catalog', async () => {
     const db = await installed();
     await savePaper(db, sarathi.id, { note: '* mine\n' }, 1);
-    const before = await db.papers.toArray();
+    const before = await storedPapers(db);
     const next = catalog(sarathi2, llumnix2);
     await expect(syncCatalog(db, next, { beforeCommit: () => { throw new Error('worker stopped'); } })).rejects.toThrow('worker stopped');
-    expect(await db.papers.toArray()).toEqual(before);
+    expect(await storedPapers(db)).toEqual(before);
     expect(await appliedCatalogHash(db)).toBe(v1.hash);
     expect((await syncCatalog(db, next)).status).toBe('applied');
     expect((await note(db, llumnix.id)).affiliations).toBe('Alibaba');
@@ -138,7 +139,7 @@ describe('catalog sync', () => {
     const db = freshDb();
     const [a, b] = await Promise.all([syncCatalog(db, v1), syncCatalog(freshDbSame(db), v1)]);
     expect([a.status, b.status].sort()).toEqual(['applied', 'unchanged']);
-    expect(await db.papers.count()).toBe(2);
+    expect(await paperCount(db)).toBe(2);
   });
 
   it('handles a downgrade like any other change', async () => {
@@ -163,7 +164,7 @@ describe('a catalog note the user deleted', () => {
     await deletePaper(db, sarathi.id);
     const report = await syncCatalog(db, catalog(sarathi2, llumnix2));
     expect(report).toMatchObject({ added: 0, deleted: 1, updated: 1 });
-    expect(await db.papers.get(sarathi.id)).toBeUndefined();
+    expect(await getPaper(db, sarathi.id)).toBeUndefined();
     await syncCatalog(db, catalog(llumnix2));
     expect(await deletedCatalogIds(db)).toEqual(new Set());
     // Back in a later catalog, it is a new paper again.
@@ -187,10 +188,10 @@ describe('a catalog note the user deleted, the last record in the database', () 
     const one = catalog(sarathi);
     await syncCatalog(db, { ...one, rows: catalogRows(one.papers) });
     await deletePaper(db, sarathi.id);
-    expect(await db.papers.count()).toBe(0);
+    expect(await paperCount(db)).toBe(0);
     const next = catalog(sarathi2);
     expect(await syncCatalog(db, { ...next, rows: catalogRows(next.papers) })).toMatchObject({ status: 'applied', added: 0 });
-    expect(await db.papers.get(sarathi.id)).toBeUndefined();
+    expect(await getPaper(db, sarathi.id)).toBeUndefined();
   });
 
   it('nor by a first sync that never completed before the user deleted it (imported, then deleted)', async () => {
@@ -198,8 +199,8 @@ describe('a catalog note the user deleted, the last record in the database', () 
     await setDeletedCatalogIds(db, [sarathi.id]);
     const one = catalog(sarathi, llumnix);
     expect(await syncCatalog(db, { ...one, rows: catalogRows(one.papers) })).toMatchObject({ status: 'applied', added: 1 });
-    expect(await db.papers.get(sarathi.id)).toBeUndefined();
-    expect(await db.papers.get(llumnix.id)).toBeDefined();
+    expect(await getPaper(db, sarathi.id)).toBeUndefined();
+    expect(await getPaper(db, llumnix.id)).toBeDefined();
   });
 });
 
@@ -301,7 +302,7 @@ describe('first install of the bundled catalog', () => {
       expect(await ids(fresh), query).toEqual(await ids(used));
       expect((await ids(fresh)).length, query).toBeGreaterThan(0);
     }
-    expect(await fresh.papers.count()).toBe(bundled.papers.length);
+    expect(await paperCount(fresh)).toBe(bundled.papers.length);
     expect((await fresh.meta.get('seq'))?.value).toBe(bundled.papers.length);
     // And later writes keep the postings right.
     const sarathi = (await searchPapers(fresh, 'sarathi')).hits[0]!;

@@ -4,7 +4,8 @@ import { findPaper } from '@/lib/db/lookup';
 import { confirmMatch, createFromPage, matchPage, rejectMatch } from '@/lib/db/matching';
 import { pageUrls } from '@/lib/notes/identifiers';
 import type { DetectedPaper } from '@/lib/paper';
-import { addPaper, arxivPage as arxivPageOf, freshDb } from '../../db-helpers';
+import { addPaper, arxivPage as arxivPageOf, freshDb, paperCount, rewriteStored } from '../../db-helpers';
+import { getPaper } from '@/lib/db/read';
 
 const SARATHI = 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve';
 const usenixPage: DetectedPaper = {
@@ -150,7 +151,7 @@ describe('matchPage and confirmation', () => {
     const note = await addPaper(db, { title: SARATHI });
     expect((await matchPage(db, usenixPage))?.by).toBe('title');
     expect((await matchPage(db, arxivPage))?.by).toBe('title');
-    const stored = await db.papers.get(note.id);
+    const stored = await getPaper(db, note.id);
     expect(stored).toMatchObject({ usenixKey: 'osdi24/agrawal', arxivId: '2403.02310' });
     expect(stored?.urls).toEqual(
       expect.arrayContaining(['https://usenix.org/conference/osdi24/presentation/agrawal', 'https://usenix.org/system/files/osdi24-agrawal.pdf', 'https://arxiv.org/abs/2403.02310']),
@@ -163,7 +164,7 @@ describe('matchPage and confirmation', () => {
     const note = await addPaper(db, { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays' });
     const close = page('Skyplane: Optimizing transfer cost and throughput using cloud-aware overlay');
     expect((await matchPage(db, close))?.by).toBe('fuzzy');
-    expect((await db.papers.get(note.id))?.arxivId).toBeUndefined();
+    expect((await getPaper(db, note.id))?.arxivId).toBeUndefined();
 
     await confirmMatch(db, note.id, close);
     expect((await findPaper(db, close))?.by).toBe('arxiv');
@@ -179,7 +180,7 @@ describe('matchPage and confirmation', () => {
     const db = freshDb();
     const [presentation, pdf] = pageUrls(usenixPage);
     const fromCatalog = await addPaper(db, { title: 'The catalog’s copy', urls: [presentation!] });
-    await db.papers.update(fromCatalog.id, { origin: 'catalog' });
+    await rewriteStored(db, fromCatalog.id, { origin: 'catalog' });
     const mine = await addPaper(db, { title: 'My copy', urls: [pdf!] });
     expect(await findPaper(db, usenixPage)).toMatchObject({ by: 'url', record: { id: mine.id } });
   });
@@ -188,7 +189,7 @@ describe('matchPage and confirmation', () => {
     const db = freshDb();
     const [a, b] = await Promise.all([createFromPage(db, usenixPage), createFromPage(db, usenixPage)]);
     expect(a.id).toBe(b.id);
-    expect(await db.papers.count()).toBe(1);
+    expect(await paperCount(db)).toBe(1);
     expect(a).toMatchObject({
       title: SARATHI,
       venue: 'OSDI 2024',

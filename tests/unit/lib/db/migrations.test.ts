@@ -2,15 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPaper } from '@/lib/db/lookup';
 import { buildRecord } from '@/lib/db/notes';
-import type { PaperFields } from '@/lib/db/records';
+import type { PaperFields, PaperRecord } from '@/lib/db/records';
 import type { DetectedPaper } from '@/lib/paper';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { searchPapers } from '@/lib/db/search';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
-import { syncCatalog } from '@/lib/catalog/sync';
+import { APPLIED_CATALOG, syncCatalog } from '@/lib/catalog/sync';
+import { catalogRecord } from '@/lib/catalog/merge';
 import { listTopics, listVenues, papersInTopic, papersInVenue } from '@/lib/db/library';
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '@/lib/db/reindex';
-import { addPaper, arxivPage, freshDb, oneNoteCatalog } from '../../db-helpers';
+import { addOldPaper, addPaper, arxivPage, freshDb, oldPapers, oneNoteCatalog, putOldRecord } from '../../db-helpers';
+import { getPaper, getPapers } from '@/lib/db/read';
+import { SHELF } from '@/lib/db/shelves';
 
 const SKYPLANE = 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays';
 const closeToSkyplane = arxivPage('Skyplane: optimizing transfer cost and throughput using cloud-aware overlay', '2210.07259');
@@ -37,14 +40,14 @@ describe('schema versions', () => {
 /** A record as versions 1 to 3 wrote it: words stored in the record, no paper number. */
 const oldRecord = (id: string, fields: Partial<PaperFields> & { title: string }) => {
   const full = emptyFields(fields);
-  return { ...buildRecord(full, { id, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' }), ...indexedTerms(full) };
+  return { ...buildRecord(full, { id, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' }), ...indexedTerms({ ...full, id }) };
 };
 
 describe('upgrade from version 1 (before the catalog)', () => {
   it('keeps notes, drafts and venues, and indexes catalog ids', async () => {
     const old = freshDb(1);
     const note = oldRecord('u-1', { title: 'My own note', note: '* kept\n', arxivId: '2401.00001' });
-    await old.papers.put(note);
+    await oldPapers(old).put(note);
     await old.drafts.put({ key: `${note.id}|e`, paperId: note.id, note: 'draft', summary: '', tags: [], baseRev: 1, baseNote: '', updatedAt: 1 });
     await old.venues.put({ label: 'OSDI 2024', name: 'OSDI', year: 2024, group: 'conference', homepage: '', paperList: '', acceptanceRate: '', references: '' });
     expect(old.verno).toBe(1);
@@ -53,22 +56,22 @@ describe('upgrade from version 1 (before the catalog)', () => {
     const db = new PaperNotesDB(old.name, { upTo: 2 });
     await db.open();
     expect(db.verno).toBe(2);
-    expect(await db.papers.get(note.id)).toEqual(note);
+    expect(await oldPapers(db).get(note.id)).toEqual(note);
     expect(await db.drafts.count()).toBe(1);
-    expect(await db.papers.where('arxivId').equals('2401.00001').count()).toBe(1);
-    expect(await db.papers.where('catalogId').above('').count()).toBe(0);
+    expect(await oldPapers(db).where('arxivId').equals('2401.00001').count()).toBe(1);
+    expect(await oldPapers(db).where('catalogId').above('').count()).toBe(0);
 
-    await db.papers.put(oldRecord('cat:x', { title: 'A catalog paper' }));
-    await db.papers.update('cat:x', { catalogId: 'cat:x' });
-    expect(await db.papers.where('catalogId').equals('cat:x').count()).toBe(1);
-    expect(await db.papers.get(note.id)).toEqual(note);
+    await oldPapers(db).put(oldRecord('cat:x', { title: 'A catalog paper' }));
+    await oldPapers(db).update('cat:x', { catalogId: 'cat:x' });
+    expect(await oldPapers(db).where('catalogId').equals('cat:x').count()).toBe(1);
+    expect(await oldPapers(db).get(note.id)).toEqual(note);
   });
 });
 
 describe('upgrade from version 2 (before postings)', () => {
   it('numbers every paper and builds the search postings, so search and close titles work at once', async () => {
     const old = freshDb(2);
-    await old.papers.bulkPut([
+    await oldPapers(old).bulkPut([
       oldRecord('u-1', { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays', note: '* egress pricing\n' }),
       oldRecord('u-2', { title: 'Another paper', note: '* chunked prefills\n', venue: 'OSDI 2024' }),
     ]);
@@ -76,7 +79,7 @@ describe('upgrade from version 2 (before postings)', () => {
     old.close();
 
     const db = new PaperNotesDB(old.name, { upTo: 3 });
-    expect((await db.papers.orderBy('seq').toArray()).map((p) => [p.id, p.seq])).toEqual([['u-1', 0], ['u-2', 1]]);
+    expect((await oldPapers(db).orderBy('seq').toArray()).map((p) => [p.id, p.seq])).toEqual([['u-1', 0], ['u-2', 1]]);
     expect(await db.terms.count()).toBeGreaterThan(0);
     db.close();
   });
@@ -85,7 +88,7 @@ describe('upgrade from version 2 (before postings)', () => {
 describe('upgrade from version 3 (words stored in each record)', () => {
   it('strips the stored words, rebuilds the postings in the new layout, and search and close titles work', async () => {
     const old = freshDb(3);
-    await old.papers.bulkPut([
+    await oldPapers(old).bulkPut([
       { ...oldRecord('u-1', { title: 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays', note: '* egress pricing\n' }), seq: 0 },
       { ...oldRecord('u-2', { title: 'Another paper', note: '* chunked prefills\n', venue: 'OSDI 2024' }), seq: 1 },
     ]);
@@ -96,7 +99,7 @@ describe('upgrade from version 3 (words stored in each record)', () => {
     old.close();
 
     const db = new PaperNotesDB(old.name);
-    const stored = await db.papers.get('u-1');
+    const stored = await getPaper(db, 'u-1');
     expect(stored).not.toHaveProperty('searchTokens');
     expect(stored).not.toHaveProperty('titleWords');
     expect(await db.terms.get('w:eg#0000')).toBeUndefined();
@@ -112,10 +115,10 @@ describe('upgrade from version 3 (words stored in each record)', () => {
 describe('upgrade from version 4 (before snapshots)', () => {
   it('keeps everything, and takes snapshots from then on', async () => {
     const old = freshDb(4);
-    const note = await addPaper(old, { title: 'Kept across the upgrade', note: '* n\n' });
+    const note = await addOldPaper(old, { title: 'Kept across the upgrade', note: '* n\n' });
     old.close();
     const db = new PaperNotesDB(old.name);
-    expect(await db.papers.get(note.id)).toEqual(note);
+    expect(await getPaper(db, note.id)).toEqual(note);
     expect(await db.snapshots.count()).toBe(0);
     expect((await searchPapers(db, 'kept upgrade')).hits.map((h) => h.id)).toEqual([note.id]);
   });
@@ -124,10 +127,10 @@ describe('upgrade from version 4 (before snapshots)', () => {
 describe('upgrade from version 5 (before close-title keys)', () => {
   it('keeps every paper, and close titles are found at once', async () => {
     const old = freshDb(5);
-    const note = await addPaper(old, { title: SKYPLANE, note: '* mine\n' });
+    const note = await addOldPaper(old, { title: SKYPLANE, note: '* mine\n' });
     old.close();
     const db = new PaperNotesDB(old.name);
-    expect(await db.papers.get(note.id)).toEqual(note);
+    expect(await getPaper(db, note.id)).toEqual(note);
     expect(await findPaper(db, closeToSkyplane)).toMatchObject({ by: 'fuzzy', record: { id: note.id } });
   });
 });
@@ -135,13 +138,13 @@ describe('upgrade from version 5 (before close-title keys)', () => {
 describe('upgrade from version 6 (close-title keys in an index)', () => {
   it('moves the keys from each record to the postings', async () => {
     const old = freshDb(6);
-    const note = await addPaper(old, { title: SKYPLANE, note: '* mine\n' });
+    const note = await addOldPaper(old, { title: SKYPLANE, note: '* mine\n' });
     // As version 6 wrote it: hashed keys in the record, none in the postings.
-    await old.papers.update(note.id, { closeKeys: [1, 2, 3] } as object);
+    await oldPapers(old).update(note.id, { closeKeys: [1, 2, 3] } as object);
     await old.terms.where('k').startsWith('k:').delete();
     old.close();
     const db = new PaperNotesDB(old.name);
-    const upgraded = await db.papers.get(note.id);
+    const upgraded = await getPaper(db, note.id);
     expect(upgraded).not.toHaveProperty('closeKeys');
     expect(upgraded).toEqual(note);
     expect(await db.terms.where('k').startsWith('k:').count()).toBeGreaterThan(0);
@@ -153,14 +156,14 @@ describe('upgrade from version 6 (close-title keys in an index)', () => {
 describe('upgrade from version 7 (truncated titles keyed by four words)', () => {
   it('keys them by three, so a title cut within its fourth word is found', async () => {
     const old = freshDb(7);
-    const cut = await addPaper(old, { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024' });
-    const whole = await addPaper(old, { title: 'Skyplane: Optimizing Transfer Cost ...' });
+    const cut = await addOldPaper(old, { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024' });
+    const whole = await addOldPaper(old, { title: 'Skyplane: Optimizing Transfer Cost ...' });
     // As version 7 wrote it: the first four words.
-    await old.papers.update(cut.id, { prefixKey: 'efficiently programming large lang' } as object);
-    await old.papers.update(whole.id, { prefixKey: 'skyplane optimizing transfer cost' } as object);
+    await oldPapers(old).update(cut.id, { prefixKey: 'efficiently programming large lang' } as object);
+    await oldPapers(old).update(whole.id, { prefixKey: 'skyplane optimizing transfer cost' } as object);
     old.close();
     const db = new PaperNotesDB(old.name);
-    const prefixKeyOf = async (id: string) => ((await db.papers.get(id)) as { prefixKey?: string } | undefined)?.prefixKey;
+    const prefixKeyOf = async (id: string) => ((await getPaper(db, id)) as { prefixKey?: string } | undefined)?.prefixKey;
     expect(await prefixKeyOf(cut.id)).toBe('efficiently programming large');
     expect(await prefixKeyOf(whole.id)).toBe('skyplane optimizing transfer');
     expect(await findPaper(db, arxivPage('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: cut.id } });
@@ -171,18 +174,21 @@ describe('upgrade from version 7 (truncated titles keyed by four words)', () => 
 describe('upgrade from version 8 (venue, topic and catalog link as indexes of the papers store)', () => {
   it('moves them to facet postings: venues, topics and catalog links are listed as before', async () => {
     const old = freshDb(8);
-    await syncCatalog(old, oneNoteCatalog('* first\n'));
-    const mine = await addPaper(old, { title: 'My note', venue: 'OSDI 2024', topic: 'Storage', note: '* mine\n' });
-    await addPaper(old, { title: 'Another', venue: 'NSDI 2024', topic: 'Storage' });
+    // As version 8 held a catalog: its record linked, the catalog applied.
+    const catalog = oneNoteCatalog('* first\n');
+    await putOldRecord(old, catalogRecord(catalog.papers[0]!, 1));
+    await old.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: 1, papers: 1 } });
+    const mine = await addOldPaper(old, { title: 'My note', venue: 'OSDI 2024', topic: 'Storage', note: '* mine\n' });
+    await addOldPaper(old, { title: 'Another', venue: 'NSDI 2024', topic: 'Storage' });
     // As version 8 wrote them: no facet rows, postings of the version before.
     await old.terms.where('k').startsWith('f:').delete();
     await old.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION - 1 });
-    expect(old.papers.schema.idxByName).toHaveProperty('venue');
+    expect(oldPapers(old).schema.idxByName).toHaveProperty('venue');
     old.close();
 
     const db = new PaperNotesDB(old.name);
     await db.open();
-    expect(Object.keys(db.papers.schema.idxByName)).toEqual(['seq']);
+    expect(db.tables.map((t) => t.name)).not.toContain('papers');
     expect(await termsCurrent(db)).toBe(true);
     expect((await listVenues(db)).map((v) => [v.label, v.count])).toEqual([
       ['NSDI 2024', 1],
@@ -193,26 +199,26 @@ describe('upgrade from version 8 (venue, topic and catalog link as indexes of th
     expect(await listTopics(db)).toEqual([{ topic: 'Storage', count: 2 }]);
     // The catalog record is still found as linked: a new catalog version updates it in place.
     expect(await syncCatalog(db, oneNoteCatalog('* second\n'))).toMatchObject({ updated: 1, added: 0 });
-    expect((await db.papers.get('cat:a'))?.note).toBe('* second\n');
-    expect(await db.papers.get(mine.id)).toEqual(mine);
+    expect((await getPaper(db, 'cat:a'))?.note).toBe('* second\n');
+    expect(await getPaper(db, mine.id)).toEqual(mine);
   });
 });
 
 describe('upgrade from version 9 (lookup keys as indexes of the papers store)', () => {
   it('moves them to key postings: every kind of lookup finds its note as before', async () => {
     const old = freshDb(9);
-    const byIds = await addPaper(old, { title: 'Sarathi-Serve', arxivId: '2403.02310', usenixKey: 'osdi24/agrawal', doi: '10.5555/1', urls: ['https://example.org/sarathi'] });
-    const cut = await addPaper(old, { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024' });
-    const close = await addPaper(old, { title: SKYPLANE });
+    const byIds = await addOldPaper(old, { title: 'Sarathi-Serve', arxivId: '2403.02310', usenixKey: 'osdi24/agrawal', doi: '10.5555/1', urls: ['https://example.org/sarathi'] });
+    const cut = await addOldPaper(old, { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024' });
+    const close = await addOldPaper(old, { title: SKYPLANE });
     // As version 9 wrote them: no key rows, postings of the version before.
     await old.terms.where('k').startsWith('k:').delete();
     await old.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION - 1 });
-    expect(old.papers.schema.idxByName).toHaveProperty('arxivId');
+    expect(oldPapers(old).schema.idxByName).toHaveProperty('arxivId');
     old.close();
 
     const db = new PaperNotesDB(old.name);
     await db.open();
-    expect(Object.keys(db.papers.schema.idxByName)).toEqual(['seq']);
+    expect(db.tables.map((t) => t.name)).not.toContain('papers');
     expect(await termsCurrent(db)).toBe(true);
     expect(await findPaper(db, arxivPage('Another title', '2403.02310'))).toMatchObject({ by: 'arxiv', record: { id: byIds.id } });
     const page = (title: string, extra: Partial<DetectedPaper>) => ({ ...arxivPage(title), arxivId: undefined, ...extra });
@@ -222,6 +228,49 @@ describe('upgrade from version 9 (lookup keys as indexes of the papers store)', 
     expect(await findPaper(db, page('sarathi serve', {}))).toMatchObject({ by: 'title', record: { id: byIds.id } });
     expect(await findPaper(db, arxivPage('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: cut.id } });
     expect(await findPaper(db, closeToSkyplane)).toMatchObject({ by: 'fuzzy', record: { id: close.id } });
-    expect(await db.papers.get(byIds.id)).toEqual(byIds);
+    expect(await getPaper(db, byIds.id)).toEqual(byIds);
+  });
+});
+
+describe('upgrade from version 10 (a record of the papers store for each paper)', () => {
+  it('puts every paper on its shelf by number: each is found by id, page and search as before', async () => {
+    const old = freshDb(10);
+    const catalog = oneNoteCatalog('* first\n');
+    const linked = await putOldRecord(old, catalogRecord(catalog.papers[0]!, 1));
+    await old.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: 1, papers: 1 } });
+    // Past one shelf, with a gap a deleted paper left.
+    const mine: PaperRecord[] = [];
+    for (let i = 0; i < SHELF + 5; i++) mine.push(await addOldPaper(old, { title: `Paper number ${i}`, arxivId: `2401.${String(10000 + i)}`, note: `* note ${i}\n` }));
+    await oldPapers(old).delete(mine[3]!.id);
+    await old.drafts.put({ key: `${mine[0]!.id}|e`, paperId: mine[0]!.id, note: 'draft', summary: '', tags: [], baseRev: 1, baseNote: '', updatedAt: 1 });
+    old.close();
+
+    const db = new PaperNotesDB(old.name);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('papers');
+    expect(await db.shelves.count()).toBe(2);
+    expect(await getPaper(db, linked.id)).toEqual(linked);
+    expect(await getPaper(db, mine[3]!.id)).toBeUndefined();
+    const kept = mine.filter((_, i) => i !== 3);
+    expect(await getPapers(db, kept.map((p) => p.id))).toEqual(kept);
+    expect(await findPaper(db, arxivPage('Another title', '2401.10020'))).toMatchObject({ by: 'arxiv', record: { id: mine[20]!.id } });
+    expect((await searchPapers(db, 'note 7')).hits.map((h) => h.id)).toContain(mine[7]!.id);
+    expect(await db.drafts.count()).toBe(1);
+    // The catalog record is still linked, and a new paper takes the next number.
+    expect(await syncCatalog(db, oneNoteCatalog('* second\n'))).toMatchObject({ updated: 1, added: 0 });
+    expect((await addPaper(db, { title: 'New' })).seq).toBe(SHELF + 6);
+  });
+});
+
+describe('upgrade from version 11 (papers on shelves and in the papers store)', () => {
+  it('drops the papers store and keeps the shelves', async () => {
+    const old = freshDb(11);
+    const note = await addPaper(old, { title: 'Written at version 11', note: '* kept\n' });
+    expect(await oldPapers(old).count()).toBe(0);
+    old.close();
+    const db = new PaperNotesDB(old.name);
+    await db.open();
+    expect(db.tables.map((t) => t.name)).not.toContain('papers');
+    expect(await getPaper(db, note.id)).toEqual(note);
   });
 });

@@ -5,7 +5,8 @@ import { emptyFields } from '@/lib/notes/derive';
 import { deletePaper } from '@/lib/db/delete';
 import { searchPapers } from '@/lib/db/search';
 import { appendQuote, MAX_QUOTE } from '@/lib/notes/quote';
-import { addPaper, freshDb } from '../../db-helpers';
+import { addPaper, freshDb, rewriteStored } from '../../db-helpers';
+import { getPaper } from '@/lib/db/read';
 
 describe('saving a note', () => {
   it('writes when the revision is the one the edit started from, and counts revisions', async () => {
@@ -23,7 +24,7 @@ describe('saving a note', () => {
     const attempt = savePaper(db, note.id, { note: 'panel B' }, note.rev);
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     await expect(attempt).rejects.toMatchObject({ current: { note: 'panel A', rev: 2 } });
-    expect((await db.papers.get(note.id))?.note).toBe('panel A');
+    expect((await getPaper(db, note.id))?.note).toBe('panel A');
   });
 
   it('re-derives index fields from the new title', async () => {
@@ -38,7 +39,7 @@ describe('saving a note', () => {
   it('keeps record bookkeeping the user did not touch', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'A paper' });
-    await db.papers.update(note.id, { rejected: ['arxiv:1'] });
+    await rewriteStored(db, note.id, { rejected: ['arxiv:1'] });
     const saved = await updatePaper(db, note.id, () => ({ summary: 'One line.' }));
     expect(saved).toMatchObject({ rejected: ['arxiv:1'], createdAt: note.createdAt, origin: 'user' });
   });
@@ -107,12 +108,12 @@ describe('deleting a note', () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'A paper I made by mistake', note: '* quokka words\n' });
     await deletePaper(db, note.id);
-    expect(await db.papers.get(note.id)).toBeUndefined();
+    expect(await getPaper(db, note.id)).toBeUndefined();
     expect((await searchPapers(db, 'quokka')).total).toBe(0);
     const [snapshot] = await listSnapshots(db);
     expect(snapshot).toMatchObject({ reason: 'Deleted “A paper I made by mistake”', changed: 1, added: 0 });
     await restoreSnapshot(db, snapshot!.id);
-    expect(await db.papers.get(note.id)).toMatchObject({ note: '* quokka words\n' });
+    expect(await getPaper(db, note.id)).toMatchObject({ note: '* quokka words\n' });
     expect((await searchPapers(db, 'quokka')).hits.map((h) => h.id)).toEqual([note.id]);
   });
 

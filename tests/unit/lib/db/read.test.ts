@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { papersBySeq } from '@/lib/db/postings';
+import { papersBySeq } from '@/lib/db/shelves';
 import { papersWithKeys } from '@/lib/db/read';
 import { hashKey, KEY } from '@/lib/match/keys';
 import { TermChanges } from '@/lib/search/terms';
@@ -73,7 +73,7 @@ describe('papersWithKeys', () => {
   it('reads papers by their numbers, unknown numbers skipped', async () => {
     const db = freshDb();
     const papers = await Promise.all(['One', 'Two', 'Three'].map((title) => addPaper(db, { title })));
-    const found = await papersBySeq(db, [papers[2]!.seq!, 999, papers[0]!.seq!]);
+    const found = await papersBySeq(db.shelves, [papers[2]!.seq!, 999, papers[0]!.seq!]);
     expect(found.map((r) => r.title).sort()).toEqual(['One', 'Three']);
   });
 
@@ -81,8 +81,8 @@ describe('papersWithKeys', () => {
     const db = freshDb();
     const papers = await Promise.all(Array.from({ length: 8 }, (_, i) => addPaper(db, { title: `Paper ${i}` })));
     const seqs = [papers[6]!.seq!, papers[1]!.seq!, papers[2]!.seq!, papers[3]!.seq!, papers[2]!.seq!, papers[7]!.seq!, 40];
-    const found = await papersBySeq(db, seqs);
+    const found = await papersBySeq(db.shelves, seqs);
     expect(found.map((r) => r.title).sort()).toEqual(['Paper 1', 'Paper 2', 'Paper 3', 'Paper 6', 'Paper 7']);
-    expect(await papersBySeq(db, [])).toEqual([]);
+    expect(await papersBySeq(db.shelves, [])).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { searchPapers } from '@/lib/db/search';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { tokenize, MAX_TOKENS } from '@/lib/search/tokens';
 import { emptyFields } from '@/lib/notes/derive';
-import { addPaper, freshDb } from '../../db-helpers';
+import { addPaper, freshDb, storedPapers } from '../../db-helpers';
 
 async function library() {
   const db = freshDb();
@@ -157,7 +157,7 @@ describe('the search postings', () => {
       buildRecord(emptyFields({ title: `${head(i)}word study`, note: i === 7 ? 'Chunked again.' : '' }), { id: `bulk-${i}`, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' }),
     );
     const rowsBefore = await db.terms.count();
-    await db.transaction('rw', paperTables(db), () => putPapers(db, records));
+    await db.transaction('rw', paperTables(db), async () => putPapers(db, records));
     expect((await db.terms.count()) - rowsBefore).toBeGreaterThan(600);
     const ids = async (q: string) => (await searchPapers(db, q)).hits.map((h) => h.id).sort();
     expect(await ids('chunked')).toEqual([sarathi.id, lina.id, 'bulk-7'].sort());
@@ -189,15 +189,15 @@ describe('a change to what is indexed', () => {
   });
 
   it('rebuilds from the papers a page at a time, to the postings a single pass makes', async () => {
-    const { rebuildTerms, postingsOf } = await import('@/lib/db/reindex');
+    const { rebuildTerms, postingsOf, shelfPages } = await import('@/lib/db/reindex');
     const { db } = await library();
     await addPaper(db, { title: 'A fourth paper', note: 'Chunked, too.' });
-    const whole = postingsOf(await db.papers.toArray());
+    const whole = postingsOf(await storedPapers(db));
     const sorted = [...whole].sort((a, b) => (a.k < b.k ? -1 : 1));
-    // Pages of one, a full last page, a part-filled one, and all in one page: each paper read once.
-    for (const pageSize of [1, 2, 3, 5]) {
+    // Pages of one shelf, a full last page, a part-filled one, and all in one page: each paper read once.
+    for (const pageShelves of [1, 2, 3, 5]) {
       await db.terms.clear();
-      expect(await db.transaction('rw', [db.papers, db.terms, db.meta], () => rebuildTerms(db, pageSize))).toBe(4);
+      expect(await db.transaction('rw', [db.shelves, db.terms, db.meta], async () => rebuildTerms(db, shelfPages(db.shelves, pageShelves)))).toBe(4);
       expect(await db.terms.orderBy('k').toArray()).toEqual(sorted);
     }
     expect((await searchPapers(db, 'chunked')).total).toBe(3);
@@ -210,7 +210,7 @@ describe('a write that names one paper twice', () => {
     const db = freshDb();
     const paper = await addPaper(db, { title: 'Original words here' });
     const twice = [{ ...paper, title: 'First rewrite' }, { ...paper, title: 'Second rewrite' }];
-    await expect(db.transaction('rw', paperTables(db), () => putPapers(db, twice))).rejects.toThrow('names the same paper twice');
+    await expect(db.transaction('rw', paperTables(db), async () => putPapers(db, twice))).rejects.toThrow('names the same paper twice');
     expect((await searchPapers(db, 'original')).hits.map((h) => h.id)).toEqual([paper.id]);
     expect((await searchPapers(db, 'rewrite')).total).toBe(0);
   });

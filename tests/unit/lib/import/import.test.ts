@@ -6,10 +6,11 @@ import { applyImport } from '@/lib/import/apply';
 import { planImport } from '@/lib/import/plan';
 import { readImportFiles, type ImportFile } from '@/lib/import/sources';
 import { readLibrary } from '@/lib/library/from-db';
-import { addPaper, freshDb } from '../../db-helpers';
+import { addPaper, freshDb, paperCount, storedPapers } from '../../db-helpers';
 import { createPaper } from '@/lib/db/notes';
 import { syncCatalog } from '@/lib/catalog/sync';
 import { emptyFields } from '@/lib/notes/derive';
+import { getPaper } from '@/lib/db/read';
 
 const md = (path: string, text: string): ImportFile => ({ path, bytes: strToU8(text) });
 
@@ -299,7 +300,7 @@ describe('planning and applying an import', () => {
     const read = readImportFiles(GITBOOK);
     const plan = await planImport(db, read);
     expect(plan.counts).toEqual({ new: 3, update: 0, conflict: 1, same: 0 });
-    expect(await db.papers.count()).toBe(1);
+    expect(await paperCount(db)).toBe(1);
   });
 
   it('never overwrites an edited note without asking; replace or merge when asked', async () => {
@@ -310,20 +311,20 @@ describe('planning and applying an import', () => {
 
     const kept = await applyImport(db, plan);
     expect(kept).toMatchObject({ added: 3, kept: 1, updated: 0 });
-    expect((await db.papers.get(mine.id))?.note).toBe('* my own\n');
+    expect((await getPaper(db, mine.id))?.note).toBe('* my own\n');
 
     const db2 = freshDb();
     const mine2 = await addPaper(db2, { title: 'Clipper: A Low-Latency Online Prediction Serving System', venue: 'NSDI 2017', note: '* my own\n' });
     const plan2 = await planImport(db2, readImportFiles(GITBOOK));
     await applyImport(db2, plan2, new Map([[conflict, 'merge']]));
-    expect(await db2.papers.get(mine2.id)).toMatchObject({ note: '* my own\n\n* UC Berkeley\n', topic: 'Model Serving' });
+    expect(await getPaper(db2, mine2.id)).toMatchObject({ note: '* my own\n\n* UC Berkeley\n', topic: 'Model Serving' });
   });
 
   it('applies all or nothing', async () => {
     const db = freshDb();
     const plan = await planImport(db, readImportFiles(GITBOOK));
     await expect(applyImport(db, plan, new Map(), async () => { throw new Error('stopped'); })).rejects.toThrow('stopped');
-    expect(await db.papers.count()).toBe(0);
+    expect(await paperCount(db)).toBe(0);
     expect(await db.venues.count()).toBe(0);
   });
 
@@ -334,7 +335,7 @@ describe('planning and applying an import', () => {
     const backup = JSON.stringify(toBackup(await readLibrary(source)));
     const db = freshDb();
     await applyImport(db, await planImport(db, readImportFiles([md('backup.json', backup)])));
-    expect(await db.papers.toArray()).toEqual(await source.papers.toArray());
+    expect(await storedPapers(db)).toEqual(await storedPapers(source));
     const again = await planImport(db, readImportFiles([md('backup.json', backup)]));
     expect(again.counts).toEqual({ new: 0, update: 0, conflict: 0, same: 2 });
   });
@@ -346,13 +347,13 @@ describe('planning and applying an import', () => {
     const copy = (title: string, id?: string) => ({ ...entry.fields, title, note: `* ${title}\n`, ...(id && { id }), origin: 'catalog', catalogId: 'cat:a', catalogBase: { hash: 'h1', fields: entry.fields } });
     const backup = JSON.stringify({ ...toBackup({ venues: [], topics: [], papers: [] }), papers: [copy('My copy of A'), copy('A again', 'x-2')] });
     await applyImport(db, await planImport(db, readImportFiles([md('backup.json', backup)])));
-    const records = await db.papers.toArray();
+    const records = await storedPapers(db);
     expect(records.filter((r) => r.catalogId === 'cat:a').map((r) => r.id)).toEqual(['cat:a']);
     expect(records.filter((r) => r.title !== 'Paper A').map((r) => [r.title, r.origin])).toEqual(expect.arrayContaining([['My copy of A', 'user'], ['A again', 'user']]));
     // The next catalog version updates the one linked record and leaves the copies alone.
     const next = { id: 'cat:a', hash: 'h2', fields: { ...entry.fields, note: '* v2\n' } };
     expect(await syncCatalog(db, { hash: 'c2', papers: [next], venues: [], topics: [] })).toMatchObject({ updated: 1, conflicts: 0 });
-    expect((await db.papers.get('x-2'))?.note).toBe('* A again\n');
+    expect((await getPaper(db, 'x-2'))?.note).toBe('* A again\n');
   });
 
   it('meets a title cut with "..." and the whole title, either way round, within the venue only', async () => {
@@ -393,7 +394,7 @@ describe('planning and applying an import', () => {
     const plan = await planImport(db, readImportFiles([md('backup.json', backup)]));
     expect(plan.items.map((i) => i.action)).toEqual(['conflict']);
     await applyImport(db, plan);
-    expect((await db.papers.get(unlinked.id))?.note).toBe('* my words\n');
+    expect((await getPaper(db, unlinked.id))?.note).toBe('* my words\n');
   });
 
   it('imports into a note only the first of two papers that meet it, and names the other', async () => {
@@ -410,7 +411,7 @@ describe('planning and applying an import', () => {
     expect(plan.items.map((i) => [i.action, i.existing?.id])).toEqual([['conflict', mine.id], ['same', mine.id]]);
     expect(plan.warnings.map((w) => w.message)).toEqual([expect.stringContaining('“Our paper, conference version” meets the same note as “Our paper, arXiv version”')]);
     await applyImport(db, plan, new Map([[0, 'replace']]));
-    expect(await db.papers.get(mine.id)).toMatchObject({ note: '* from arXiv\n' });
+    expect(await getPaper(db, mine.id)).toMatchObject({ note: '* from arXiv\n' });
     const { searchPapers } = await import('@/lib/db/search');
     expect((await searchPapers(db, 'OSDI')).total).toBe(0);
     expect((await searchPapers(db, 'arXiv version')).hits.map((h) => h.id)).toEqual([mine.id]);
@@ -432,7 +433,7 @@ describe('planning and applying an import', () => {
     const zip = exportZip(await readLibrary(source));
     const db = freshDb();
     await applyImport(db, await planImport(db, readImportFiles([{ path: 'x.zip', bytes: zip }])));
-    const titles = async (d: typeof db) => (await d.papers.toArray()).map((p) => [p.title, p.note, p.authors]).sort();
+    const titles = async (d: typeof db) => (await storedPapers(d)).map((p) => [p.title, p.note, p.authors]).sort();
     expect(await titles(db)).toEqual(await titles(source));
   });
 });
@@ -443,7 +444,7 @@ describe('an import whose preview went stale', () => {
     const plan = await planImport(db, readImportFiles(GITBOOK));
     await addPaper(db, { title: 'Clipper: A Low-Latency Online Prediction Serving System', venue: 'NSDI 2017', note: '* made in a panel meanwhile\n' });
     await expect(applyImport(db, plan)).rejects.toThrow('changed since the preview');
-    expect(await db.papers.count()).toBe(1);
+    expect(await paperCount(db)).toBe(1);
   });
 
   it('applies one preview once: a second apply (another options tab) writes nothing', async () => {
@@ -452,7 +453,7 @@ describe('an import whose preview went stale', () => {
     const first = await applyImport(db, plan);
     expect(first.added).toBe(4);
     await expect(applyImport(db, plan)).rejects.toThrow('changed since the preview');
-    expect(await db.papers.count()).toBe(4);
+    expect(await paperCount(db)).toBe(4);
   });
 
 
@@ -464,7 +465,7 @@ describe('an import whose preview went stale', () => {
     await savePaper(db, mine.id, { note: '* edited after the preview\n' }, mine.rev);
     const conflict = plan.items.findIndex((i) => i.action === 'conflict');
     await expect(applyImport(db, plan, new Map([[conflict, 'replace']]))).rejects.toThrow('changed since the preview');
-    expect((await db.papers.get(mine.id))?.note).toBe('* edited after the preview\n');
-    expect(await db.papers.count()).toBe(1);
+    expect((await getPaper(db, mine.id))?.note).toBe('* edited after the preview\n');
+    expect(await paperCount(db)).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { appliedCatalogHash, catalogCurrent } from '@/lib/catalog/sync';
 import { TERMS_VERSION, TERMS_VERSION_KEY } from '@/lib/db/reindex';
 import { ensureCatalog } from '@/lib/runtime/catalog';
 import { bundledCatalog } from '../../bundled-catalog';
-import { freshDb } from '../../db-helpers';
+import { freshDb, paperCount } from '../../db-helpers';
 import { fakeLocks } from '../../fake-locks';
 
 /** The package's catalog.json, as `fetch` of the extension's own URL answers it. */
@@ -39,7 +39,7 @@ describe('catalog at start', () => {
     const db = freshDb();
     const reports = await Promise.all([ensureCatalog(db), ensureCatalog(db)]);
     expect(reports.filter((r) => r?.status === 'applied')).toHaveLength(1);
-    expect(await db.papers.count()).toBe(bundledCatalog.papers.length);
+    expect(await paperCount(db)).toBe(bundledCatalog.papers.length);
   });
 
   it('rebuilds postings made by another version, without reading the package again', async () => {
@@ -62,6 +62,6 @@ describe('catalog at start', () => {
     const db = freshDb();
     await expect(ensureCatalog(db)).rejects.toThrow('The bundled catalog could not be read (404).');
     expect(await appliedCatalogHash(db)).toBeNull();
-    expect(await db.papers.count()).toBe(0);
+    expect(await paperCount(db)).toBe(0);
   });
 });

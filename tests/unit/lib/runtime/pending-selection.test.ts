@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySelections, dropSelections, keepSelection, MAX_PENDING, pendingSelections, watchSelections } from '@/lib/runtime/pending-selection';
 import { addPaper, freshDb } from '../../db-helpers';
 import { fakeLocks } from '../../fake-locks';
+import { getPaper } from '@/lib/db/read';
 
 const KEY = 'arxiv:2403.02310';
 
@@ -36,7 +37,7 @@ describe('selections kept for a page', () => {
 
     // Started together: the apply and the keep each see the other's result, never a lost one.
     await Promise.all([applySelections(db, KEY, note.id), keepSelection(KEY, 'second')]);
-    const note1 = (await db.papers.get(note.id))!.note;
+    const note1 = (await getPaper(db, note.id))!.note;
     const waiting = await pendingSelections(KEY);
     expect(note1.startsWith('* mine\n* > first\n')).toBe(true);
     expect([...note1.matchAll(/> second/g)].length + waiting.filter((s) => s === 'second').length).toBe(1);
@@ -47,7 +48,7 @@ describe('selections kept for a page', () => {
     const note = await addPaper(db, { title: 'A paper', note: '' });
     await keepSelection(KEY, 'kept');
     await Promise.all([applySelections(db, KEY, note.id), applySelections(db, KEY, note.id, ['new'])]);
-    expect((await db.papers.get(note.id))?.note).toBe('* > kept\n* > new\n');
+    expect((await getPaper(db, note.id))?.note).toBe('* > kept\n* > new\n');
     expect(await pendingSelections(KEY)).toEqual([]);
   });
 
