@@ -7,6 +7,8 @@ export const escapeText = (text: string) => text.replace(ESCAPED, (c) => `\\${c}
 
 /** Plain text from GitBook Markdown text: backslash escapes undone, `&#x20;` and `&nbsp;` as spaces. */
 export function unescapeText(text: string): string {
+  // Most text has neither an entity nor an escape: no pass over it for them.
+  if (!text.includes('&') && !text.includes('\\')) return text.trim();
   return text
     .replace(/&#x20;|&nbsp;|&#160;/gi, ' ')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')

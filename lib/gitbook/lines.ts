@@ -1,6 +1,7 @@
 /** Text as our readers want it: no BOM, LF line ends, one array entry per line. */
 export function toLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return (bare.includes('\r') ? bare.replace(/\r\n?/g, '\n') : bare).split('\n');
 }
 
 export const indentOf = (line: string) => line.length - line.trimStart().length;

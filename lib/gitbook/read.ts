@@ -33,7 +33,7 @@ export function resolvePath(fromFile: string, relative: string): string {
   const parts = fromFile.split('/').slice(0, -1);
   for (const part of relative.split(/[?#]/)[0]!.split('/')) {
     if (part === '..') parts.pop();
-    else if (part && part !== '.') parts.push(decodeURIComponent(part));
+    else if (part && part !== '.') parts.push(part.includes('%') ? decodeURIComponent(part) : part);
   }
   return parts.join('/');
 }
@@ -70,15 +70,22 @@ class PaperCollector {
     return !a.venue || !b.venue || a.venue === b.venue;
   }
 
+  /** A title's normalised key and truncated prefix, computed once per title (a paper is met on several pages). */
+  private readonly titleKeys = new Map<string, { key: string; prefix: string | null }>();
+  private keysOf(title: string) {
+    let keys = this.titleKeys.get(title);
+    if (!keys) this.titleKeys.set(title, (keys = { key: normaliseTitle(title), prefix: truncatedPrefix(title) }));
+    return keys;
+  }
+
   private register(paper: PaperFields) {
     const ids = idsOf(paper);
     for (const id of [ids.arxivId && `a:${ids.arxivId}`, ids.usenixKey && `u:${ids.usenixKey}`, ids.doi && `d:${ids.doi}`]) {
       if (id && !this.byId.has(id)) this.byId.set(id, paper);
     }
-    const key = normaliseTitle(paper.title);
+    const { key, prefix } = this.keysOf(paper.title);
     const list = this.byTitle.get(key) ?? [];
     if (!list.includes(paper)) this.byTitle.set(key, [...list, paper]);
-    const prefix = truncatedPrefix(paper.title);
     if (prefix && !this.truncated.some((t) => t.paper === paper)) this.truncated.push({ prefix, paper });
   }
 
@@ -88,11 +95,10 @@ class PaperCollector {
       const same = id ? this.byId.get(id) : undefined;
       if (same) return same;
     }
-    const key = normaliseTitle(paper.title);
+    const { key, prefix } = this.keysOf(paper.title);
     const titled = this.byTitle.get(key)?.find((p) => this.sameVenue(p, paper));
     if (titled) return titled;
     // Titles cut with "...": on either side (the stored one, or the incoming one).
-    const prefix = truncatedPrefix(paper.title);
     const cut = this.truncated.find((t) => this.sameVenue(t.paper, paper) && matchesTruncated(key, t.prefix))?.paper;
     if (cut || !prefix) return cut;
     for (const [otherKey, list] of this.byTitle) {
