@@ -71,7 +71,11 @@ export function writeGitBook(library: LibraryData): Map<string, string> {
     venues.set(paper.venue, paper.venue ? defaultVenue(paper.venue) : { ...defaultVenue(''), name: NO_VENUE, group: 'misc' });
   }
   const papersOf = new Map<string, PaperFields[]>();
-  for (const paper of library.papers) papersOf.set(paper.venue, [...(papersOf.get(paper.venue) ?? []), paper]);
+  for (const paper of library.papers) {
+    const list = papersOf.get(paper.venue);
+    if (list) list.push(paper);
+    else papersOf.set(paper.venue, [paper]);
+  }
 
   /** A venue's page and its papers' pages, in `dir`; returns its navigation entry. */
   const writeVenue = (venue: VenueRecord, dir: string, slug: string, title: string): SummaryNode => {
@@ -149,11 +153,17 @@ function writeTopics(topics: TopicRecord[], papers: PaperFields[], files: Map<st
   files.set('paper-list/README.md', stub('Paper List'));
   const sorted = [...topics].sort(byPosition);
   const childrenOf = (parent: string) => sorted.filter((t) => t.parent === parent);
+  const inTopic = new Map<string, PaperFields[]>();
+  for (const paper of papers) {
+    const list = inTopic.get(paper.topic);
+    if (list) list.push(paper);
+    else inTopic.set(paper.topic, [paper]);
+  }
   const build = (topic: TopicRecord, dir: string, slugs: (t: string) => string): SummaryNode => {
     const slug = slugs(topic.name);
     const children = childrenOf(topic.path);
     const path = children.length ? `${dir}/${slug}/README.md` : `${dir}/${slug}.md`;
-    const listed = papers.filter((p) => p.topic === topic.path).sort(byPosition);
+    const listed = [...(inTopic.get(topic.path) ?? [])].sort(byPosition);
     files.set(path, writePaperListPage(topic.name, listed));
     const inner = uniqueSlugs();
     return { title: topic.name, path, children: children.map((c) => build(c, `${dir}/${slug}`, inner)), line: 0 };
