@@ -59,10 +59,15 @@ export class ExtensionHarness {
   }
 
   /** The current service worker (a new one after the old one was stopped). */
-  async currentWorker(): Promise<Worker> {
-    const live = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
-    this.worker = live ?? (await this.context.waitForEvent('serviceworker'));
-    return this.worker;
+  async currentWorker(timeout = 30_000): Promise<Worker> {
+    // Polled: a worker that starts while a page loads can be missed by a wait for the event.
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const live = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
+      if (live) return (this.worker = live);
+      if (Date.now() > deadline) throw new Error(`No service worker of the extension started within ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   url(path: string): string {
