@@ -9,7 +9,6 @@ import { matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/titl
 import { papersWithKeys } from '../db/read';
 import { normaliseDoi } from '../notes/identifiers';
 import type { ReadImport } from './sources';
-import { getPapers } from '../db/read';
 
 /**
  * What importing one paper would do: add it, update a note the user never edited, or meet a note
@@ -68,8 +67,10 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
     const identity = [incoming.arxivId && KEY.arxiv + incoming.arxivId, incoming.usenixKey && KEY.usenix + incoming.usenixKey, doi && KEY.doi + doi].filter((k): k is string => !!k);
     return { incoming, title, prefix, identity, byTitle: title ? KEY.title + title : '', truncated: [...truncatedKeys(title), ...(prefix ? startKeys(prefix) : [])] };
   });
-  const found = await papersWithKeys(db, candidates.flatMap((c) => [...c.identity, c.byTitle, ...c.truncated]).filter(Boolean), MATCHES_PER_KEY);
-  const byId = new Map((await getPapers(db, candidates.map((c) => c.incoming.id).filter((id): id is string => !!id))).filter((r): r is PaperRecord => !!r).map((r) => [r.id, r]));
+  // A backup's papers keep their ids: those are keys too, read in the same request as the rest.
+  const idKey = (id: string) => KEY.id + id;
+  const found = await papersWithKeys(db, candidates.flatMap((c) => [...(c.incoming.id ? [idKey(c.incoming.id)] : []), ...c.identity, c.byTitle, ...c.truncated]).filter(Boolean), MATCHES_PER_KEY);
+  const byId = (id: string) => found.get(idKey(id))?.[0];
 
   const items: PlanItem[] = [];
   const warnings = [...read.warnings];
@@ -93,7 +94,7 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
     // Within a key, the lowest id first, as when these were index reads: a catalog note ("cat:…")
     // before the user's ("u-…").
     const holding = (keys: string[]) => keys.flatMap((key) => [...(found.get(key) ?? [])].sort(idOrder));
-    let existing = (incoming.id ? byId.get(incoming.id) : undefined) ?? holding(identity)[0] ?? holding([byTitle]).find(sameVenue);
+    let existing = (incoming.id ? byId(incoming.id) : undefined) ?? holding(identity)[0] ?? holding([byTitle]).find(sameVenue);
     // A title cut with "..." on either side: a stored one this title continues, or a stored title
     // this one is the start of.
     existing ??= holding(truncated).find((r) => sameVenue(r) && ((!!r.titlePrefix && matchesTruncated(title, r.titlePrefix)) || (!!prefix && matchesTruncated(r.titleKey, prefix))));
