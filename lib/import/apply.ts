@@ -92,15 +92,17 @@ export function applyImport(
     // The preview read these notes earlier: if one changed since (another panel saved it), the
     // plan is stale and nothing is written.
     const planned = plan.items.filter((i) => i.existing).map((i) => i.existing!);
-    const latest = await getPapers(db, planned.map((r) => r.id));
+    // Ids a new note cannot keep: another note holds it, or an earlier paper of this import. Read
+    // with the planned notes, in one request.
+    const offered = plan.items.flatMap((i) => (i.action === 'new' && i.incoming.id ? [i.incoming.id] : []));
+    const read = await getPapers(db, [...planned.map((r) => r.id), ...offered]);
+    const latest = read.slice(0, planned.length);
+    const taken = new Set(read.slice(planned.length).flatMap((r) => (r ? [r.id] : [])));
     if (latest.some((r, i) => r?.rev !== planned[i]!.rev)) throw new StalePlanError();
     // A paper added since (a note made in a panel, this same preview applied from another tab)
     // could be one the preview would have met: its "new" papers would become duplicates.
     if ((await papersNumbered(db)) !== plan.numbered) throw new StalePlanError();
     const fresh = new Map(latest.map((r) => [r!.id, r!]));
-    // Ids a new note cannot keep: another note holds it, or an earlier paper of this import.
-    const offered = plan.items.flatMap((i) => (i.action === 'new' && i.incoming.id ? [i.incoming.id] : []));
-    const taken = new Set((await getPapers(db, offered)).flatMap((r) => (r ? [r.id] : [])));
     // A catalog paper is linked to one record at most: a backup's second copy of it (or a copy of
     // one the database links already) comes in as the user's own note.
     const linked = plan.items.some((i) => i.action === 'new' && i.incoming.catalogId) ? await linkedCatalogIds(db) : new Set<string>();
