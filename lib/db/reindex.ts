@@ -9,7 +9,10 @@ import { inTransaction } from './transaction-promise';
 /**
  * The version of the postings: of the words papers are indexed under (`indexedTerms`) and of the
  * rows that hold them (`lib/search/terms.ts`). Bump it whenever either changes, and every database
- * rebuilds its postings once, at its next start.
+ * rebuilds its postings once, at its next start. Papers are found by id through the key rows
+ * (`getPapers`): a change to those rows' keys or layout must also be rebuilt inside a schema
+ * upgrade, as version 11 does, or a write before the rebuild would not find a paper it rewrites
+ * and would store it a second time.
  */
 export const TERMS_VERSION = 13;
 export const TERMS_VERSION_KEY = 'termsVersion';

@@ -2,7 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'de
 import { closeTitleKeys, prefixKey } from '../match/title';
 import { indexedTerms } from '../notes/derive';
 import { postingsOf, rebuildTerms, replacePostings, shelfPages, storePages, TERMS_VERSION, TERMS_VERSION_KEY } from './reindex';
-import { newShelves, SHELF, type ShelfRow, type ShelfTable } from './shelves';
+import { newShelves, SHELF, shelve, type ShelfRow, type ShelfTable } from './shelves';
 import { TermChanges, type IndexedTerms, type TermRow } from '../search/terms';
 import type { DraftRecord, MetaRecord, PaperRecord, TopicRecord, VenueRecord } from './records';
 import type { SnapshotRecord } from './snapshots';
@@ -156,13 +156,26 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     upgrade: async (tx) => {
       const papers = tx.table<PaperRecord, string>('papers');
       const shelves = tx.table<ShelfRow, number>('shelves');
+      const meta = tx.table<MetaRecord, string>('meta');
       const last = (await papers.orderBy('seq').last())?.seq ?? -1;
       // A page of whole shelves at a time: 50,000 notes are ~65 MB.
       const page = SHELF * 64;
+      let copied = 0;
       for (let from = 0; from <= last; from += page) {
-        await shelves.bulkAdd(newShelves(await papers.where('seq').between(from, from + page, true, false).toArray()));
+        const numbered = await papers.where('seq').between(from, from + page, true, false).toArray();
+        copied += numbered.length;
+        await shelves.bulkAdd(newShelves(numbered));
       }
-      await rebuildTerms({ terms: tx.table('terms'), meta: tx.table('meta') }, shelfPages(shelves));
+      // The next number stays past every paper's: a shelf is written whole, and a number given
+      // twice would put a new paper over one kept there.
+      let next = Math.max(((await meta.get('seq'))?.value as number | undefined) ?? 0, last + 1);
+      // A paper with no number (none is known since schema 3 numbered them) is numbered, not left behind.
+      if (copied < (await papers.count())) {
+        const unnumbered = await papers.filter((record) => record.seq === undefined).toArray();
+        await shelve(shelves, unnumbered.map((record) => ({ ...record, seq: next++ })), [], Infinity);
+      }
+      await meta.put({ key: 'seq', value: next });
+      await rebuildTerms({ terms: tx.table('terms'), meta }, shelfPages(shelves));
     },
   },
   {

@@ -32,7 +32,7 @@ export function papersOn(rows: (ShelfRow | undefined)[]): PaperRecord[] {
   return out;
 }
 
-/** The papers with these numbers, in no particular order: one read of the shelves they are on. */
+/** The papers with these numbers, in number order (ties elsewhere keep it): one read of the shelves they are on. */
 export const papersBySeq = inTransaction(async function papersBySeq(shelves: ShelfTable, seqs: number[]): Promise<PaperRecord[]> {
   const wanted = new Map<number, number[]>();
   for (const seq of new Set(seqs)) {
@@ -48,7 +48,7 @@ export const papersBySeq = inTransaction(async function papersBySeq(shelves: She
       if (text) out.push(JSON.parse(text) as PaperRecord);
     }
   });
-  return out;
+  return out.sort((a, b) => a.seq! - b.seq!);
 });
 
 /** Every paper, in number order. */

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { BackupPaper } from '../backup/json';
 import { byPageOrder } from '../db/library';
 import { pickFields } from '../db/notes';
@@ -17,7 +18,7 @@ export function toBackupPaper(record: PaperRecord): BackupPaper {
 /** The whole library, in page order, as export and backup take it. One read transaction. */
 export async function readLibrary(db: PaperNotesDB): Promise<LibraryData & { papers: BackupPaper[] }> {
   return db.transaction('r', [db.shelves, db.venues, db.topics], async () => {
-    const [records, venues, topics] = await Promise.all([allPapers(db.shelves), db.venues.toArray(), db.topics.toArray()]);
+    const [records, venues, topics] = await Dexie.Promise.all([allPapers(db.shelves), db.venues.toArray(), db.topics.toArray()]);
     return { venues, topics, papers: records.sort(byPageOrder).map(toBackupPaper) };
   });
 }

@@ -7,6 +7,7 @@ import { PaperNotesDB } from '@/lib/db/schema';
 import { allPapers, countPapers, shelve } from '@/lib/db/shelves';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
 import { TermChanges, type TermRow } from '@/lib/search/terms';
+import { hashKey, KEY } from '@/lib/match/keys';
 import type { DetectedPaper } from '@/lib/paper';
 
 let counter = 0;
@@ -47,7 +48,10 @@ export async function putOldRecord(db: PaperNotesDB, record: PaperRecord): Promi
     await papers.add(numbered);
     await db.meta.put({ key: 'seq', value: seq + 1 });
     const changes = new TermChanges();
-    changes.change(seq, null, indexedTerms(numbered));
+    // Without the id's key: papers were found by id in the papers store until schema 11.
+    const terms = indexedTerms(numbered);
+    const idKey = hashKey(KEY.id + numbered.id);
+    changes.change(seq, null, { ...terms, keys: terms.keys.filter((k) => k !== idKey) });
     const rows = changes.apply(await db.terms.bulkGet(changes.keys));
     await db.terms.bulkPut(rows.filter((row): row is TermRow => !!row));
     return numbered;

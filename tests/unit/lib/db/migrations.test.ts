@@ -13,7 +13,7 @@ import { listTopics, listVenues, papersInTopic, papersInVenue } from '@/lib/db/l
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '@/lib/db/reindex';
 import { addOldPaper, addPaper, arxivPage, freshDb, oldPapers, oneNoteCatalog, putOldRecord } from '../../db-helpers';
 import { getPaper, getPapers } from '@/lib/db/read';
-import { SHELF } from '@/lib/db/shelves';
+import { countPapers, SHELF } from '@/lib/db/shelves';
 
 const SKYPLANE = 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays';
 const closeToSkyplane = arxivPage('Skyplane: optimizing transfer cost and throughput using cloud-aware overlay', '2210.07259');
@@ -259,6 +259,29 @@ describe('upgrade from version 10 (a record of the papers store for each paper)'
     // The catalog record is still linked, and a new paper takes the next number.
     expect(await syncCatalog(db, oneNoteCatalog('* second\n'))).toMatchObject({ updated: 1, added: 0 });
     expect((await addPaper(db, { title: 'New' })).seq).toBe(SHELF + 6);
+  });
+
+  it('copies papers past one page of shelves, across gaps, and finds each by id once the postings are rebuilt', async () => {
+    const old = freshDb(10);
+    // Numbers across more than one page of the copy (2,048), with gaps a deletion left and a
+    // whole empty page; postings as version 10 left them: no id keys, the version before.
+    const seqs = [...Array(2300).keys()].filter((s) => s !== 31 && s !== 2047).concat([5000, 6143, 6144]);
+    const records: PaperRecord[] = seqs.map((seq) => ({ ...buildRecord(emptyFields({ title: `Paper ${seq}` }), { id: `u-${seq}`, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' }), seq }));
+    await oldPapers(old).bulkAdd(records);
+    // A paper with no number, and a counter behind the highest (neither is known to happen).
+    const unnumbered = buildRecord(emptyFields({ title: 'Never numbered' }), { id: 'u-none', createdAt: 1, updatedAt: 1, rev: 1, origin: 'user' });
+    await oldPapers(old).add(unnumbered);
+    await old.meta.put({ key: 'seq', value: 6000 });
+    await old.meta.put({ key: TERMS_VERSION_KEY, value: 12 });
+    old.close();
+
+    const db = new PaperNotesDB(old.name);
+    await db.open();
+    expect(await termsCurrent(db)).toBe(true);
+    expect(await countPapers(db.shelves)).toBe(records.length + 1);
+    expect(await getPapers(db, records.map((r) => r.id))).toEqual(records);
+    expect(await getPaper(db, 'u-none')).toEqual({ ...unnumbered, seq: 6145 });
+    expect((await addPaper(db, { title: 'New' })).seq).toBe(6146);
   });
 });
 

@@ -239,3 +239,15 @@ describe('words that name a property of every object', () => {
     expect((await searchPapers(db, 'construct')).hits.map((h) => h.id)).toEqual([first.id]);
   });
 });
+
+describe('search results of the same age', () => {
+  it('come in number order, as a first install numbers the catalog', async () => {
+    const { buildRecord } = await import('@/lib/db/notes');
+    const { paperTables, putPapers } = await import('@/lib/db/write');
+    const db = freshDb();
+    const records = ['Alpha', 'Beta', 'Gamma'].map((t, i) => buildRecord(emptyFields({ title: `${t} serving` }), { id: `r-${i}`, createdAt: 1, updatedAt: 1, rev: 1, origin: 'catalog' }));
+    await db.transaction('rw', paperTables(db), async () => putPapers(db, records));
+    expect((await searchPapers(db, 'serving')).hits.map((h) => h.id)).toEqual(['r-0', 'r-1', 'r-2']);
+  });
+});
+
