@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { getPaper, getPapers } from '@/lib/db/read';
@@ -30,5 +32,25 @@ describe('helpers awaited inside a transaction', () => {
     });
     await write;
     expect((await getPaper(db, paper.id))?.summary).toBe('One line.');
+  });
+});
+
+/**
+ * Async functions of lib/db that no transaction awaits: each opens its own, or reads with none, and
+ * only the panels, the options page and the worker call them. Any other async helper there is
+ * awaited inside transactions and must be wrapped by `inTransaction`.
+ */
+const ENTRY_POINTS = [
+  'adoptDraft', 'createPaper', 'deletePaper', 'dropDraft', 'latestDraft', 'listSnapshots', 'listTags', 'listTopics',
+  'listVenues', 'matchPage', 'rejectMatch', 'restoreSnapshot', 'saveDraft', 'savePaper', 'searchPapers', 'updatePaper',
+];
+
+describe('the async functions of lib/db', () => {
+  it('are wrapped, or are entry points no transaction awaits', () => {
+    const dir = join(import.meta.dirname, '../../../../lib/db');
+    const unwrapped = readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/^(?:export )?async function (\w+)/gm)].map((m) => m[1]!));
+    expect(unwrapped.sort()).toEqual(ENTRY_POINTS);
   });
 });
