@@ -166,10 +166,19 @@ export function parsePaperPage(text: string, file: string): { page: PaperPage; w
 
 const quoteYaml = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+/** A navigation title that names a year of a series (`IEEE TCC` → `2021`). */
+export const isYearTitle = (title: string) => /^(19|20)\d\d$/.test(title.trim());
+
+/** A page that opens with front matter: a paper's (venue pages have none). */
+export const isPaperPage = (source: string) => /^---\s*$/.test(source.split('\n', 1)[0]!);
+
 /** A per-paper page in our layout; Meta Info lines only for what the paper has. */
 export function writePaperPage(page: PaperPage): string {
   const blocks: string[] = [];
+  // A paper titled as a year would read as a year of its series in SUMMARY.md: front matter,
+  // empty if it has no tags, marks its page as a paper's (`isPaperPage`).
   if (page.tags.length) blocks.push(['---', `description: ${quoteYaml(`Tags: ${page.tags.join(', ')}`)}`, '---'].join('\n'));
+  else if (isYearTitle(page.title)) blocks.push('---\n---');
   blocks.push(`# ${escapeText(page.title)}`);
   const meta = [
     page.venue && `Presented in ${page.venueUrl ? writeLink(escapeText(page.venue), page.venueUrl) : escapeText(page.venue)}.`,

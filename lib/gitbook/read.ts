@@ -6,7 +6,7 @@ import { identifiersFromLinks, normaliseDoi } from '../notes/identifiers';
 import { GitBookError } from './errors';
 import { splitTitleLine } from './inline';
 import { parsePaperListPage, splitVenue } from './paper-list-page';
-import { parsePaperPage, type PaperPage } from './paper-page';
+import { isPaperPage, isYearTitle, parsePaperPage, type PaperPage } from './paper-page';
 import { parseSummary, type SummaryNode } from './summary';
 import { parseVenuePage, type VenuePage, type Warning } from './venue-page';
 
@@ -263,7 +263,13 @@ export function readGitBook(files: Map<string, string>): ReadResult {
   const readGroup = (group: VenueGroup, node: SummaryNode) => {
     text(node.path);
     for (const child of node.children) {
-      const years = child.children.filter((c) => /^(19|20)\d\d$/.test(c.title.trim()));
+      // A paper titled as a year: no pages under it, and a page with front matter (its writer
+      // makes sure of it) and none of a venue page's sections.
+      const paperNamedAsYear = (c: SummaryNode) => {
+        const source = files.get(c.path) ?? '';
+        return !c.children.length && isPaperPage(source) && sniffPage(source) !== 'venue';
+      };
+      const years = child.children.filter((c) => isYearTitle(c.title) && !paperNamedAsYear(c));
       // Conferences, and series without years: the node is the venue.
       if (group === 'conference' || !years.length) {
         readVenue(child.title === NO_VENUE ? '' : child.title, group, child);

@@ -73,6 +73,38 @@ describe('a venue without a year beside its series’ years', () => {
   });
 });
 
+describe('a paper whose title is a year', () => {
+  it('is read back as a paper, not as a year of its series, with no venue or one without a year', () => {
+    const paper = (title: string, venue: string, note: string) => ({ ...emptyFields({ title, venue, note }) });
+    const library = {
+      // An empty dated venue beside them stays a venue.
+      venues: [defaultVenue('arXiv', 'misc'), defaultVenue('IEEE TCC 2021', 'journal')],
+      topics: [],
+      papers: [paper('2021', '', '* a paper named for its year\n'), paper('1984', 'arXiv', ''), paper('Another', 'arXiv', '* other\n')],
+    };
+    for (const read of [readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }]), readImportFiles([{ path: 'notes.md', bytes: enc.encode(exportSingleMarkdown(library)) }])]) {
+      expect(read.errors).toEqual([]);
+      expect(read.library.papers.map((p) => [p.title, p.venue, p.note]).sort()).toEqual([
+        ['1984', 'arXiv', ''],
+        ['2021', '', '* a paper named for its year\n'],
+        ['Another', 'arXiv', '* other\n'],
+      ]);
+      expect(read.library.venues.map((v) => v.label).sort()).toEqual(['IEEE TCC 2021', 'arXiv']);
+    }
+  });
+
+  it('leaves a year’s venue page a venue, front matter or not', () => {
+    const files = [
+      ['SUMMARY.md', '# Table of contents\n\n* [Journal](journal/README.md)\n  * [IEEE TCC](journal/tcc/README.md)\n    * [2021](journal/tcc/2021.md)\n'],
+      ['journal/README.md', '# Journal\n'],
+      ['journal/tcc/README.md', '# IEEE TCC\n'],
+      ['journal/tcc/2021.md', '---\ndescription: Papers of 2021\n---\n\n# 2021\n\n## Papers\n\n* A paper\n  * A note.\n'],
+    ];
+    const read = readImportFiles(files.map(([path, text]) => ({ path: path!, bytes: enc.encode(text!) })));
+    expect(read.library.papers.map((p) => [p.title, p.venue])).toEqual([['A paper', 'IEEE TCC 2021']]);
+  });
+});
+
 describe('round trips that fuzzing found broken', () => {
   const venue = defaultVenue('NSDI 2023');
   const one = (fields: Partial<ReturnType<typeof emptyFields>>) => ({
