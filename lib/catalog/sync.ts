@@ -171,7 +171,7 @@ const firstInstall = inTransaction(async function firstInstall(db: PaperNotesDB,
 export function acceptCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
   return db.transaction('rw', paperTables(db), async () => {
     const current = await getPaper(db, id);
-    if (current?.catalogPending) await putPapers(db, [acceptPending(current, Date.now())]);
+    if (current?.catalogPending) await putPapers(db, [acceptPending(current, Date.now())], { previous: [current] });
   });
 }
 
@@ -179,6 +179,6 @@ export function acceptCatalogUpdate(db: PaperNotesDB, id: string): Promise<void>
 export function dismissCatalogUpdate(db: PaperNotesDB, id: string): Promise<void> {
   return db.transaction('rw', paperTables(db), async () => {
     const current = await getPaper(db, id);
-    if (current?.catalogPending) await putPapers(db, [dismissPending(current)]);
+    if (current?.catalogPending) await putPapers(db, [dismissPending(current)], { previous: [current] });
   });
 }

@@ -95,7 +95,7 @@ export async function createPaper(db: PaperNotesDB, fields: PaperFields, origin:
   const record = buildRecord(fields, { id, createdAt: now, updatedAt: now, rev: 1, origin });
   return db.transaction('rw', paperTables(db), async () => {
     if (await getPaper(db, id)) throw new Error(`A paper with id ${id} exists already.`);
-    return (await putPapers(db, [record]))[0]!;
+    return (await putPapers(db, [record], { previous: [undefined] }))[0]!;
   });
 }
 
@@ -109,7 +109,7 @@ export async function savePaper(db: PaperNotesDB, id: string, changes: Partial<P
     if (!current) throw new NotFoundError(id);
     if (current.rev !== baseRev) throw new ConflictError(current);
     const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
-    return (await putPapers(db, [record]))[0]!;
+    return (await putPapers(db, [record], { previous: [current] }))[0]!;
   });
 }
 
@@ -121,7 +121,7 @@ export async function updatePaper(db: PaperNotesDB, id: string, change: (current
     const changes = change(current);
     if (!changes) return current;
     const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
-    return (await putPapers(db, [record]))[0]!;
+    return (await putPapers(db, [record], { previous: [current] }))[0]!;
   });
 }
 

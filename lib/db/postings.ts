@@ -46,7 +46,7 @@ export const termCounts = inTransaction(async function termCounts(db: PaperNotes
   return counts;
 });
 
-/** The papers listed under a facet term (`lib/search/facets.ts`), in no particular order. */
+/** The papers listed under a facet term (`lib/search/facets.ts`), in number order. */
 export const papersWithFacet = inTransaction(async function papersWithFacet(db: PaperNotesDB, term: string): Promise<PaperRecord[]> {
   return papersBySeq(db.shelves, (await seqsWith(db, 'f', term, false)).descending());
 });

@@ -62,7 +62,7 @@ export async function restoreSnapshot(db: PaperNotesDB, id: number): Promise<{ r
     // Revisions only grow, so that an editor open on a restored note sees it changed. Index fields
     // are derived afresh: the snapshot may be older than the schema that added one.
     const restored = snapshot.papers.map((p, i) => buildRecord(pickFields(p), { ...p, rev: Math.max(p.rev, current[i]?.rev ?? 0) + 1, updatedAt: Date.now() }));
-    await putPapers(db, restored);
+    await putPapers(db, restored, { previous: current });
     await deletePapers(db, present);
     return { restored: restored.length, removed: present.length };
   });
