@@ -24,7 +24,8 @@ export function App({ pinnedTabId }: AppProps) {
   const tab = usePanelPaper(pinnedTabId);
   const [problem, setProblem] = useState<string | null>(null);
   const [chosen, setChosen] = useState<View | null>(null);
-  const paper = tab.status === 'ready' ? tab.state?.paper : undefined;
+  const tabState = tab.status === 'ready' ? tab.state : null;
+  const paper = tabState?.paper;
 
   // A layout effect, as for every read the first paint waits on: Preact runs plain effects only
   // after the next frame, and the note's lookup needs the database open.
@@ -60,7 +61,8 @@ export function App({ pinnedTabId }: AppProps) {
           Export & import
         </button>
       </nav>
-      {view.kind === 'page' && (paper ? <PageScreen db={db} paper={paper} onPopOut={popOut} /> : <NotAPaper />)}
+      {view.kind === 'page' &&
+        (paper ? <PageScreen key={paper.key} db={db} paper={paper} known={tabState?.found} onPopOut={popOut} /> : <NotAPaper />)}
       {view.kind === 'library' && (
         <>
           {!paper && <NotAPaper compact />}

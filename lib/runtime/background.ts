@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
+import { matchPage } from '../db/matching';
 import { isAllowedSender, parseMessage, type Message, type SenderInfo } from '../protocol';
 import { onMenuClick, setUpContextMenu } from './capture';
 import { ensureCatalog } from './catalog';
 import { getDb } from './db';
-import { noteStateOf } from './note-state';
 import { setUpPanelOpening } from './panel-opening';
 import { createTabTracker, type TabTracker } from './tab-tracker';
 
@@ -36,7 +36,7 @@ async function syncAndRefresh(tracker: TabTracker): Promise<void> {
 }
 
 /** Wires browser events to the handlers. Must run synchronously at worker start. */
-export function registerBackground(tracker: TabTracker = createTabTracker((paper) => noteStateOf(getDb(), paper))): void {
+export function registerBackground(tracker: TabTracker = createTabTracker((paper) => matchPage(getDb(), paper))): void {
   const ownOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     const message = parseMessage(raw);

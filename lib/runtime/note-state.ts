@@ -1,10 +1,7 @@
-import { matchPage } from '../db/matching';
-import type { PaperNotesDB } from '../db/schema';
-import type { DetectedPaper } from '../paper';
+import type { Match } from '../db/lookup';
 import type { NoteState } from './badge';
 
-/** Whether a detected paper has a note, recording the page's identifiers on an exact match. */
-export async function noteStateOf(db: PaperNotesDB, paper: DetectedPaper): Promise<NoteState> {
-  const match = await matchPage(db, paper);
+/** What a lookup says for the badge: a note, a close title to confirm, or none. */
+export function noteStateOf(match: Match | null): NoteState {
   return !match ? 'none' : match.by === 'fuzzy' ? 'maybe' : 'note';
 }

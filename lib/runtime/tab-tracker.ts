@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { detectFromUrl, withVenue } from '../detect-url';
+import type { Match } from '../db/lookup';
 import type { DetectedPaper } from '../paper';
-import { clearBadge, showPaperBadge, type NoteState } from './badge';
-import { clearTabPaper, getTabPaper, setTabPaper } from './tab-state';
+import { clearBadge, showPaperBadge } from './badge';
+import { noteStateOf } from './note-state';
+import { clearTabPaper, getTabPaper, keptMatch, setTabPaper } from './tab-state';
 
-/** Looks up whether a paper has a note. */
-export type NoteProbe = (paper: DetectedPaper) => Promise<NoteState>;
+/** Looks up a paper's note: null when it has none. */
+export type NoteProbe = (paper: DetectedPaper) => Promise<Match | null>;
 /** The URL a tab shows now (undefined where the browser hides it), or null for a closed tab. */
 export type TabUrl = (tabId: number) => Promise<string | undefined | null>;
 
@@ -25,15 +27,18 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
     return run.finally(() => queues.get(tabId) === run && queues.delete(tabId));
   };
 
-  /** Records what is known of the tab's paper (merged with what was known) and marks the tab. */
-  async function show(tabId: number, found: DetectedPaper, known?: NoteState) {
+  /**
+   * Records what is known of the tab's paper (merged with what was known) and its note, and marks
+   * the tab. `known` is a lookup already made for this very paper.
+   */
+  async function show(tabId: number, found: DetectedPaper, known?: Match) {
     const previous = await getTabPaper(tabId);
     const paper = withVenue(previous?.paper.key === found.key ? { ...previous.paper, ...found } : found);
-    const state = known ?? (await hasNote(paper));
+    const match = known ?? (await hasNote(paper));
     const url = await currentUrl(tabId);
     if (!url || detectFromUrl(url)?.key !== paper.key) return;
-    await setTabPaper(tabId, { paper, seenAt: Date.now() });
-    await showPaperBadge(tabId, paper, state);
+    await setTabPaper(tabId, { paper, seenAt: Date.now(), found: keptMatch(match) });
+    await showPaperBadge(tabId, paper, noteStateOf(match));
   }
 
   async function onUrl(tabId: number, url: string | undefined) {
@@ -50,7 +55,8 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
     }
     // A paper whose note its ids or URL find is marked at once, before the page has loaded;
     // anything else waits for the page's own report (it may be a talk, not a paper).
-    if (ref && (await hasNote(withVenue(ref))) === 'note') await show(tabId, ref, 'note');
+    const match = ref && (await hasNote(withVenue(ref)));
+    if (match && noteStateOf(match) === 'note') await show(tabId, ref, match);
   }
 
   return {
@@ -72,11 +78,15 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
       return inTurn(tabId, () => clearTabPaper(tabId));
     },
 
-    /** Re-reads whether the tab's paper has a note, after notes changed. */
+    /** Looks up the tab's paper's note again, after notes changed: its badge and kept note follow. */
     refresh(tabId: number) {
       return inTurn(tabId, async () => {
         const state = await getTabPaper(tabId);
-        if (state) await showPaperBadge(tabId, state.paper, await hasNote(state.paper));
+        if (!state) return;
+        const match = await hasNote(state.paper);
+        const found = keptMatch(match);
+        if (JSON.stringify(found) !== JSON.stringify(state.found)) await setTabPaper(tabId, { ...state, found });
+        await showPaperBadge(tabId, state.paper, noteStateOf(match));
       });
     },
   };

@@ -31,6 +31,47 @@ describe('the bundled catalog in a fresh profile', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('shows the note the worker found for the tab while its own lookup waits, then the database’s', async () => {
+    const page = await harness.open(PAGES.usenixSarathi);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '✓');
+    // The tab's kept note is given other text, and a write transaction of the worker's holds the
+    // papers: whatever the panel shows before it ends can only come from the tab's state.
+    await harness.worker.evaluate(async (key) => {
+      const state = (await chrome.storage.session.get(key))[key] as { found: { record: { note: string } } };
+      state.found.record.note = 'Kept with the tab.';
+      await chrome.storage.session.set({ [key]: state });
+    }, `tab:${tabId}`);
+    await harness.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('paper-notes');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction(['shelves', 'terms'], 'readwrite').objectStore('terms');
+            const hold = () => {
+              if ((globalThis as { releaseHold?: boolean }).releaseHold) open.result.close();
+              else store.get(0).onsuccess = hold;
+            };
+            hold();
+            resolve();
+          };
+        }),
+    );
+    const release = () => harness.worker.evaluate(() => void ((globalThis as { releaseHold?: boolean }).releaseHold = true));
+    const panel = await harness.openPanel(tabId);
+    const shown = async () => (await panel.getByTestId('note-body').textContent())?.trim();
+    try {
+      await expect.poll(shown).toBe('Kept with the tab.');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await shown()).toBe('Kept with the tab.');
+    } finally {
+      await release();
+    }
+    await expect.poll(() => panel.getByTestId('note-body').textContent()).toContain('Chunked-prefills');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('shows the same note on the arXiv page of the same title, and remembers the match', async () => {
     const usenix = await harness.open(PAGES.usenixSarathi);
     const usenixPanel = await harness.openPanel(await harness.tabId(usenix));

@@ -2,7 +2,7 @@ import { CreateNote } from '@/components/CreateNote';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
 import { WaitingSelections } from '@/components/WaitingSelections';
-import { findPaper } from '@/lib/db/lookup';
+import { findPaper, type Match } from '@/lib/db/lookup';
 import { createFromPage } from '@/lib/db/matching';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { headerModel } from '@/lib/notes/header';
@@ -18,12 +18,17 @@ import { NoteScreen } from './NoteScreen';
 export interface PageScreenProps {
   db: PaperNotesDB;
   paper: DetectedPaper;
+  /**
+   * The worker's lookup for the tab (null: no note), shown at once: the panel's own lookup waits for
+   * the database to open, and replaces it when done. Undefined when the worker has none.
+   */
+  known?: Match | null;
   onPopOut?: () => void;
 }
 
 /** The current tab's paper: its note, or what the page says and "Create note". */
-export function PageScreen({ db, paper, onPopOut }: PageScreenProps) {
-  const match = useLive(() => findPaper(db, paper), [paper.key, paper.title, paper.url]);
+export function PageScreen({ db, paper, known, onPopOut }: PageScreenProps) {
+  const match = useLive(() => findPaper(db, paper), [paper.key, paper.title, paper.url], known === undefined ? undefined : { value: known });
   const waiting = useWaitingSelections(paper.key);
   const [failure, run] = useFailure((message) => `The selection was not discarded: ${message}.`);
   if (match.loading) return <div aria-busy="true" />;
