@@ -31,9 +31,9 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
    * Records what is known of the tab's paper (merged with what was known) and its note, and marks
    * the tab. `known` is a lookup already made for this very paper.
    */
-  async function show(tabId: number, found: DetectedPaper, known?: Match) {
+  async function show(tabId: number, seen: DetectedPaper, known?: Match) {
     const previous = await getTabPaper(tabId);
-    const paper = withVenue(previous?.paper.key === found.key ? { ...previous.paper, ...found } : found);
+    const paper = withVenue(previous?.paper.key === seen.key ? { ...previous.paper, ...seen } : seen);
     const match = known ?? (await hasNote(paper));
     const url = await currentUrl(tabId);
     if (!url || detectFromUrl(url)?.key !== paper.key) return;
