@@ -20,6 +20,8 @@ export const unescapeUrl = (url: string) => url.trim().replace(/\\([!-/:-@[-`{-~
 
 /** A URL as it goes between parentheses: spaces and unbalanced parentheses escaped. */
 export function escapeUrl(url: string): string {
+  // Most URLs have none of these: no pass over them character by character.
+  if (!/[ ()]/.test(url)) return url;
   let depth = 0;
   let out = '';
   for (const c of url) {

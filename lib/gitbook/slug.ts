@@ -1,8 +1,8 @@
 /** A file name from a title: lower-case ASCII words joined by "-", at most 80 characters. */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Accents are dropped (é → e) by decomposing; an ASCII title has none to drop.
+  const ascii = /^[\x00-\x7f]*$/.test(title) ? title : title.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const slug = ascii
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
