@@ -40,7 +40,9 @@ export function exportSingleMarkdown(library: LibraryData): string {
   const files = writeGitBook(library);
   const order = ['SUMMARY.md', ...[...(files.get('SUMMARY.md') ?? '').matchAll(/\]\(([^)]+\.md)\)/g)].map((m) => m[1]!)];
   const paths = [...new Set([...order.filter((p) => files.has(p)), ...[...files.keys()].sort()])];
-  return paths.map((path) => `<!-- paper-notes file: ${path} -->\n\n${files.get(path)!.replace(ESCAPED_MARK, '\\$1$2')}`).join('\n');
+  // Only a page that has the mark's text can hold a line that looks like a mark.
+  const escaped = (page: string) => (page.includes('<!-- paper-notes file: ') ? page.replace(ESCAPED_MARK, '\\$1$2') : page);
+  return paths.map((path) => `<!-- paper-notes file: ${path} -->\n\n${escaped(files.get(path)!)}`).join('\n');
 }
 
 /** The folder inside a single-file export, or null when the text is an ordinary Markdown page. */
