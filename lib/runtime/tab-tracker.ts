@@ -19,7 +19,7 @@ const tabUrl: TabUrl = (tabId) => browser.tabs.get(tabId).then((tab) => tab.url,
  * A tab's events are handled one after the other, and a paper is recorded only if the tab still
  * shows it once its note is looked up: a slow lookup never marks the page the user went on to.
  */
-export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl) {
+export function createTabTracker(lookUp: NoteProbe, currentUrl: TabUrl = tabUrl) {
   const queues = new Map<number, Promise<unknown>>();
   const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
     const run = (queues.get(tabId) ?? Promise.resolve()).catch(() => {}).then(work);
@@ -34,7 +34,7 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
   async function show(tabId: number, seen: DetectedPaper, known?: Match) {
     const previous = await getTabPaper(tabId);
     const paper = withVenue(previous?.paper.key === seen.key ? { ...previous.paper, ...seen } : seen);
-    const match = known ?? (await hasNote(paper));
+    const match = known ?? (await lookUp(paper));
     const url = await currentUrl(tabId);
     if (!url || detectFromUrl(url)?.key !== paper.key) return;
     await setTabPaper(tabId, { paper, seenAt: Date.now(), found: keptMatch(match) });
@@ -55,7 +55,7 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
     }
     // A paper whose note its ids or URL find is marked at once, before the page has loaded;
     // anything else waits for the page's own report (it may be a talk, not a paper).
-    const match = ref && (await hasNote(withVenue(ref)));
+    const match = ref && (await lookUp(withVenue(ref)));
     if (match && noteStateOf(match) === 'note') await show(tabId, ref, match);
   }
 
@@ -83,7 +83,7 @@ export function createTabTracker(hasNote: NoteProbe, currentUrl: TabUrl = tabUrl
       return inTurn(tabId, async () => {
         const state = await getTabPaper(tabId);
         if (!state) return;
-        const match = await hasNote(state.paper);
+        const match = await lookUp(state.paper);
         const found = keptMatch(match);
         if (JSON.stringify(found) !== JSON.stringify(state.found)) await setTabPaper(tabId, { ...state, found });
         await showPaperBadge(tabId, state.paper, noteStateOf(match));
