@@ -5,6 +5,7 @@ import { Notice } from '@/components/Notice';
 import { toBackup } from '@/lib/backup/json';
 import { listSnapshots, restoreSnapshot } from '@/lib/db/snapshots';
 import { exportSingleMarkdown, exportZip } from '@/lib/export/files';
+import { readForExport } from '@/lib/export/read';
 import { applyImport, type ImportResult, type Resolution } from '@/lib/import/apply';
 import { planImport, type ImportPlan } from '@/lib/import/plan';
 import { readImportFiles, type ImportFile } from '@/lib/import/sources';
@@ -57,10 +58,13 @@ export function App() {
     setExporting(true);
     setError(null);
     try {
-      const library = await readLibrary(db);
-      if (kind === 'zip') download(`paper-notes-${today()}.zip`, exportZip(library) as Uint8Array<ArrayBuffer>, 'application/zip');
-      if (kind === 'md') download(`paper-notes-${today()}.md`, exportSingleMarkdown(library), 'text/markdown');
-      if (kind === 'json') download(`paper-notes-backup-${today()}.json`, JSON.stringify(toBackup(library)), 'application/json');
+      if (kind === 'json') {
+        download(`paper-notes-backup-${today()}.json`, JSON.stringify(toBackup(await readLibrary(db))), 'application/json');
+      } else {
+        const { library, ahead } = await readForExport(db);
+        if (kind === 'zip') download(`paper-notes-${today()}.zip`, exportZip(library, ahead) as Uint8Array<ArrayBuffer>, 'application/zip');
+        else download(`paper-notes-${today()}.md`, exportSingleMarkdown(library, ahead), 'text/markdown');
+      }
     } catch (e) {
       setError(`Export failed: ${(e as Error).message}`);
     } finally {

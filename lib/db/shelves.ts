@@ -73,6 +73,19 @@ export const eachShelfPage = inTransaction(async function eachShelfPage(shelves:
   }
 });
 
+/**
+ * Calls `visit` with every paper, `pageShelves` shelves at a time, in number order. Every page is
+ * asked for at once and handed over as it arrives: what `visit` does with one page runs while the
+ * storage engine reads the next (an export's own pages take as long to write as its papers to read).
+ */
+export const eachShelfPageAhead = inTransaction(async function eachShelfPageAhead(shelves: ShelfTable, visit: (papers: PaperRecord[]) => void, pageShelves: number = PAGE_SHELVES): Promise<void> {
+  const last = (await shelves.toCollection().lastKey()) as number | undefined;
+  if (last === undefined) return;
+  const pages: Promise<ShelfRow[]>[] = [];
+  for (let from = 0; from <= last; from += pageShelves) pages.push(shelves.where('n').between(from, from + pageShelves).toArray());
+  for (const page of pages) visit(papersOn(await page));
+});
+
 /** Shelves holding these numbered records, for a store with none of them yet (a first install). */
 export function newShelves(records: PaperRecord[]): ShelfRow[] {
   const rows = new Map<number, ShelfRow>();

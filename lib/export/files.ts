@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { LibraryData } from '../library/types';
-import { writeGitBook } from '../gitbook/write';
+import { writeGitBook, type PaperPages } from '../gitbook/write';
 
 /** Past this much text a library is stored in its zip uncompressed: deflate would take seconds. */
 export const COMPRESS_BELOW = 4 * 1024 * 1024;
@@ -22,7 +22,8 @@ export function zipFolder(files: Map<string, string>, root = 'paper-notes'): Uin
   return zipSync(entries, { level: size < COMPRESS_BELOW ? 6 : 0 });
 }
 
-export const exportZip = (library: LibraryData) => zipFolder(writeGitBook(library));
+/** `ahead`: pages written while the library was read (`readLibrary`). */
+export const exportZip = (library: LibraryData, ahead?: PaperPages) => zipFolder(writeGitBook(library, ahead));
 
 const FILE_MARK = /^<!-- paper-notes file: (.+) -->$/;
 /**
@@ -36,8 +37,8 @@ const UNESCAPED_MARK = /^\\(\\*<!-- paper-notes file: .+ -->)$/;
  * The whole library as one Markdown file: the GitBook folder's pages in navigation order, each
  * after a `<!-- paper-notes file: path -->` line, so that import can split it back into the folder.
  */
-export function exportSingleMarkdown(library: LibraryData): string {
-  const files = writeGitBook(library);
+export function exportSingleMarkdown(library: LibraryData, ahead?: PaperPages): string {
+  const files = writeGitBook(library, ahead);
   const order = ['SUMMARY.md', ...[...(files.get('SUMMARY.md') ?? '').matchAll(/\]\(([^)]+\.md)\)/g)].map((m) => m[1]!)];
   const paths = [...new Set([...order.filter((p) => files.has(p)), ...[...files.keys()].sort()])];
   // Only a page that has the mark's text can hold a line that looks like a mark.

@@ -37,7 +37,7 @@ const affiliationFits = (p: PaperFields) => !p.affiliations || looksLikeAffiliat
 const awardFits = (p: PaperFields) => !p.award || awardIn(p.award) === p.award;
 
 /** A paper's own page; for a paper its venue page lists, what that page says is not repeated. */
-function paperPage(paper: PaperFields, venue: VenueRecord): string {
+function paperPage(paper: PaperFields, venue: Pick<VenueRecord, 'homepage'>): string {
   const listed = !!paper.topic;
   const implied = identifiersFromLinks(paper.links);
   return writePaperPage({
@@ -58,11 +58,36 @@ function paperPage(paper: PaperFields, venue: VenueRecord): string {
 }
 
 /**
+ * Papers' own pages written ahead of `writeGitBook`, while the rest of a library is still being
+ * read (`readLibrary`'s `ahead`). A page is taken only for the same paper object, written with the
+ * same venue homepage; any other is written afresh.
+ */
+export class PaperPages {
+  private readonly written = new Map<PaperFields, { homepage: string; text: string }>();
+
+  /** Writes the own pages of these papers; `venues` are the library's (a venue not there has no homepage). */
+  readonly add = (papers: PaperFields[], venues: VenueRecord[]): void => {
+    const homepages = new Map(venues.map((v) => [v.label, v.homepage]));
+    for (const paper of papers) {
+      if (!needsOwnPage(paper)) continue;
+      const homepage = homepages.get(paper.venue) ?? '';
+      this.written.set(paper, { homepage, text: paperPage(paper, { homepage }) });
+    }
+  };
+
+  pageOf(paper: PaperFields, venue: VenueRecord): string {
+    const ahead = this.written.get(paper);
+    return ahead?.homepage === venue.homepage ? ahead.text : paperPage(paper, venue);
+  }
+}
+
+/**
  * Writes a library as a GitBook folder in the reading-notes site's layout: SUMMARY.md, a README
  * per group, a page per venue (`# OSDI 2024`, Meta Info, Papers by topic, References), a page per
- * paper that needs one, and the paper-list pages. Reading the result gives the library back.
+ * paper that needs one (taken from `ahead` where it has it), and the paper-list pages. Reading the
+ * result gives the library back.
  */
-export function writeGitBook(library: LibraryData): Map<string, string> {
+export function writeGitBook(library: LibraryData, ahead: PaperPages = new PaperPages()): Map<string, string> {
   const files = new Map<string, string>();
   const venues = new Map(library.venues.map((v) => [v.label, v]));
   for (const paper of library.papers) {
@@ -98,7 +123,7 @@ export function writeGitBook(library: LibraryData): Map<string, string> {
     files.set(path, writeVenuePage({ ...venue, title, entries }));
     const children = own.map((p) => {
       const pagePath = `${dir}/${slug}/${pages.get(p)}`;
-      files.set(pagePath, paperPage(p, venue));
+      files.set(pagePath, ahead.pageOf(p, venue));
       return { title: p.title, path: pagePath, children: [], line: 0 };
     });
     return { title, path, children, line: 0 };

@@ -2,10 +2,10 @@ import Dexie from 'dexie';
 import type { BackupPaper } from '../backup/json';
 import { byPageOrder } from '../db/library';
 import { pickFields } from '../db/notes';
-import type { PaperRecord } from '../db/records';
+import type { PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import type { LibraryData } from './types';
-import { allPapers } from '../db/shelves';
+import { eachShelfPageAhead } from '../db/shelves';
 
 /** A record as a backup or an export carries it: its fields and the bookkeeping a restore needs. */
 export function toBackupPaper(record: PaperRecord): BackupPaper {
@@ -15,10 +15,20 @@ export function toBackupPaper(record: PaperRecord): BackupPaper {
   return paper;
 }
 
-/** The whole library, in page order, as export and backup take it. One read transaction. */
-export async function readLibrary(db: PaperNotesDB): Promise<LibraryData & { papers: BackupPaper[] }> {
+/**
+ * The whole library, in page order, as export and backup take it. One read transaction. `ahead`
+ * is handed the papers a page of shelves at a time as they are read, with the venues, so that an
+ * export can write their pages while the rest are still being read (`PaperPages`).
+ */
+export async function readLibrary(db: PaperNotesDB, ahead?: (papers: BackupPaper[], venues: VenueRecord[]) => void): Promise<LibraryData & { papers: BackupPaper[] }> {
   return db.transaction('r', [db.shelves, db.venues, db.topics], async () => {
-    const [records, venues, topics] = await Dexie.Promise.all([allPapers(db.shelves), db.venues.toArray(), db.topics.toArray()]);
-    return { venues, topics, papers: records.sort(byPageOrder).map(toBackupPaper) };
+    const [venues, topics] = await Dexie.Promise.all([db.venues.toArray(), db.topics.toArray()]);
+    const read: [PaperRecord, BackupPaper][] = [];
+    await eachShelfPageAhead(db.shelves, (records) => {
+      const papers = records.map(toBackupPaper);
+      records.forEach((record, i) => read.push([record, papers[i]!]));
+      ahead?.(papers, venues);
+    });
+    return { venues, topics, papers: read.sort(([a], [b]) => byPageOrder(a, b)).map(([, paper]) => paper) };
   });
 }

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportZip } from '../../lib/export/files';
+import { defaultVenue } from '../../lib/library/types';
+import { emptyFields } from '../../lib/notes/derive';
 import { ExtensionHarness } from './extension';
 import { PAGES, serveFixtures } from './routes';
 
@@ -142,6 +145,30 @@ describe('export and import in Chromium', () => {
     await expect.poll(() => page.getByTestId('import-counts').textContent()).toMatch(/1 new/);
     await page.getByTestId('import-apply').click();
     await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('1 new');
+    await page.close();
+  });
+
+  it('exports a library of more shelves than one read takes whole, each paper’s page with its venue’s homepage', async () => {
+    // 2,100 papers with authors (so each has a page of its own): 66 shelves, past one page of 64.
+    const venue = { ...defaultVenue('SOSP 2019'), homepage: 'https://sosp19.rcs.uvic.ca/' };
+    const papers = Array.from({ length: 2_100 }, (_, i) => emptyFields({ title: `Shelved Paper Number ${i}`, venue: 'SOSP 2019', year: 2019, authors: ['Ada Fixture'], note: `* Note of paper ${i}.\n` }));
+    const page = await options();
+    await page.getByTestId('import-files').setInputFiles({ name: 'many.zip', mimeType: 'application/zip', buffer: Buffer.from(exportZip({ venues: [venue], topics: [], papers })) });
+    await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toMatch(/2100 new/);
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => page.getByTestId('import-done').textContent(), { timeout: 30_000 }).toContain('2100 new');
+
+    const zip = unzipSync(new Uint8Array(await downloaded(page, 'export-zip')));
+    const pages = Object.entries(zip).filter(([path]) => path.startsWith('paper-notes/reading-notes/conference/sosp-2019/shelved-paper-number-'));
+    expect(pages).toHaveLength(2_100);
+    for (const i of [0, 2_047, 2_048, 2_099]) {
+      const text = strFromU8(zip[`paper-notes/reading-notes/conference/sosp-2019/shelved-paper-number-${i}.md`]!);
+      expect(text).toContain(`# Shelved Paper Number ${i}\n`);
+      expect(text).toContain('Presented in [SOSP 2019](https://sosp19.rcs.uvic.ca/).');
+      expect(text).toContain(`* Note of paper ${i}.`);
+    }
+    const markdown = (await downloaded(page, 'export-md')).toString('utf8');
+    expect(markdown.match(/<!-- paper-notes file: reading-notes\/conference\/sosp-2019\/shelved-paper-number-\d+\.md -->/g)).toHaveLength(2_100);
     await page.close();
   });
 });

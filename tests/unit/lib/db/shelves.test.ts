@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { deletePaper } from '@/lib/db/delete';
 import { savePaper, updatePaper } from '@/lib/db/notes';
 import { getPaper, getPapers } from '@/lib/db/read';
-import { allPapers, countPapers, eachShelfPage, papersBySeq, SHELF, shelfOf } from '@/lib/db/shelves';
-import { paperTables } from '@/lib/db/write';
+import { allPapers, countPapers, eachShelfPage, eachShelfPageAhead, papersBySeq, SHELF, shelfOf } from '@/lib/db/shelves';
+import { deletePapers, paperTables } from '@/lib/db/write';
 import { hashKey, KEY } from '@/lib/match/keys';
 import { TermChanges } from '@/lib/search/terms';
 import { addPaper, freshDb } from '../../db-helpers';
@@ -75,6 +75,24 @@ describe('papers on shelves', () => {
       expect(read).toBe(papers.length);
       expect(seen).toEqual(papers.map((p) => p.id));
     }
+  });
+
+  it('are read ahead a page at a time, in number order, past an emptied shelf', async () => {
+    const { db, papers } = await library(SHELF * 4 + 1);
+    // Shelf 1 emptied (and so deleted), one paper gone from shelf 3.
+    const gone = new Set([...papers.slice(SHELF, SHELF * 2), papers[SHELF * 3 + 5]!].map((p) => p.id));
+    await db.transaction('rw', paperTables(db), () => deletePapers(db, [...gone]));
+    expect(await db.shelves.count()).toBe(4);
+    const kept = papers.filter((p) => !gone.has(p.id)).map((p) => p.id);
+    for (const pageShelves of [1, 2, 3, 5, 64]) {
+      const pages: string[][] = [];
+      await eachShelfPageAhead(db.shelves, (page) => pages.push(page.map((p) => p.id)), pageShelves);
+      expect(pages.flat()).toEqual(kept);
+      expect(pages.length).toBe(Math.ceil(5 / pageShelves));
+    }
+    const none: unknown[] = [];
+    await eachShelfPageAhead(freshDb().shelves, (page) => none.push(page));
+    expect(none).toEqual([]);
   });
 
   it('hold a huge note as any other', async () => {
