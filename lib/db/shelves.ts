@@ -76,7 +76,7 @@ export const eachShelfPage = inTransaction(async function eachShelfPage(shelves:
 /**
  * Calls `visit` with every paper, `pageShelves` shelves at a time, in number order. Every page is
  * asked for at once and handed over as it arrives: what `visit` does with one page runs while the
- * storage engine reads the next (an export's own pages take as long to write as its papers to read).
+ * storage engine reads the next (an export writes papers' pages meanwhile, `readForExport`).
  */
 export const eachShelfPageAhead = inTransaction(async function eachShelfPageAhead(shelves: ShelfTable, visit: (papers: PaperRecord[]) => void, pageShelves: number = PAGE_SHELVES): Promise<void> {
   const last = (await shelves.toCollection().lastKey()) as number | undefined;
