@@ -1,18 +1,22 @@
 import type { Link } from '../db/records';
 
-/** Characters our writer escapes in plain text (titles, affiliations, labels); the reader undoes any `\x`. */
-const ESCAPED = /[\\[\]*_`<>]/g;
+/**
+ * Characters our writer escapes in plain text (titles, affiliations, labels), and the `&` of the
+ * space entities GitBook writes, which the reader reads as spaces; the reader undoes any `\x`.
+ */
+const ESCAPED = /[\\[\]*_`<>]|&(?=#x20;|nbsp;|#160;)/gi;
 
 export const escapeText = (text: string) => text.replace(ESCAPED, (c) => `\\${c}`);
+
+/** A backslash escape, or one of the space entities GitBook writes (`&#x20;`, `&nbsp;`). */
+const ESCAPE_OR_SPACE = /\\([!-/:-@[-`{-~])|&#x20;|&nbsp;|&#160;/gi;
 
 /** Plain text from GitBook Markdown text: backslash escapes undone, `&#x20;` and `&nbsp;` as spaces. */
 export function unescapeText(text: string): string {
   // Most text has neither an entity nor an escape: no pass over it for them.
   if (!text.includes('&') && !text.includes('\\')) return text.trim();
-  return text
-    .replace(/&#x20;|&nbsp;|&#160;/gi, ' ')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .trim();
+  // One pass, left to right: `\&nbsp;` is the text "&nbsp;", not a space.
+  return text.replace(ESCAPE_OR_SPACE, (_, escaped: string | undefined) => escaped ?? ' ').trim();
 }
 
 /** GitBook escapes characters inside link URLs (`osdi20-zhao\_hanyu.pdf`): undo it. */

@@ -148,10 +148,12 @@ describe('export and import in Chromium', () => {
     await page.close();
   });
 
-  it('exports a library of more shelves than one read takes whole, each paper’s page with its venue’s homepage', async () => {
+  it('exports a library of more shelves than one read takes whole, each paper’s page with its venue’s homepage, text as typed', async () => {
     // 2,100 papers with authors (so each has a page of its own): 66 shelves, past one page of 64.
     const venue = { ...defaultVenue('SOSP 2019'), homepage: 'https://sosp19.rcs.uvic.ca/' };
     const papers = Array.from({ length: 2_100 }, (_, i) => emptyFields({ title: `Shelved Paper Number ${i}`, venue: 'SOSP 2019', year: 2019, authors: ['Ada Fixture'], note: `* Note of paper ${i}.\n` }));
+    // An entity typed as text comes back as typed, not as the space GitBook means by it.
+    papers[7]!.affiliations = 'R&nbsp;D Labs & AT&T';
     const page = await options();
     await page.getByTestId('import-files').setInputFiles({ name: 'many.zip', mimeType: 'application/zip', buffer: Buffer.from(exportZip({ venues: [venue], topics: [], papers })) });
     await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toMatch(/2100 new/);
@@ -167,6 +169,9 @@ describe('export and import in Chromium', () => {
       expect(text).toContain('Presented in [SOSP 2019](https://sosp19.rcs.uvic.ca/).');
       expect(text).toContain(`* Note of paper ${i}.`);
     }
+    expect(strFromU8(zip['paper-notes/reading-notes/conference/sosp-2019/shelved-paper-number-7.md']!)).toContain('Affiliations: R\\&nbsp;D Labs & AT&T');
+    const backup = JSON.parse((await downloaded(page, 'export-json')).toString('utf8'));
+    expect(backup.papers.find((p: { title: string }) => p.title === 'Shelved Paper Number 7').affiliations).toBe('R&nbsp;D Labs & AT&T');
     const markdown = (await downloaded(page, 'export-md')).toString('utf8');
     expect(markdown.match(/<!-- paper-notes file: reading-notes\/conference\/sosp-2019\/shelved-paper-number-\d+\.md -->/g)).toHaveLength(2_100);
     await page.close();

@@ -8,6 +8,8 @@ import { identifiersFromLinks } from '@/lib/notes/identifiers';
 const WORDS = [
   'Serving', 'LLM', 'Inference', 'Scheduling', 'GPU', 'Memory', 'Disaggregation', 'Café', 'Über', 'Σύστημα', '分布式', 'データ',
   'Kernel', 'KV-cache', 'Sparse', 'Mixture-of-Experts', 'RDMA', '+', 'C++', 'v2', 'Q&A', 'Snapshots', 'Déjà', '“Quoted”', 'x_y',
+  // Typed as they are: GitBook writes spaces so, and they must come back as typed, not as spaces.
+  '&nbsp;', 'R&#x20;D', '&#160;x',
 ];
 const word = fc.constantFrom(...WORDS);
 const phrase = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => w.join(' '));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeUrl, readLink, unescapeText, unescapeUrl, writeLink } from '@/lib/gitbook/inline';
+import { escapeText, escapeUrl, readLink, unescapeText, unescapeUrl, writeLink } from '@/lib/gitbook/inline';
 import { toLines } from '@/lib/gitbook/lines';
 import { resolvePath } from '@/lib/gitbook/read';
 import { slugify, uniqueSlugs } from '@/lib/gitbook/slug';
@@ -17,6 +17,13 @@ describe('reading GitBook text', () => {
     expect(unescapeText('R&D \\[draft]')).toBe('R&D [draft]');
   });
 
+  it('reads an escaped space entity as the text typed, left to right', () => {
+    expect(unescapeText('AT\\&nbsp;T and\\&#x20;more\\&#160;')).toBe('AT&nbsp;T and&#x20;more&#160;');
+    // An escaped backslash, then an entity: a backslash, then a space.
+    expect(unescapeText('a\\\\&nbsp;b')).toBe('a\\ b');
+    expect(unescapeText('a\\\\\\&nbsp;b')).toBe('a\\&nbsp;b');
+  });
+
   it('resolves relative links, decoding only what is encoded', () => {
     expect(resolvePath('conferences/osdi/README.md', '2024/sarathi%20serve.md')).toBe('conferences/osdi/2024/sarathi serve.md');
     expect(resolvePath('a/b/README.md', '../c.md#part')).toBe('a/c.md');
@@ -25,6 +32,13 @@ describe('reading GitBook text', () => {
 });
 
 describe('writing GitBook text', () => {
+  it('escapes the ampersand of a space entity typed as text, and no other', () => {
+    expect(escapeText('MSR India & GaTech')).toBe('MSR India & GaTech');
+    expect(escapeText('AT&T and &amp; stay')).toBe('AT&T and &amp; stay');
+    expect(escapeText('AT&nbsp;T, &NBSP;, &#x20; and &#160;')).toBe('AT\\&nbsp;T, \\&NBSP;, \\&#x20; and \\&#160;');
+    for (const typed of ['AT&nbsp;T', '\\&nbsp;', '\\\\&#x20;x', 'x_y [draft] <b> `code` &#160;']) expect(unescapeText(escapeText(typed))).toBe(typed);
+  });
+
   it('leaves a URL as it is unless it has spaces or unbalanced parentheses', () => {
     expect(escapeUrl('https://www.usenix.org/system/files/osdi24-agrawal.pdf')).toBe('https://www.usenix.org/system/files/osdi24-agrawal.pdf');
     expect(escapeUrl('https://en.wikipedia.org/wiki/Paxos_(computer_science)')).toBe('https://en.wikipedia.org/wiki/Paxos_(computer_science)');
