@@ -8,10 +8,10 @@ const ESCAPED = /[\\[\]*_`<>]|&(?=#x20;|nbsp;|#160;)/gi;
 
 export const escapeText = (text: string) => text.replace(ESCAPED, (c) => `\\${c}`);
 
-/** A backslash escape, or one of the space entities GitBook writes (`&#x20;`, `&nbsp;`). */
+/** A backslash escape, or one of the space entities GitBook writes (`&#x20;`, `&nbsp;`, `&#160;`). */
 const ESCAPE_OR_SPACE = /\\([!-/:-@[-`{-~])|&#x20;|&nbsp;|&#160;/gi;
 
-/** Plain text from GitBook Markdown text: backslash escapes undone, `&#x20;` and `&nbsp;` as spaces. */
+/** Plain text from GitBook Markdown text: backslash escapes undone, `&#x20;`, `&nbsp;` and `&#160;` as spaces. */
 export function unescapeText(text: string): string {
   // Most text has neither an entity nor an escape: no pass over it for them.
   if (!text.includes('&') && !text.includes('\\')) return text.trim();

@@ -46,10 +46,13 @@ export const awardIn = (text: string): string | null => {
 };
 
 /** Whether a bullet reads as our one-line affiliations ("MSR India & GaTech") rather than a note. */
-export function looksLikeAffiliation(text: string): boolean {
+function looksLikeAffiliation(text: string): boolean {
   const t = text.trim();
   return !!t && t.length <= 200 && !/[.:;!?]$/.test(t) && !/: |[`*_[\]<>]/.test(t) && !awardIn(t);
 }
+
+/** Whether an affiliation, as its bullet is written (`escapeText`: longer by its escapes), reads back as one. */
+export const affiliationLineFits = (affiliation: string): boolean => looksLikeAffiliation(escapeText(affiliation));
 
 /** Splits a paper's nested lines into its affiliation (the first bullet), award bullets and the note. */
 function readBody(body: string[]): Pick<VenueEntry, 'affiliation' | 'award' | 'note'> {
@@ -198,7 +201,7 @@ export function writeVenuePage(page: Omit<VenuePage, 'entries'> & { entries: Ven
   const meta = [
     page.homepage && `Homepage: ${writeLink(page.homepage, page.homepage)}`,
     page.paperList && `Paper list: ${writeLink(page.paperList, page.paperList)}`,
-    ...(page.acceptanceRate ? ['### Acceptance Rate', page.acceptanceRate] : []),
+    ...(page.acceptanceRate ? ['### Acceptance Rate', escapeText(page.acceptanceRate)] : []),
   ].filter(Boolean) as string[];
   if (meta.length) blocks.push(['## Meta Info', ...meta.flatMap((m) => ['', m])]);
   if (page.entries.length) {
@@ -223,7 +226,7 @@ export function writeVenuePage(page: Omit<VenuePage, 'entries'> & { entries: Ven
  * bullets, two spaces a level, no blank lines, no bullet that would read as affiliation or award.
  */
 export function noteFitsVenuePage(note: string, affiliation: string): boolean {
-  if (affiliation && !looksLikeAffiliation(affiliation)) return false;
+  if (affiliation && !affiliationLineFits(affiliation)) return false;
   if (!note) return true;
   if (!affiliation) return false;
   const lines = note.replace(/\n$/, '').split('\n');

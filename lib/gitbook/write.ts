@@ -6,7 +6,7 @@ import { writePaperPage } from './paper-page';
 import { NO_VENUE } from './read';
 import { uniqueSlugs } from './slug';
 import { writeSummary, type SummaryNode } from './summary';
-import { awardIn, looksLikeAffiliation, noteFitsVenuePage, writeVenuePage, type VenueEntryOut } from './venue-page';
+import { affiliationLineFits, awardIn, noteFitsVenuePage, writeVenuePage, type VenueEntryOut } from './venue-page';
 
 const GROUP_DIRS: Record<VenueGroup, { title: string; dir: string }> = {
   conference: { title: 'Conference', dir: 'reading-notes/conference' },
@@ -33,7 +33,7 @@ export function fitsVenuePage(paper: PaperFields): boolean {
 /** A paper gets a page of its own when it has no topic to be listed under, or does not fit its entry. */
 export const needsOwnPage = (paper: PaperFields) => !paper.topic || !fitsVenuePage(paper);
 
-const affiliationFits = (p: PaperFields) => !p.affiliations || looksLikeAffiliation(p.affiliations);
+const affiliationFits = (p: PaperFields) => !p.affiliations || affiliationLineFits(p.affiliations);
 const awardFits = (p: PaperFields) => !p.award || awardIn(p.award) === p.award;
 
 /** A paper's own page; for a paper its venue page lists, what that page says is not repeated. */
@@ -60,7 +60,8 @@ function paperPage(paper: PaperFields, venue: Pick<VenueRecord, 'homepage'>): st
 /**
  * Papers' own pages written ahead of `writeGitBook`, while the rest of a library is still being
  * read (`readLibrary`'s `ahead`). A page is taken only for the same paper object, written with the
- * same venue homepage; any other is written afresh.
+ * same venue homepage; any other is written afresh. A paper is not to be changed once handed over:
+ * its page is what it said then.
  */
 export class PaperPages {
   private readonly written = new Map<PaperFields, { homepage: string; text: string }>();

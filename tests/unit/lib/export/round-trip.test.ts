@@ -136,6 +136,22 @@ describe('round trips that fuzzing found broken', () => {
     throughBoth(one({ topic: 'T', tags: ['own page'], links: [{ label: 'personal note', url: 'https://example.com/n' }] }));
   });
 
+  it('an affiliation at the length limit once its escapes are written, on a venue page', () => {
+    // 200 characters as typed; its bullet is longer by each backslash the writer adds.
+    for (const part of ['R&nbsp;D', 'C:\\sys', 'x&#160;y']) {
+      const affiliations = `${part} ${'a'.repeat(200 - part.length - 1)}`;
+      expect(affiliations).toHaveLength(200);
+      throughBoth(one({ topic: 'T', affiliations }));
+    }
+  });
+
+  it('an acceptance rate with what Markdown would read otherwise', () => {
+    const library = { ...one({ topic: 'T', affiliations: 'U' }), venues: [{ ...venue, acceptanceRate: '* 19.2% (= 53 / 276) &nbsp; \\ *draft*' }] };
+    for (const read of [readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }])]) {
+      expect(read.library.venues.map((v) => v.acceptanceRate)).toEqual(['* 19.2% (= 53 / 276) &nbsp; \\ *draft*']);
+    }
+  });
+
   it('an author whose name has a part in parentheses', () => {
     throughBoth(one({ tags: ['t'], authors: ['Wei Wang (Tsinghua)', 'Ann Lee'], affiliations: 'MIT' }));
   });
