@@ -56,7 +56,10 @@ export const allPapers = inTransaction(async function allPapers(shelves: ShelfTa
   return papersOn(await shelves.toArray());
 });
 
-/** Shelves read at a time by `eachShelfPage`: the words of 2,048 papers are kept, not their notes. */
+/**
+ * Shelves to a page: `eachShelfPage` reads one page at a time, and a reindex keeps the words of
+ * 2,048 papers, not their notes; `eachShelfPageAhead` asks for every page at once.
+ */
 const PAGE_SHELVES = 64;
 
 /** Calls `visit` with every paper, a page of shelves at a time (50,000 notes are ~65 MB). */
@@ -83,7 +86,8 @@ export const eachShelfPageAhead = inTransaction(async function eachShelfPageAhea
   if (last === undefined) return;
   const pages: Promise<ShelfRow[]>[] = [];
   for (let from = 0; from <= last; from += pageShelves) pages.push(shelves.where('n').between(from, from + pageShelves).toArray());
-  for (const page of pages) visit(papersOn(await page));
+  // Taken off the list as they are visited: a page's rows are let go once its papers are parsed.
+  while (pages.length) visit(papersOn(await pages.shift()!));
 });
 
 /** Shelves holding these numbered records, for a store with none of them yet (a first install). */

@@ -34,11 +34,12 @@ describe('papers’ pages written ahead of the folder', { timeout: 60_000 }, () 
     );
   });
 
-  it('are taken as written, for that paper object only', () => {
+  it('are found by the paper object they were written for, not by its title', () => {
     const venue = { ...defaultVenue('OSDI 2024'), homepage: 'https://www.usenix.org/conference/osdi24' };
     const paper = emptyFields({ title: 'A Paper With a Page', venue: 'OSDI 2024', year: 2024, authors: ['Ada Fixture'], note: '* as read\n' });
     const ahead = written([paper], [venue], 1);
-    // The page was written when the paper was read: a later change to the object is not in it.
+    // Only to see which page is used: a paper handed over is not to be changed (`PaperPages`),
+    // and the page written when it was read is the one taken.
     paper.note = '* changed since\n';
     // A paper of the same title that was not handed over gets a page of its own.
     const twin = { ...paper, note: '* the twin’s own note\n' };

@@ -2,19 +2,33 @@ import { describe, expect, it } from 'vitest';
 import type { BackupPaper } from '@/lib/backup/json';
 import { exportSingleMarkdown, exportZip } from '@/lib/export/files';
 import { readForExport } from '@/lib/export/read';
-import { readLibrary } from '@/lib/library/from-db';
+import { readLibrary, toBackupPaper } from '@/lib/library/from-db';
 import { defaultVenue } from '@/lib/library/types';
-import { addPaper, freshDb } from '../../db-helpers';
+import { byPageOrder } from '@/lib/db/library';
+import { buildRecord } from '@/lib/db/notes';
+import type { PaperNotesDB } from '@/lib/db/schema';
+import { allPapers } from '@/lib/db/shelves';
+import { paperTables, putPapers } from '@/lib/db/write';
+import { emptyFields } from '@/lib/notes/derive';
+import { freshDb } from '../../db-helpers';
 
-/** Papers whose page order (position, then age) is not the order they were made in. */
-async function library() {
+/**
+ * 2,100 papers on 66 shelves, more than one page of shelves (64) is read at a time, whose page
+ * order (position, then age) is not the order they were numbered in.
+ */
+async function library(count = 2_100) {
   const db = freshDb();
   await db.venues.put({ ...defaultVenue('OSDI 2024'), homepage: 'https://www.usenix.org/conference/osdi24' });
-  for (let i = 0; i < 40; i++) {
-    await addPaper(db, { title: `Paper ${i}`, venue: i % 2 ? 'OSDI 2024' : 'NSDI 2023', topic: i % 3 ? 'Serving' : '', authors: i % 4 ? [] : ['Ada Fixture'], note: `* note ${i}\n`, position: i % 5 ? 40 - i : undefined });
-  }
+  const records = Array.from({ length: count }, (_, i) => {
+    const fields = emptyFields({ title: `Paper ${i}`, venue: i % 2 ? 'OSDI 2024' : 'NSDI 2023', topic: i % 3 ? 'Serving' : '', authors: i % 4 ? [] : ['Ada Fixture'], note: `* note ${i}\n`, position: i % 5 ? count - i : undefined });
+    return buildRecord(fields, { id: `p-${i}`, createdAt: (i * 7_919) % count, updatedAt: 0, rev: 1, origin: 'user' });
+  });
+  await db.transaction('rw', paperTables(db), () => putPapers(db, records));
   return db;
 }
+
+/** The library as `readLibrary` read it before it read shelves ahead: every shelf at once, then sorted. */
+const readAtOnce = (db: PaperNotesDB) => db.transaction('r', [db.shelves], async () => (await allPapers(db.shelves)).sort(byPageOrder).map(toBackupPaper));
 
 describe('the library read for an export', () => {
   it('hands every paper over once as it is read, with the venues, and returns them in page order', async () => {
@@ -25,12 +39,13 @@ describe('the library read for an export', () => {
       handed.push(...papers);
       for (const v of venues) venuesSeen.add(`${v.label} ${v.homepage}`);
     });
-    expect(read).toEqual(await readLibrary(db));
+    expect(await db.shelves.count()).toBe(66);
+    expect(read.papers).toEqual(await readAtOnce(db));
+    expect(read.papers.slice(0, 3).map((p) => p.title)).toEqual(['Paper 2099', 'Paper 2098', 'Paper 2097']);
     // The same objects: a page written ahead is found by the paper it was written for.
+    expect(handed).toHaveLength(2_100);
     expect(new Set(handed)).toEqual(new Set(read.papers));
-    expect(handed).toHaveLength(40);
     expect([...venuesSeen]).toEqual(['OSDI 2024 https://www.usenix.org/conference/osdi24']);
-    expect(read.papers.slice(0, 3).map((p) => p.title)).toEqual(['Paper 39', 'Paper 38', 'Paper 37']);
   });
 
   it('exports the same files with pages written ahead as without', async () => {
