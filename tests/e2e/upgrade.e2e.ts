@@ -40,6 +40,10 @@ describe('a library kept by an older version', () => {
     // left it (Dexie's version 10 is IndexedDB's 100).
     const origin = await harness.context.newPage();
     await origin.goto(harness.url('icon/16.png'));
+    // Stopped only once it has handled the icon page's tab events: a worker stopped through
+    // DevTools while it handled them was sometimes never started again by this Chromium.
+    await harness.worker.evaluate(() => true);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await harness.stopServiceWorker(origin);
     await origin.evaluate(
       (note) =>
