@@ -64,21 +64,27 @@ function paperPage(paper: PaperFields, venue: Pick<VenueRecord, 'homepage'>): st
  * its page is what it said then.
  */
 export class PaperPages {
-  private readonly written = new Map<PaperFields, { homepage: string; text: string }>();
+  /** By paper handed over: its page, or null for a paper its venue page holds whole. */
+  private readonly written = new Map<PaperFields, { homepage: string; text: string } | null>();
 
   /** Writes the own pages of these papers; `venues` are the library's (a venue not there has no homepage). */
   readonly add = (papers: PaperFields[], venues: VenueRecord[]): void => {
     const homepages = new Map(venues.map((v) => [v.label, v.homepage]));
     for (const paper of papers) {
-      if (!needsOwnPage(paper)) continue;
       const homepage = homepages.get(paper.venue) ?? '';
-      this.written.set(paper, { homepage, text: paperPage(paper, { homepage }) });
+      this.written.set(paper, needsOwnPage(paper) ? { homepage, text: paperPage(paper, { homepage }) } : null);
     }
   };
 
+  /** `needsOwnPage`, as decided when the paper was handed over (a scan of its note, for one without authors). */
+  needsOwnPage(paper: PaperFields): boolean {
+    const ahead = this.written.get(paper);
+    return ahead === undefined ? needsOwnPage(paper) : ahead !== null;
+  }
+
   pageOf(paper: PaperFields, venue: VenueRecord): string {
     const ahead = this.written.get(paper);
-    return ahead?.homepage === venue.homepage ? ahead.text : paperPage(paper, venue);
+    return ahead && ahead.homepage === venue.homepage ? ahead.text : paperPage(paper, venue);
   }
 }
 
@@ -106,7 +112,7 @@ export function writeGitBook(library: LibraryData, ahead: PaperPages = new Paper
   /** A venue's page and its papers' pages, in `dir`; returns its navigation entry. */
   const writeVenue = (venue: VenueRecord, dir: string, slug: string, title: string): SummaryNode => {
     const papers = [...(papersOf.get(venue.label) ?? [])].sort(byPosition);
-    const own = papers.filter(needsOwnPage);
+    const own = papers.filter((p) => ahead.needsOwnPage(p));
     const pageSlug = uniqueSlugs();
     const pages = new Map(own.map((p) => [p, `${pageSlug(p.title)}.md`]));
     const path = own.length ? `${dir}/${slug}/README.md` : `${dir}/${slug}.md`;
