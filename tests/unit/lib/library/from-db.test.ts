@@ -30,7 +30,7 @@ async function library(count = 2_100) {
 /** The library as `readLibrary` read it before it read shelves ahead: every shelf at once, then sorted. */
 const readAtOnce = (db: PaperNotesDB) => db.transaction('r', [db.shelves], async () => (await allPapers(db.shelves)).sort(byPageOrder).map(toBackupPaper));
 
-describe('the library read for an export', () => {
+describe('the library read for an export', { timeout: 60_000 }, () => {
   it('hands every paper over once as it is read, with the venues, and returns them in page order', async () => {
     const db = await library();
     const handed: BackupPaper[] = [];
