@@ -9,16 +9,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Bench } from './page/harness';
 import { generateLibrary } from './page/generate';
 import { stats, type Stats } from './page/stats';
 import { indexedTerms } from '../lib/notes/derive';
 import { SHELF } from '../lib/db/shelves';
 import { PANEL_CODE_MARK } from '../entrypoints/sidepanel/mark';
-import { CHROMIUM, ExtensionHarness } from '../tests/e2e/extension';
+import { ExtensionHarness } from '../tests/e2e/extension';
 import { PAGES, serveFixtures } from '../tests/e2e/routes';
-import { MAPPED_HOSTS, type FixtureServer } from '../tests/e2e/fixture-server';
+import type { FixtureServer } from '../tests/e2e/fixture-server';
+import { contentScriptCost, type Builds, type PageCost } from './content-script-cost';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -133,29 +134,6 @@ async function panelOpen(harness: ExtensionHarness, url: string): Promise<Stats 
   return { ...stats(samples), pageParsed: stats(parsed), codeStart: stats(codeStarts), ours: stats(samples.map((at, i) => at - codeStarts[i]!)) };
 }
 
-/** Script time and heap of a non-paper page of a matched host, with the extension and without. */
-async function contentScriptCost(harness: ExtensionHarness, port: number, url: string) {
-  const measure = async (page: Page) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const samples: { script: number; heap: number }[] = [];
-    for (let i = 0; i < REPEATS; i++) {
-      await page.goto(url, { waitUntil: 'load' });
-      await page.waitForTimeout(150);
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-      samples.push({ script: value('ScriptDuration') * 1000, heap: value('JSHeapUsedSize') / 1024 });
-    }
-    return { scriptMs: stats(samples.map((s) => s.script)).p50, heapKb: stats(samples.map((s) => s.heap)).p50 };
-  };
-  const withExtension = await measure(await harness.context.newPage());
-  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
-  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const baseline = await measure(await (await plain.newContext({ ignoreHTTPSErrors: true })).newPage());
-  await plain.close();
-  return { withExtension, baseline, scriptMsAdded: Math.round((withExtension.scriptMs - baseline.scriptMs) * 100) / 100 };
-}
-
 const RUNS = QUICK ? 1 : 3;
 
 /**
@@ -224,16 +202,15 @@ async function main() {
       const exports = size >= 1_000 ? await exportRuns(page) : null;
       (results.sizes as Record<number, unknown>)[size] = { populateMs, lookups, search, visitHit, visitMiss, panel, exports };
       log(size, JSON.stringify({ lookups, search: { p50: search.p50, p95: search.p95 }, visitHit, visitMiss, panel, exports }));
-      if (size === SIZES[0]) {
-        // A listing gets no content script; a talk's page looks like a paper's by its URL, so the
-        // script runs there and finds no paper.
-        results.nonPaperPage = await contentScriptCost(harness, harness.server.port, PAGES.arxivListing);
-        results.talkPage = await contentScriptCost(harness, harness.server.port, PAGES.usenixTalk);
-      }
     } finally {
       await harness.close();
     }
   }
+
+  // A listing gets no content script; a talk's page looks like a paper's by its URL, so the script
+  // runs there and finds no paper.
+  [results.nonPaperPage, results.talkPage] = await contentScriptCost(EXTENSION, servePages, [PAGES.arxivListing, PAGES.usenixTalk], REPEATS);
+  log('content script cost', JSON.stringify([results.nonPaperPage, results.talkPage]));
 
   // Single-shot figures: each run in a fresh browser, as a user's first install is (no storage
   // work of earlier runs still going on), the three kinds in turn; the median of the runs is
@@ -255,7 +232,7 @@ async function main() {
   const growthSizes = QUICK ? [100, 1_000] : [1_000, 50_000];
   results.lookupGrowth = { sizes: growthSizes, ...(await inFreshBrowser((page) => call(page, 'lookupGrowth', { sizes: growthSizes, turns: 10, perTurn: QUICK ? 4 : 50, settleMs: QUICK ? 0 : 20_000 }))) };
   log('lookup growth', JSON.stringify(results.lookupGrowth));
-  log('catalog', JSON.stringify(results.catalog), 'import', JSON.stringify(results.import), 'floor', JSON.stringify(results.writeFloor), 'non-paper page', JSON.stringify(results.nonPaperPage), 'talk page', JSON.stringify(results.talkPage));
+  log('catalog', JSON.stringify(results.catalog), 'import', JSON.stringify(results.import), 'floor', JSON.stringify(results.writeFloor));
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(OUT, 'results.md'), report(results));
@@ -268,6 +245,7 @@ function report(r: Record<string, any>): string {
   const ms = (v: number | undefined) => (v === undefined ? '–' : `${v} ms`);
   const runs = (figure: { runs: number[] }) => figure.runs.join(', ');
   const pp = (s: Stats | undefined) => (s ? `${s.p50} / ${s.p95}` : '–');
+  const cost = (page: Builds<PageCost>, figure: keyof PageCost, builds: (keyof Builds<PageCost>)[]) => builds.map((b) => (figure === 'heapKb' ? Math.round(page[b].heapKb) : page[b].scriptMs.toFixed(2))).join(' / ');
   const at = (n: number) => r.sizes[n];
   const growth = (get: (s: any) => number) => (at(1000) && at(50000) ? `${(get(at(50000)) / Math.max(get(at(1000)), 0.01)).toFixed(2)}x` : 'n/a');
   // Lookups measured side by side (see main): the ratio of the larger library's figure to the smaller's.
@@ -306,10 +284,10 @@ ${row(`export whole library to .zip${r.quick ? '' : ` (median of ${EXPORT_RUNS})
 | --- | --- | --- |
 | content script, minified | ${r.contentScript.minifiedBytes.toLocaleString('en')} bytes | 5 KB |
 | content script, gzipped | ${r.contentScript.gzipBytes.toLocaleString('en')} bytes | |
-| script time on an arXiv listing (no content script runs there), with / without the extension (p50) | ${r.nonPaperPage.withExtension.scriptMs.toFixed(2)} / ${r.nonPaperPage.baseline.scriptMs.toFixed(2)} ms | nearly nothing |
-| JS heap on that page, with / without (p50) | ${Math.round(r.nonPaperPage.withExtension.heapKb)} / ${Math.round(r.nonPaperPage.baseline.heapKb)} KB | |
-| script time on a USENIX talk's page (the script runs, finds no paper), with / without (p50) | ${r.talkPage.withExtension.scriptMs.toFixed(2)} / ${r.talkPage.baseline.scriptMs.toFixed(2)} ms | nearly nothing |
-| JS heap on that page, with / without (p50) | ${Math.round(r.talkPage.withExtension.heapKb)} / ${Math.round(r.talkPage.baseline.heapKb)} KB | |
+| script time on an arXiv listing (no content script runs there), with our extension / with one that has no content script (p50) | ${cost(r.nonPaperPage, 'scriptMs', ['ours', 'noScript'])} ms | nearly nothing |
+| JS heap that page keeps (after garbage collection), the same two (p50) | ${cost(r.nonPaperPage, 'heapKb', ['ours', 'noScript'])} KB | |
+| script time on a USENIX talk's page (our script runs, finds no paper): ours / an empty content script / no content script (p50) | ${cost(r.talkPage, 'scriptMs', ['ours', 'emptyScript', 'noScript'])} ms | nearly nothing |
+| JS heap that page keeps (after garbage collection), the same three (p50) | ${cost(r.talkPage, 'heapKb', ['ours', 'emptyScript', 'noScript'])} KB | |
 | first-install sync, ${r.catalog.records.toLocaleString('en')}-record catalog (median of runs: ${runs(r.catalog)}) | ${r.catalog.firstInstallMs} ms | 2 s |
 | the same writes with no index, the storage engine alone: papers ${SHELF} to a shelf and postings rows (${r.writeFloor.puts.toLocaleString('en')} puts; runs: ${runs(r.writeFloor)}) | ${r.writeFloor.ms} ms | |
 | the same papers one to a put, as before schema 11 (${r.writeFloor.onePerRecordPuts.toLocaleString('en')} puts) | ${r.writeFloor.onePerRecordMs} ms | |
