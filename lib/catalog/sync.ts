@@ -8,6 +8,7 @@ import { deletePapers, paperTables, putPapers } from '../db/write';
 import { CATALOG_FACET } from '../search/facets';
 import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
+import { storedRow } from './rows';
 import { getPaper, getPapers } from '../db/read';
 import { newShelves } from '../db/shelves';
 import { inTransaction } from '../db/transaction-promise';
@@ -156,7 +157,7 @@ const firstInstall = inTransaction(async function firstInstall(db: PaperNotesDB,
   const records = catalog.papers.map((entry, seq) => catalogRecord(entry, now, seq));
   await takeSnapshot(db, 'Catalog sync', [], records.map((r) => r.id));
   await db.shelves.bulkAdd(newShelves(records));
-  await db.terms.bulkAdd(catalog.rows!);
+  await db.terms.bulkAdd(catalog.rows!.map(storedRow));
   await db.meta.put({ key: 'seq', value: records.length });
   await db.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
   await db.venues.bulkPut(catalog.venues);

@@ -21,10 +21,13 @@ export interface Catalog {
   topics: TopicRecord[];
   /**
    * The search postings of the papers numbered 0, 1, … in catalog order: what a first install
-   * into an empty database writes as is.
+   * into an empty database writes as is (`storedRow`).
    */
-  rows?: TermRow[];
+  rows?: CatalogRow[];
 }
+
+/** A postings row as `catalog.json` holds it: the numbers in plain arrays, not typed ones. */
+export type CatalogRow = Omit<TermRow, 'wordEnds' | 'ends' | 'ids'> & { wordEnds?: number[]; ends?: number[]; ids?: number[] };
 
 /** The fields the catalog writes and a user may edit: a record is "edited" when these differ from its base. */
 export const CATALOG_TEXT_FIELDS = [

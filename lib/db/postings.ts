@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { Bitset } from '../search/bitset';
-import { rowKey, rowRange, seqsInRow, SPLIT_BY_RANGE, termsOf, type TermKind, type TermRow } from '../search/terms';
+import { eachTerm, rowKey, rowRange, seqsInRow, SPLIT_BY_RANGE, type Seqs, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 import { papersBySeq } from './shelves';
@@ -17,13 +17,12 @@ function rowsFor(db: PaperNotesDB, kind: TermKind, term: string): Promise<TermRo
 /** Paper numbers with a term: the exact term, or (`prefix`) every term that starts with it. */
 export const seqsWith = inTransaction(async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, prefix: boolean): Promise<Bitset> {
   const out = new Bitset();
+  const take = (seqs: Seqs) => {
+    for (let i = 0; i < seqs.length; i++) out.add(seqs[i]!);
+  };
   for (const row of await rowsFor(db, kind, term)) {
-    if (!prefix) {
-      for (const id of seqsInRow(row, term) ?? []) out.add(id);
-      continue;
-    }
-    const terms = termsOf(row);
-    for (const candidate in terms) if (candidate.startsWith(term)) for (const id of terms[candidate]!) out.add(id);
+    if (prefix) eachTerm(row, (_, seqs) => take(seqs), term);
+    else take(seqsInRow(row, term) ?? []);
   }
   return out;
 });
@@ -40,8 +39,7 @@ export const termCounts = inTransaction(async function termCounts(db: PaperNotes
   const counts = new Map<string, number>();
   const [lower, upper] = rowRange(kind, head);
   for (const row of await db.terms.where('k').between(lower, upper, true, true).toArray()) {
-    const terms = termsOf(row);
-    for (const term in terms) counts.set(term, (counts.get(term) ?? 0) + terms[term]!.length);
+    eachTerm(row, (term, seqs) => counts.set(term, (counts.get(term) ?? 0) + seqs.length));
   }
   return counts;
 });
@@ -77,7 +75,7 @@ export const seqsOfTerms = inTransaction(async function seqsOfTerms(db: PaperNot
   const out = new Map<string, number[]>();
   [...heads.values()].forEach((wanted, i) => {
     for (const term of wanted) {
-      const seqs = rows[i]!.flatMap((row) => seqsInRow(row, term) ?? []);
+      const seqs = rows[i]!.flatMap((row) => Array.from(seqsInRow(row, term) ?? []));
       if (seqs.length) out.set(term, seqs.slice(0, limit));
     }
   });

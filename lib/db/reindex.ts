@@ -14,7 +14,7 @@ import { inTransaction } from './transaction-promise';
  * upgrade, as version 11 does, or a write before the rebuild would not find a paper it rewrites
  * and would store it a second time.
  */
-export const TERMS_VERSION = 13;
+export const TERMS_VERSION = 14;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** Adds papers, as new, to the postings changes. */

@@ -19,42 +19,100 @@ export const BUCKET = 16_384;
  */
 export type TermKind = 'w' | 't' | 'k' | 'f';
 
+/** A term's paper numbers, ascending: an array, or a view of a row's `ids`. */
+export type Seqs = number[] | Int32Array;
+
 export interface TermRow {
   /** `<kind>:<first letters>#<range>`, e.g. `w:sch#0000`. */
   k: string;
-  /** Each term of the row with its papers' numbers, ascending (words and facets: `termsOf`). */
-  terms?: Record<string, number[]>;
-  /** Key rows: the same, packed in one string (`packTerms`). */
+  /**
+   * Word, title and facet rows: the row's terms, sorted, written one after the other; `wordEnds`
+   * gives where each ends. Their numbers are in `ids`, one term's after the other, and `ends` gives
+   * where each term's end. As an object of terms, a row of ~7,000 terms (at 50,000 notes) took V8's
+   * structured clone ~30 ms to read back, built a property at a time, and a search reads several:
+   * a string and typed arrays are read back at copying speed.
+   */
+  words?: string;
+  wordEnds?: Int32Array;
+  ends?: Int32Array;
+  ids?: Int32Array;
+  /** Key rows: each term with its numbers, packed in one string (`packTerms`). */
   packed?: string;
+  /**
+   * Word, title and facet rows before postings version 14, each term with its numbers. Read (a
+   * write may meet one before the rebuild a new version makes), never written.
+   */
+  terms?: Record<string, number[]>;
 }
 
+type ColumnRow = Required<Pick<TermRow, 'words' | 'wordEnds' | 'ends' | 'ids'>>;
+
 /**
- * Key rows hold ~1,400 keys each at 50,000 papers. As an object of that many properties, one took
+ * Key rows hold ~390 keys each at 50,000 papers. As an object of that many properties, one took
  * the structured clone ~3 ms to read back, and a lookup reads several: a string is read back at
  * copying speed, and a key is found in it with one `indexOf`. `;<key>:<number>,<number>…` per key;
  * keys are a letter and hex digits (`hashKey`), so `;<key>:` only ever matches at an entry's start.
  */
 const PACKED: Record<TermKind, boolean> = { w: false, t: false, k: true, f: false };
 
-function packTerms(terms: Record<string, number[]>): string {
+function packTerms(terms: [string, Seqs][]): string {
   let packed = '';
-  for (const term in terms) packed += `;${term}:${terms[term]!.join(',')}`;
+  for (const [term, seqs] of terms) packed += `;${term}:${seqs.join(',')}`;
   return packed;
 }
 
-function unpackTerms(packed: string): Record<string, number[]> {
-  const terms: Record<string, number[]> = {};
+function unpackTerms(packed: string): [string, number[]][] {
+  const terms: [string, number[]][] = [];
   for (const entry of packed.split(';')) {
     const colon = entry.indexOf(':');
-    if (colon > 0) terms[entry.slice(0, colon)] = entry.slice(colon + 1).split(',').map(Number);
+    if (colon > 0) terms.push([entry.slice(0, colon), entry.slice(colon + 1).split(',').map(Number)]);
   }
   return terms;
 }
 
-/** A row's terms, whatever its form: a copy for a packed row, the row's own object otherwise. */
-export const termsOf = (row: TermRow): Record<string, number[]> => (row.packed !== undefined ? unpackTerms(row.packed) : (row.terms ?? {}));
+/** Terms sorted (by UTF-16 code units, as `<` compares), their numbers one after the other. */
+function columnRow(k: string, terms: [string, Seqs][]): TermRow {
+  terms.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let total = 0;
+  for (const [, seqs] of terms) total += seqs.length;
+  const wordEnds = new Int32Array(terms.length);
+  const ends = new Int32Array(terms.length);
+  const ids = new Int32Array(total);
+  let length = 0;
+  let at = 0;
+  terms.forEach(([term, seqs], i) => {
+    length += term.length;
+    wordEnds[i] = length;
+    ids.set(seqs, at);
+    at += seqs.length;
+    ends[i] = at;
+  });
+  return { k, words: terms.map(([term]) => term).join(''), wordEnds, ends, ids };
+}
 
-const rowOf = (k: string, terms: Record<string, number[]>): TermRow => (PACKED[k[0] as TermKind] ? { k, packed: packTerms(terms) } : { k, terms });
+const isColumnRow = (row: TermRow): row is TermRow & ColumnRow => row.words !== undefined;
+
+/**
+ * Calls `visit` with each term of a row, whatever its form, and the term's numbers; with `prefix`,
+ * only the terms that start with it. The numbers may be a view of the row: copy them to keep them.
+ */
+export function eachTerm(row: TermRow, visit: (term: string, seqs: Seqs) => void, prefix = ''): void {
+  if (isColumnRow(row)) {
+    const { words, wordEnds, ends, ids } = row;
+    for (let i = 0, from = 0, idsFrom = 0; i < wordEnds.length; from = wordEnds[i]!, idsFrom = ends[i]!, i++) {
+      // Long enough that the prefix lies within the term, not across into the next.
+      if (wordEnds[i]! - from >= prefix.length && words.startsWith(prefix, from)) visit(words.slice(from, wordEnds[i]!), ids.subarray(idsFrom, ends[i]!));
+    }
+    return;
+  }
+  if (row.packed !== undefined) {
+    for (const [term, seqs] of unpackTerms(row.packed)) if (term.startsWith(prefix)) visit(term, seqs);
+    return;
+  }
+  for (const term in row.terms) if (term.startsWith(prefix)) visit(term, row.terms[term]!);
+}
+
+const rowOf = (k: string, terms: [string, Seqs][]): TermRow => (PACKED[k[0] as TermKind] ? { k, packed: packTerms(terms) } : columnRow(k, terms));
 
 /**
  * Whether a kind's rows are split by ranges of paper numbers. Key rows are not: a lookup reads the
@@ -96,11 +154,30 @@ export interface IndexedTerms {
   facets: string[];
 }
 
+/** Where a term is among a column row's sorted terms; -1 if it is not. */
+function termIndex(row: ColumnRow, term: string): number {
+  let low = 0;
+  let high = row.wordEnds.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const found = row.words.slice(mid ? row.wordEnds[mid - 1] : 0, row.wordEnds[mid]);
+    if (found === term) return mid;
+    if (found < term) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 /**
- * A term's paper numbers in a row; undefined if the row has none. Own properties only: a row is a
- * plain object, and a word such as "constructor" must not find `Object.prototype.constructor`.
+ * A term's paper numbers in a row (for a column row, a view of it); undefined if the row has
+ * none. An object row's own properties only: a word such as "constructor" must not find
+ * `Object.prototype.constructor`.
  */
-export function seqsInRow(row: TermRow, term: string): number[] | undefined {
+export function seqsInRow(row: TermRow, term: string): Seqs | undefined {
+  if (isColumnRow(row)) {
+    const i = termIndex(row, term);
+    return i < 0 ? undefined : row.ids.subarray(i ? row.ends[i - 1] : 0, row.ends[i]);
+  }
   if (row.packed === undefined) return row.terms && Object.hasOwn(row.terms, term) ? row.terms[term] : undefined;
   const at = row.packed.indexOf(`;${term}:`);
   if (at < 0) return undefined;
@@ -176,21 +253,22 @@ export class TermChanges {
   apply(current: (TermRow | undefined)[]): (TermRow | null)[] {
     return this.keys.map((k, i) => {
       const row = current[i];
-      const terms: Record<string, number[]> = !row ? {} : row.packed !== undefined ? termsOf(row) : { ...row.terms };
+      const terms = new Map<string, Seqs>();
+      if (row) eachTerm(row, (term, seqs) => terms.set(term, seqs));
       for (const [term, { add, remove }] of this.rows.get(k)!) {
-        let ids = Object.hasOwn(terms, term) ? terms[term] : undefined;
-        if (!ids) {
+        const had = terms.get(term);
+        if (!had) {
           // A new term (the common case of a bulk write): its numbers came in ascending order.
-          if (add.length) terms[term] = isAscending(add) ? add : [...new Set(add)].sort((a, b) => a - b);
+          if (add.length) terms.set(term, isAscending(add) ? add : [...new Set(add)].sort((a, b) => a - b));
           continue;
         }
+        let ids = Array.from(had);
         if (remove) ids = ids.filter((id) => !remove.has(id));
         if (add.length) ids = [...new Set([...ids, ...add])].sort((a, b) => a - b);
-        if (ids.length) terms[term] = ids;
-        else delete terms[term];
+        if (ids.length) terms.set(term, ids);
+        else terms.delete(term);
       }
-      for (const _ in terms) return rowOf(k, terms);
-      return null;
+      return terms.size ? rowOf(k, [...terms]) : null;
     });
   }
 }

@@ -103,4 +103,77 @@ describe('a library kept by an older version', () => {
     expect(stored.stores).not.toContain('papers');
     await Promise.all([page.close(), panel.close(), origin.close()]);
   });
+
+  it('has search postings of version 13 rebuilt in Chromium at the next start, and finds its notes by their words', async () => {
+    const origin = await harness.context.newPage();
+    await origin.goto(harness.url('icon/16.png'));
+    await harness.currentWorker();
+    await harness.worker.evaluate(() => true);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await harness.stopServiceWorker(origin);
+    // As version 13 left them: word, title and facet rows as an object of terms, each with its numbers.
+    const rewritten = await origin.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('paper-notes');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['terms', 'meta'], 'readwrite');
+            const terms = tx.objectStore('terms');
+            let count = 0;
+            const all = terms.getAll();
+            all.onsuccess = () => {
+              for (const row of all.result as { k: string; words?: string; wordEnds: Int32Array; ends: Int32Array; ids: Int32Array }[]) {
+                if (row.words === undefined) continue;
+                const object: Record<string, number[]> = {};
+                for (let i = 0, from = 0; i < row.wordEnds.length; from = row.wordEnds[i]!, i++) {
+                  object[row.words.slice(from, row.wordEnds[i])] = Array.from(row.ids.subarray(i ? row.ends[i - 1] : 0, row.ends[i]));
+                }
+                terms.put({ k: row.k, terms: object });
+                count++;
+              }
+              tx.objectStore('meta').put({ key: 'termsVersion', value: 13 });
+            };
+            tx.oncomplete = () => {
+              db.close();
+              resolve(count);
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    expect(rewritten).toBeGreaterThan(10);
+
+    // The next start of the worker (and of the panel) finds postings of another version: rebuilt.
+    const page = await harness.open(PAGES.arxivListing);
+    await harness.currentWorker();
+    const panel = await harness.openPanel(await harness.tabId(page));
+    await panel.getByTestId('search').fill('upgrade shelves');
+    await expect.poll(() => panel.getByTestId('search-hit').allTextContents()).toEqual([expect.stringContaining(OLD_NOTE.title)]);
+    const forms = () =>
+      origin.evaluate(
+        () =>
+          new Promise<{ objects: number; columns: number; version: unknown }>((resolve, reject) => {
+            const open = indexedDB.open('paper-notes');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['terms', 'meta'], 'readonly');
+              const rows = tx.objectStore('terms').getAll();
+              const version = tx.objectStore('meta').get('termsVersion');
+              tx.oncomplete = () => {
+                db.close();
+                const all = rows.result as { terms?: object; ids?: unknown }[];
+                resolve({ objects: all.filter((r) => r.terms).length, columns: all.filter((r) => r.ids instanceof Int32Array).length, version: version.result?.value });
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      );
+    await expect.poll(forms, { timeout: 10_000 }).toEqual({ objects: 0, columns: rewritten, version: 14 });
+    await panel.getByTestId('search').fill('chunked prefills');
+    await expect.poll(() => panel.getByTestId('search-hit').count()).toBeGreaterThan(0);
+    await Promise.all([page.close(), panel.close(), origin.close()]);
+  });
 });

@@ -6,11 +6,18 @@ import { getPaper } from '@/lib/db/read';
 import { PaperNotesDB } from '@/lib/db/schema';
 import { allPapers, countPapers, shelve } from '@/lib/db/shelves';
 import { emptyFields, indexedTerms } from '@/lib/notes/derive';
-import { TermChanges, type TermRow } from '@/lib/search/terms';
+import { eachTerm, TermChanges, type TermRow } from '@/lib/search/terms';
 import { hashKey, KEY } from '@/lib/match/keys';
 import type { DetectedPaper } from '@/lib/paper';
 
 let counter = 0;
+
+/** A postings row's terms, each with a copy of its numbers, whatever the row's form. */
+export function termsOf(row: TermRow): Record<string, number[]> {
+  const terms: Record<string, number[]> = {};
+  eachTerm(row, (term, seqs) => (terms[term] = Array.from(seqs)));
+  return terms;
+}
 
 /** A fresh database in fake-indexeddb, with a name of its own. */
 export function freshDb(upTo?: number): PaperNotesDB {

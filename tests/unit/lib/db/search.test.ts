@@ -1,4 +1,3 @@
-import { termsOf } from '@/lib/search/terms';
 import { describe, expect, it } from 'vitest';
 import { listTags, listTopics, listVenues, papersInVenue, papersWithTag } from '@/lib/db/library';
 import { deletePaper } from '@/lib/db/delete';
@@ -7,7 +6,7 @@ import { searchPapers } from '@/lib/db/search';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { tokenize, MAX_TOKENS } from '@/lib/search/tokens';
 import { emptyFields } from '@/lib/notes/derive';
-import { addPaper, freshDb, storedPapers } from '../../db-helpers';
+import { addPaper, freshDb, storedPapers, termsOf } from '../../db-helpers';
 
 async function library() {
   const db = freshDb();
@@ -186,6 +185,33 @@ describe('a change to what is indexed', () => {
     expect((await searchPapers(db, 'sarathi')).total).toBe(0);
     expect(await ensureTerms(db)).toBe(true);
     expect((await searchPapers(db, 'sarathi')).hits.map((h) => h.id)).toEqual([sarathi.id]);
+  });
+
+  it('reads rows of version 13 (an object of terms) until the rebuild writes them in the new form', async () => {
+    const { ensureTerms, TERMS_VERSION_KEY } = await import('@/lib/db/reindex');
+    const { savePaper } = await import('@/lib/db/notes');
+    const { db, sarathi, serverless, lina } = await library();
+    const ids = async (q: string) => (await searchPapers(db, q)).hits.map((h) => h.id).sort();
+    const before = { chunk: await ids('chunk'), osdi: await ids('osdi'), venues: await listVenues(db) };
+    // As version 13 left them: word, title and facet rows as objects, key rows packed.
+    const rows = await db.terms.toArray();
+    await db.terms.bulkPut(rows.map((row) => (row.packed === undefined ? { k: row.k, terms: termsOf(row) } : row)));
+    await db.meta.put({ key: TERMS_VERSION_KEY, value: 13 });
+    expect(await ids('chunk')).toEqual(before.chunk);
+    expect(await ids('osdi')).toEqual(before.osdi);
+    expect(await listVenues(db)).toEqual(before.venues);
+    // A save before the rebuild rewrites the rows it touches in the new form, the others' terms kept.
+    await savePaper(db, lina.id, { note: 'Chunked scheduling of all-to-all.' }, lina.rev);
+    expect(await ids('chunk')).toEqual([sarathi.id, lina.id].sort());
+    expect(await ids('sched')).toEqual([lina.id]);
+    expect(await ids('serverless')).toEqual([serverless.id]);
+    expect(await ensureTerms(db)).toBe(true);
+    const rebuilt = await db.terms.toArray();
+    expect(rebuilt.filter((row) => row.terms !== undefined)).toEqual([]);
+    expect(rebuilt.every((row) => (row.k.startsWith('k:') ? row.packed !== undefined : row.ids instanceof Int32Array))).toBe(true);
+    expect(await ids('chunk')).toEqual([sarathi.id, lina.id].sort());
+    expect(await ids('osdi')).toEqual(before.osdi);
+    expect(await listVenues(db)).toEqual(before.venues);
   });
 
   it('rebuilds from the papers a page at a time, to the postings a single pass makes', async () => {
