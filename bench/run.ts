@@ -28,6 +28,7 @@ const SIZES = QUICK ? [0, 1_000] : [0, 1_000, 10_000, 50_000];
 const REPEATS = QUICK ? 5 : 30;
 const LOOKUPS = QUICK ? 40 : 500;
 const SEARCH_ROUNDS = QUICK ? 1 : 5;
+const SAVES = QUICK ? 10 : 100;
 const BIG = QUICK ? 1_000 : 10_000;
 /** Exports of each library, one after the other in its browser: the median of each kind is reported. */
 const EXPORT_RUNS = QUICK ? 1 : 3;
@@ -196,12 +197,14 @@ async function main() {
       await call(page, 'searches', QUERIES);
       const lookups = await call(page, 'lookups', { samples: LOOKUPS, seed: 42 });
       const search = await call(page, 'searches', Array.from({ length: SEARCH_ROUNDS }, () => QUERIES).flat());
+      await call(page, 'saves', { samples: SAVES / 5, seed: 5 });
+      const saves = await call(page, 'saves', { samples: SAVES, seed: 11 });
       const visitHit = await visits(harness, PAGES.usenixSarathi);
       const visitMiss = await visits(harness, PAGES.usenixQuokka);
       const panel = await panelOpen(harness, PAGES.usenixSarathi);
       const exports = size >= 1_000 ? await exportRuns(page) : null;
-      (results.sizes as Record<number, unknown>)[size] = { populateMs, lookups, search, visitHit, visitMiss, panel, exports };
-      log(size, JSON.stringify({ lookups, search: { p50: search.p50, p95: search.p95 }, visitHit, visitMiss, panel, exports }));
+      (results.sizes as Record<number, unknown>)[size] = { populateMs, lookups, search, saves, visitHit, visitMiss, panel, exports };
+      log(size, JSON.stringify({ lookups, search: { p50: search.p50, p95: search.p95 }, saves, visitHit, visitMiss, panel, exports }));
     } finally {
       await harness.close();
     }
@@ -261,7 +264,7 @@ function report(r: Record<string, any>): string {
   return `# Benchmark results
 
 ${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}. Machine speed at the start: ${r.machine.speedMs} ms for the words of 2,000 notes in Node (lower is faster; compare runs by it, this machine varies).
-Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups and searches are timed after a first, uncounted pass over other papers, once the library's bulk write has settled. Fixture pages are served locally, their images after ${IMAGE_DELAY_MS} ms, so that a page's load event follows its DOMContentLoaded as on the real sites.
+Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups, searches and saves are timed after a first, uncounted pass over other papers, once the library's bulk write has settled. Fixture pages are served locally, their images after ${IMAGE_DELAY_MS} ms, so that a page's load event follows its DOMContentLoaded as on the real sites.
 
 | figure | ${sizes.map((n) => `${n.toLocaleString('en')} notes`).join(' | ')} | target at 10,000 |
 | --- | ${sizes.map(() => '---').join(' | ')} | --- |
@@ -269,6 +272,7 @@ ${row('note lookup, arXiv id hit (p50 / p95)', (s) => pp(s.lookups.hit), 'p95 5 
 ${row('note lookup, title in another case (p50 / p95)', (s) => pp(s.lookups.title), 'p95 5 ms')}
 ${row('note lookup, no note (p50 / p95)', (s) => pp(s.lookups.miss), 'p95 5 ms')}
 ${row('full-text search per query (p50 / p95)', (s) => pp(s.search), 'p95 50 ms')}
+${row('note save, a line of new words added to a random paper’s note (p50 / p95)', (s) => pp(s.saves))}
 ${row('paper visit to badge, note found (after DOMContentLoaded, p50 / p95)', (s) => pp(s.visitHit), '100 ms')}
 ${row('paper visit to badge, no note (p50 / p95)', (s) => pp(s.visitMiss), '100 ms')}
 ${row('paper visit, navigation start to badge, note found (p50 / p95)', (s) => pp(s.visitHit.fromNavigation))}

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { catalogRecord } from '../../lib/catalog/merge';
 import { catalogCurrent, syncCatalog } from '../../lib/catalog/sync';
 import { findPaper } from '../../lib/db/lookup';
-import { buildRecord } from '../../lib/db/notes';
+import { buildRecord, savePaper } from '../../lib/db/notes';
 import type { PaperRecord } from '../../lib/db/records';
 import { PaperNotesDB } from '../../lib/db/schema';
 import { paperTables, putPapers } from '../../lib/db/write';
@@ -84,6 +84,23 @@ export const bench = {
   async lookups({ samples, seed }: { samples: number; seed: number }): Promise<Lookups> {
     const db = getDb();
     return toStats(await lookupTimes(db, await paperIds(db), samples, random(seed)));
+  },
+
+  /**
+   * `samples` saves of random papers' notes, each with a line of new words added, as the editor
+   * saves: the paper read, its shelf and the postings rows of its changed words rewritten.
+   */
+  async saves({ samples, seed }: { samples: number; seed: number }): Promise<Stats> {
+    const db = getDb();
+    const ids = await paperIds(db);
+    const rand = random(seed);
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const current = (await getPaper(db, ids[Math.floor(rand() * ids.length)]!))!;
+      const note = `${current.note.trimEnd()}\n* ${words(rand, 12).join(' ')}\n`;
+      times.push((await timed(() => savePaper(db, current.id, { note }, current.rev)))[0]);
+    }
+    return stats(times);
   },
 
   /**
