@@ -28,9 +28,9 @@ export interface TermRow {
   /**
    * Word, title and facet rows: the row's terms, sorted, written one after the other; `wordEnds`
    * gives where each ends. Their numbers are in `ids`, one term's after the other, and `ends` gives
-   * where each term's end. As an object of terms, a row of ~7,000 terms (at 50,000 notes) took V8's
-   * structured clone ~30 ms to read back, built a property at a time, and a search reads several:
-   * a string and typed arrays are read back at copying speed.
+   * where each term's numbers end. As an object of terms, a row of ~2,000 terms (at 50,000 notes)
+   * took V8's structured clone ~30 ms to read back (in Node, the same serializer), built a property
+   * at a time, and a search reads several: a string and typed arrays are read back at copying speed.
    */
   words?: string;
   wordEnds?: Int32Array;
@@ -48,8 +48,8 @@ export interface TermRow {
 type ColumnRow = Required<Pick<TermRow, 'words' | 'wordEnds' | 'ends' | 'ids'>>;
 
 /**
- * Key rows hold ~390 keys each at 50,000 papers. As an object of that many properties, one took
- * the structured clone ~3 ms to read back, and a lookup reads several: a string is read back at
+ * Key rows hold ~390 keys each at 50,000 papers (~1,400 in 256 rows). As an object of ~1,400
+ * properties, one took the structured clone ~3 ms to read back, and a lookup reads several: a string is read back at
  * copying speed, and a key is found in it with one `indexOf`. `;<key>:<number>,<number>…` per key;
  * keys are a letter and hex digits (`hashKey`), so `;<key>:` only ever matches at an entry's start.
  */
