@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { catalogRecord } from '../../lib/catalog/merge';
+import { storedRow } from '../../lib/catalog/rows';
 import { catalogCurrent, syncCatalog } from '../../lib/catalog/sync';
 import { findPaper } from '../../lib/db/lookup';
 import { buildRecord, savePaper } from '../../lib/db/notes';
@@ -190,7 +191,7 @@ export const bench = {
   async writeFloor(count: number): Promise<{ ms: number; puts: number; onePerRecordMs: number; onePerRecordPuts: number }> {
     const catalog = generateCatalog(count);
     const records = catalog.papers.map((entry, seq) => catalogRecord(entry, Date.now(), seq));
-    const rows = catalog.rows!;
+    const rows = catalog.rows!.map(storedRow);
     const write = async (papers: object[], terms: object[]) => {
       const db = new Dexie(`bench-floor-${Date.now()}`);
       db.version(1).stores({ papers: '&id', terms: '&k' });
