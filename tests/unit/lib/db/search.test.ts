@@ -201,9 +201,15 @@ describe('a change to what is indexed', () => {
     expect(await ids('osdi')).toEqual(before.osdi);
     expect(await listVenues(db)).toEqual(before.venues);
     // A save before the rebuild rewrites the rows it touches in the new form, the others' terms kept.
-    await savePaper(db, lina.id, { note: 'Chunked scheduling of all-to-all.' }, lina.rev);
+    const checkpoint = (await db.terms.get('w:che#0000'))!;
+    expect(checkpoint.terms).toEqual({ checkpoint: [serverless.seq] });
+    const saved = await savePaper(db, lina.id, { note: 'Chunked scheduling of all-to-all, a checkpoint too.' }, lina.rev);
+    const touched = (await db.terms.get('w:che#0000'))!;
+    expect(touched.terms).toBeUndefined();
+    expect(termsOf(touched)).toEqual({ checkpoint: [serverless.seq, saved.seq].sort((a, b) => a! - b!) });
     expect(await ids('chunk')).toEqual([sarathi.id, lina.id].sort());
     expect(await ids('sched')).toEqual([lina.id]);
+    expect(await ids('checkpoint')).toEqual([serverless.id, lina.id].sort());
     expect(await ids('serverless')).toEqual([serverless.id]);
     expect(await ensureTerms(db)).toBe(true);
     const rebuilt = await db.terms.toArray();
