@@ -3,8 +3,9 @@ import { TermChanges, type TermRow } from '../search/terms';
 import type { CatalogPaper, CatalogRow } from './types';
 
 /**
- * The postings of a catalog's papers numbered in catalog order, each linked to its catalog paper:
- * what a first install writes as it is. As JSON holds them: numbers in plain arrays.
+ * The postings of a catalog's papers numbered in catalog order, each linked to its catalog paper,
+ * computed at build time: a first install writes them with no indexing, only their numbers turned
+ * from the plain arrays JSON holds into typed arrays (`storedRow`).
  */
 export function catalogRows(papers: CatalogPaper[]): CatalogRow[] {
   const postings = new TermChanges();

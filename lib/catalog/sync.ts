@@ -151,7 +151,7 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
 
 /**
  * Into an empty database (a first install): the records numbered in catalog order and the
- * postings the build computed for exactly that numbering, written as they are.
+ * postings the build computed for exactly that numbering, written with no indexing (`storedRow`).
  */
 const firstInstall = inTransaction(async function firstInstall(db: PaperNotesDB, catalog: Catalog, now: number, report: SyncReport, faults: SyncFaults): Promise<SyncReport> {
   const records = catalog.papers.map((entry, seq) => catalogRecord(entry, now, seq));

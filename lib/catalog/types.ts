@@ -21,7 +21,7 @@ export interface Catalog {
   topics: TopicRecord[];
   /**
    * The search postings of the papers numbered 0, 1, … in catalog order: what a first install
-   * into an empty database writes as is (`storedRow`).
+   * into an empty database writes with no indexing, its numbers in typed arrays (`storedRow`).
    */
   rows?: CatalogRow[];
 }

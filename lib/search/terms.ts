@@ -1,7 +1,8 @@
 /**
  * The search index as postings rows. A row holds, for one kind of term, every term that starts
- * with the same three letters, each with the numbers (`seq`) of the papers that have it, for one
- * range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
+ * the same way (`HEAD`: the same three letters for full-text words, two for title words, the kind
+ * of facet, two hex digits and a quarter of a key's hash), each with the numbers (`seq`) of the
+ * papers that have it, for one range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
  * the storage process, so a bulk write (a catalog of 10,000 notes) must touch hundreds of rows,
  * not one per word; the number range bounds what a single save rewrites. A change to how rows
  * are keyed needs a new `TERMS_VERSION` (lib/db/reindex.ts).
@@ -127,8 +128,8 @@ const rangeOf = (kind: TermKind, seq: number) => (SPLIT_BY_RANGE[kind] ? Math.fl
  * letters or more reads only rows of terms that start like it and a save rewrites small rows; two
  * for title words (a fifth of the full text's postings); one for facets, the facet's kind, so
  * that every venue is in one row per range. Hashed keys (a letter, then eight hex digits) go by the
- * hash's first two digits and a quarter of its third: 1,024 rows of ~55 keys at 10,000 papers, ~340
- * at 50,000 (with 256 rows, a lookup at 50,000 papers read ~1,400 keys a row and took 1.5x as long
+ * hash's first two digits and a quarter of its third: 1,024 rows of ~80 keys at 10,000 papers, ~390
+ * at 50,000, ids included (with 256 rows, a lookup at 50,000 papers read ~1,400 keys a row and took 1.5x as long
  * as at 1,000). Each row is a put of its own in a bulk write, the main cost of a first install:
  * three letters for titles and three hex digits for keys made 5,500 rows for a catalog of 10,000
  * papers, these make 2,650.
