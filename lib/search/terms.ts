@@ -2,10 +2,10 @@
  * The search index as postings rows. A row holds, for one kind of term, every term that starts
  * the same way (`HEAD`: the same three letters for full-text words, two for title words, the kind
  * of facet, two hex digits and a quarter of a key's hash), each with the numbers (`seq`) of the
- * papers that have it, for one range of paper numbers. Few, larger rows: in Chromium each row written costs a round trip to
- * the storage process, so a bulk write (a catalog of 10,000 notes) must touch hundreds of rows,
- * not one per word; the number range bounds what a single save rewrites. A change to how rows
- * are keyed needs a new `TERMS_VERSION` (lib/db/reindex.ts).
+ * papers that have it, for one range of paper numbers. Few, larger rows: in Chromium each row
+ * written costs a round trip to the storage process, so a bulk write (a catalog of 10,000 notes)
+ * must touch hundreds of rows, not one per word; the number range bounds what a single save
+ * rewrites. A change to how rows are keyed needs a new `TERMS_VERSION` (lib/db/reindex.ts).
  */
 
 /** Papers per range of numbers: a save rewrites rows of its own range only. */
@@ -50,9 +50,10 @@ type ColumnRow = Required<Pick<TermRow, 'words' | 'wordEnds' | 'ends' | 'ids'>>;
 
 /**
  * Key rows hold ~390 keys each at 50,000 papers (~1,400 in 256 rows). As an object of ~1,400
- * properties, one took the structured clone ~3 ms to read back, and a lookup reads several: a string is read back at
- * copying speed, and a key is found in it with one `indexOf`. `;<key>:<number>,<number>…` per key;
- * keys are a letter and hex digits (`hashKey`), so `;<key>:` only ever matches at an entry's start.
+ * properties, one took the structured clone ~3 ms to read back, and a lookup reads several: a
+ * string is read back at copying speed, and a key is found in it with one `indexOf`.
+ * `;<key>:<number>,<number>…` per key; keys are a letter and hex digits (`hashKey`), so `;<key>:`
+ * only ever matches at an entry's start.
  */
 const PACKED: Record<TermKind, boolean> = { w: false, t: false, k: true, f: false };
 
