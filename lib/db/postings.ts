@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { Bitset } from '../search/bitset';
-import { eachTerm, rowKey, rowRange, seqsInRow, SPLIT_BY_RANGE, type Seqs, type TermKind, type TermRow } from '../search/terms';
+import { eachTerm, rowKey, rowRange, seqsInRow, SPLIT_BY_RANGE, type TermKind, type TermRow } from '../search/terms';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 import { papersBySeq } from './shelves';
@@ -17,12 +17,9 @@ function rowsFor(db: PaperNotesDB, kind: TermKind, term: string): Promise<TermRo
 /** Paper numbers with a term: the exact term, or (`prefix`) every term that starts with it. */
 export const seqsWith = inTransaction(async function seqsWith(db: PaperNotesDB, kind: TermKind, term: string, prefix: boolean): Promise<Bitset> {
   const out = new Bitset();
-  const take = (seqs: Seqs) => {
-    for (let i = 0; i < seqs.length; i++) out.add(seqs[i]!);
-  };
   for (const row of await rowsFor(db, kind, term)) {
-    if (prefix) eachTerm(row, (_, seqs) => take(seqs), term);
-    else take(seqsInRow(row, term) ?? []);
+    if (prefix) eachTerm(row, (_, seqs) => seqs.forEach((id) => out.add(id)), term);
+    else for (const id of seqsInRow(row, term) ?? []) out.add(id);
   }
   return out;
 });
