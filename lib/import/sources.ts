@@ -34,10 +34,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const NOT_TEXT = 'not UTF-8 text (binary data, or text in another encoding): save it as UTF-8 to import it';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The text of a file in UTF-8; null for binary data or another encoding. */
 function decode(bytes: Uint8Array): string | null {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = UTF8.decode(bytes);
     return text.includes('\u0000') ? null : text;
   } catch {
     return null;

@@ -268,6 +268,18 @@ describe('reading what users import', () => {
     expect(library.papers.length).toBe(4);
   });
 
+  it('reads the pages after one cut in the middle of a character as they are', () => {
+    // The page ends two bytes into a three-byte character; nothing of it may spill into the next.
+    const cut = new Uint8Array([0x23, 0x20, 0x41, 0xe2, 0x82]);
+    const files = [{ path: 'awesome-papers/0-cut.md', bytes: cut }, ...GITBOOK];
+    const { library, errors } = readImportFiles(files);
+    expect(errors).toEqual([{ file: 'awesome-papers/0-cut.md', line: 0, message: expect.stringContaining('not UTF-8 text') }]);
+    expect(library.papers.length).toBe(4);
+    const zipped = readImportFiles([{ path: 'notes.zip', bytes: zipSync(Object.fromEntries(files.map((f) => [f.path, f.bytes]))) }]);
+    expect(zipped.errors.map((e) => e.file)).toEqual(['notes.zip/awesome-papers/0-cut.md']);
+    expect(zipped.library).toEqual(library);
+  });
+
   it('keeps the rest when one file is broken, and names the broken one', () => {
     const { library, errors } = readImportFiles([...GITBOOK, md('awesome-papers/broken.md', '---\nnever closed')]);
     expect(errors).toEqual([{ file: 'broken.md', line: 1, message: 'front matter opened with "---" is never closed' }]);
