@@ -65,14 +65,19 @@ async function benchPage(harness: ExtensionHarness): Promise<Page> {
   return page;
 }
 
-/** Navigation to badge: from the page's DOMContentLoaded to the badge being set, by the worker's clock. */
-async function visits(harness: ExtensionHarness, url: string): Promise<Stats & { fromNavigation: Stats }> {
+interface VisitSamples {
+  /** From the page's DOMContentLoaded to the badge being set, by the worker's clock. */
+  afterContentLoaded: number[];
+  fromNavigation: number[];
+}
+
+/** `count` visits to a paper page, each from another page, timed to the badge set. */
+async function visitSamples(harness: ExtensionHarness, url: string, count: number): Promise<VisitSamples> {
   const page = await harness.open(PAGES.example);
   await page.goto(url);
   const tabId = await harness.tabId(page);
-  const samples: number[] = [];
-  const fromStart: number[] = [];
-  for (let i = 0; i < REPEATS + 1; i++) {
+  const samples: VisitSamples = { afterContentLoaded: [], fromNavigation: [] };
+  for (let i = 0; i < count + 1; i++) {
     await page.goto(PAGES.example);
     await harness.waitForBadge(tabId, (b) => b.text === '');
     const badged = harness.worker.evaluate(async (id) => {
@@ -86,13 +91,15 @@ async function visits(harness: ExtensionHarness, url: string): Promise<Stats & {
     const at = await badged;
     if (i > 0) {
       // the first visit warms the worker
-      samples.push(at - domContentLoaded);
-      fromStart.push(at - start);
+      samples.afterContentLoaded.push(at - domContentLoaded);
+      samples.fromNavigation.push(at - start);
     }
   }
   await page.close();
-  return { ...stats(samples), fromNavigation: stats(fromStart) };
+  return samples;
 }
+
+const visitStats = (s: VisitSamples) => ({ ...stats(s.afterContentLoaded), fromNavigation: stats(s.fromNavigation) });
 
 /**
  * Panel open to note rendered: from the panel's navigation start to the note in the DOM. Split in
@@ -101,14 +108,18 @@ async function visits(harness: ExtensionHarness, url: string): Promise<Stats & {
  * our scripts); and the rest, our code's reads and first render (`ours`, per open: the part the
  * library's size could change, apart from the browser's, which follows the machine's speed).
  */
-async function panelOpen(harness: ExtensionHarness, url: string): Promise<Stats & { pageParsed: Stats; codeStart: Stats; ours: Stats }> {
+interface PanelSamples {
+  rendered: number[];
+  pageParsed: number[];
+  codeStart: number[];
+}
+
+async function panelSamples(harness: ExtensionHarness, url: string, count: number): Promise<PanelSamples> {
   const page = await harness.open(url);
   const tabId = await harness.tabId(page);
   await harness.waitForBadge(tabId, (b) => b.text !== '');
-  const samples: number[] = [];
-  const codeStarts: number[] = [];
-  const parsed: number[] = [];
-  for (let i = 0; i < REPEATS + 1; i++) {
+  const samples: PanelSamples = { rendered: [], pageParsed: [], codeStart: [] };
+  for (let i = 0; i < count + 1; i++) {
     const panel = await harness.context.newPage();
     await panel.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -125,14 +136,52 @@ async function panelOpen(harness: ExtensionHarness, url: string): Promise<Stats 
       PANEL_CODE_MARK,
     );
     if (i > 0) {
-      samples.push(at);
-      codeStarts.push(code);
-      parsed.push(interactive);
+      samples.rendered.push(at);
+      samples.codeStart.push(code);
+      samples.pageParsed.push(interactive);
     }
     await panel.close();
   }
   await page.close();
-  return { ...stats(samples), pageParsed: stats(parsed), codeStart: stats(codeStarts), ours: stats(samples.map((at, i) => at - codeStarts[i]!)) };
+  return samples;
+}
+
+const panelStats = (s: PanelSamples) => ({
+  ...stats(s.rendered),
+  pageParsed: stats(s.pageParsed),
+  codeStart: stats(s.codeStart),
+  ours: stats(s.rendered.map((at, i) => at - s.codeStart[i]!)),
+});
+
+/** The libraries whose visits and panel opens are also timed side by side, for their growth. */
+const GROWTH = QUICK ? [0, 1_000] : [1_000, 50_000];
+const GROWTH_TURNS = QUICK ? 2 : 8;
+const GROWTH_PER_TURN = QUICK ? 2 : 6;
+
+/**
+ * Visits and panel opens of two libraries, each in its own browser, timed in turns: the machine's
+ * changes of speed (up to 2x here) then fall on both alike and do not read as growth, as they
+ * could between sizes timed minutes apart.
+ */
+async function visitsSideBySide(harnesses: ExtensionHarness[]) {
+  // The larger library's browser has just saved; a reader's library is at rest.
+  await new Promise((resolve) => setTimeout(resolve, QUICK ? 0 : 20_000));
+  const samples = harnesses.map(() => ({
+    hit: { afterContentLoaded: [], fromNavigation: [] } as VisitSamples,
+    miss: { afterContentLoaded: [], fromNavigation: [] } as VisitSamples,
+    panel: { rendered: [], pageParsed: [], codeStart: [] } as PanelSamples,
+  }));
+  const add = <T extends object>(into: T, more: T) => {
+    for (const key of Object.keys(more) as (keyof T)[]) (into[key] as number[]).push(...(more[key] as number[]));
+  };
+  for (let turn = 0; turn < GROWTH_TURNS; turn++) {
+    for (const [i, harness] of harnesses.entries()) {
+      add(samples[i]!.hit, await visitSamples(harness, PAGES.usenixSarathi, GROWTH_PER_TURN));
+      add(samples[i]!.miss, await visitSamples(harness, PAGES.usenixQuokka, GROWTH_PER_TURN));
+      add(samples[i]!.panel, await panelSamples(harness, PAGES.usenixSarathi, GROWTH_PER_TURN));
+    }
+  }
+  return samples.map((s) => ({ visitHit: visitStats(s.hit), visitMiss: visitStats(s.miss), panel: panelStats(s.panel) }));
 }
 
 const RUNS = QUICK ? 1 : 3;
@@ -184,6 +233,8 @@ async function main() {
     sizes: {} as Record<number, unknown>,
   };
 
+  // The browsers of the two libraries timed side by side stay open until then.
+  const kept = new Map<number, ExtensionHarness>();
   for (const size of SIZES) {
     log(`library of ${size} notes`);
     const harness = await ExtensionHarness.launch(servePages, EXTENSION);
@@ -197,18 +248,26 @@ async function main() {
       await call(page, 'searches', QUERIES);
       const lookups = await call(page, 'lookups', { samples: LOOKUPS, seed: 42 });
       const search = await call(page, 'searches', Array.from({ length: SEARCH_ROUNDS }, () => QUERIES).flat());
-      const visitHit = await visits(harness, PAGES.usenixSarathi);
-      const visitMiss = await visits(harness, PAGES.usenixQuokka);
-      const panel = await panelOpen(harness, PAGES.usenixSarathi);
+      const visitHit = visitStats(await visitSamples(harness, PAGES.usenixSarathi, REPEATS));
+      const visitMiss = visitStats(await visitSamples(harness, PAGES.usenixQuokka, REPEATS));
+      const panel = panelStats(await panelSamples(harness, PAGES.usenixSarathi, REPEATS));
       const exports = size >= 1_000 ? await exportRuns(page) : null;
       // Last: the storage engine goes on compacting what saves write, and would slow what follows.
       await call(page, 'saves', { samples: SAVES / 5, seed: 5 });
       const saves = await call(page, 'saves', { samples: SAVES, seed: 11 });
       (results.sizes as Record<number, unknown>)[size] = { populateMs, lookups, search, saves, visitHit, visitMiss, panel, exports };
       log(size, JSON.stringify({ lookups, search: { p50: search.p50, p95: search.p95 }, saves, visitHit, visitMiss, panel, exports }));
+      if (GROWTH.includes(size)) kept.set(size, harness);
     } finally {
-      await harness.close();
+      if (!kept.has(size)) await harness.close();
     }
+  }
+  try {
+    const [small, large] = await visitsSideBySide(GROWTH.map((size) => kept.get(size)!));
+    results.visitGrowth = { sizes: GROWTH, [GROWTH[0]!]: small, [GROWTH[1]!]: large };
+    log('visit and panel growth', JSON.stringify(results.visitGrowth));
+  } finally {
+    for (const harness of kept.values()) await harness.close();
   }
 
   // A listing gets no content script; a talk's page looks like a paper's by its URL, so the script
@@ -250,18 +309,19 @@ function report(r: Record<string, any>): string {
   const runs = (figure: { runs: number[] }) => figure.runs.join(', ');
   const pp = (s: Stats | undefined) => (s ? `${s.p50} / ${s.p95}` : '–');
   const cost = (page: Builds<PageCost>, figure: keyof PageCost, builds: (keyof Builds<PageCost>)[]) => builds.map((b) => (figure === 'heapKb' ? Math.round(page[b].heapKb) : page[b].scriptMs.toFixed(2))).join(' / ');
-  const at = (n: number) => r.sizes[n];
-  const growth = (get: (s: any) => number) => (at(1000) && at(50000) ? `${(get(at(50000)) / Math.max(get(at(1000)), 0.01)).toFixed(2)}x` : 'n/a');
-  // Lookups measured side by side (see main): the ratio of the larger library's figure to the smaller's.
-  const lg = r.lookupGrowth;
-  const [small, large] = [lg[lg.sizes[0]], lg[lg.sizes[1]]];
-  const times = (kind: string, q: 'p50' | 'p95') => `${small[kind][q]} → ${large[kind][q]}`;
-  const g = {
-    from: lg.sizes[0] as number,
-    to: lg.sizes[1] as number,
-    ms: (kind: string) => `${times(kind, 'p50')}, ${times(kind, 'p95')}`,
-    ratio: (kind: string) => (['p50', 'p95'] as const).map((q) => `${(large[kind][q] / Math.max(small[kind][q], 0.01)).toFixed(2)}x`).join(' / '),
+  // Growth measured side by side (see main): the ratio of the larger library's figure to the smaller's.
+  const sideBySide = (measured: Record<string, any>) => {
+    const [small, large] = [measured[measured.sizes[0]], measured[measured.sizes[1]]];
+    const figure = (path: string, q: 'p50' | 'p95') => path.split('.').reduce((o, k) => o[k], { small, large } as any)[q] as number;
+    const times = (path: string, q: 'p50' | 'p95') => `${figure(`small.${path}`, q)} → ${figure(`large.${path}`, q)}`;
+    return {
+      label: `growth ${measured.sizes[0].toLocaleString('en')} → ${measured.sizes[1].toLocaleString('en')} notes, side by side`,
+      ms: (path: string) => `${times(path, 'p50')}, ${times(path, 'p95')}`,
+      ratio: (path: string) => (['p50', 'p95'] as const).map((q) => `${(figure(`large.${path}`, q) / Math.max(figure(`small.${path}`, q), 0.01)).toFixed(2)}x`).join(' / '),
+    };
   };
+  const g = sideBySide(r.lookupGrowth);
+  const v = sideBySide(r.visitGrowth);
   return `# Benchmark results
 
 ${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}. Machine speed at the start: ${r.machine.speedMs} ms for the words of 2,000 notes in Node (lower is faster; compare runs by it, this machine varies).
@@ -299,14 +359,14 @@ ${row(`export whole library to .zip${r.quick ? '' : ` (median of ${EXPORT_RUNS})
 | start-up with nothing changed: the check every start does (catalog hash, postings version) | ${r.catalog.startupCheckMs} ms | 50 ms |
 | start-up with nothing changed: a full sync call (no-op) | ${r.catalog.unchangedSyncMs} ms | 50 ms |
 | import of ${r.import.added.toLocaleString('en')} notes from a GitBook .zip (read + preview + apply; median of runs: ${runs(r.import)}) | ${r.import.totalMs} ms (${r.import.readMs} + ${r.import.planMs} + ${r.import.applyMs}) | 3 s |
-| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup by arXiv id, p50 / p95 (ms: ${g.ms('hit')}) | ${g.ratio('hit')} | 1.5x |
-| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup by title, p50 / p95 (ms: ${g.ms('title')}) | ${g.ratio('title')} | 1.5x |
-| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: lookup with no note, p50 / p95 (ms: ${g.ms('miss')}) | ${g.ratio('miss')} | 1.5x |
-| growth ${g.from.toLocaleString('en')} → ${g.to.toLocaleString('en')} notes, side by side: one read of a paper by its id (its key row, then its shelf), p50 / p95 (ms: ${g.ms('read')}) | ${g.ratio('read')} | |
-| growth 1,000 → 50,000 notes: visit (navigation start to badge, note found), p50 / p95 | ${growth((s) => s.visitHit.fromNavigation.p50)} / ${growth((s) => s.visitHit.fromNavigation.p95)} | 1.5x |
-| growth 1,000 → 50,000 notes: visit (navigation start to badge, no note), p50 / p95 | ${growth((s) => s.visitMiss.fromNavigation.p50)} / ${growth((s) => s.visitMiss.fromNavigation.p95)} | 1.5x |
-| growth 1,000 → 50,000 notes: panel open, p50 / p95 | ${growth((s) => s.panel.p50)} / ${growth((s) => s.panel.p95)} | 1.5x |
-| growth 1,000 → 50,000 notes: panel open, our code’s part (entry module starting to note rendered), p50 / p95 | ${growth((s) => s.panel.ours.p50)} / ${growth((s) => s.panel.ours.p95)} | |
+| ${g.label}: lookup by arXiv id, p50 / p95 (ms: ${g.ms('hit')}) | ${g.ratio('hit')} | 1.5x |
+| ${g.label}: lookup by title, p50 / p95 (ms: ${g.ms('title')}) | ${g.ratio('title')} | 1.5x |
+| ${g.label}: lookup with no note, p50 / p95 (ms: ${g.ms('miss')}) | ${g.ratio('miss')} | 1.5x |
+| ${g.label}: one read of a paper by its id (its key row, then its shelf), p50 / p95 (ms: ${g.ms('read')}) | ${g.ratio('read')} | |
+| ${v.label}: visit, navigation start to badge, note found, p50 / p95 (ms: ${v.ms('visitHit.fromNavigation')}) | ${v.ratio('visitHit.fromNavigation')} | 1.5x |
+| ${v.label}: visit, navigation start to badge, no note, p50 / p95 (ms: ${v.ms('visitMiss.fromNavigation')}) | ${v.ratio('visitMiss.fromNavigation')} | 1.5x |
+| ${v.label}: panel open to note rendered, p50 / p95 (ms: ${v.ms('panel')}) | ${v.ratio('panel')} | 1.5x |
+| ${v.label}: panel open, our code’s part (entry module starting to note rendered), p50 / p95 (ms: ${v.ms('panel.ours')}) | ${v.ratio('panel.ours')} | |
 `;
 }
 
