@@ -118,8 +118,7 @@ export const shelve = inTransaction(async function shelve(shelves: ShelfTable, r
   for (const seq of removed) place(seq, null);
   const numbers = [...slots.keys()];
   const used = numbers.filter((n) => n * SHELF < numberedBefore);
-  // Nothing to read, no await: the writes below are then sent at once, before the caller goes on.
-  const stored = new Map(used.length ? (await shelves.bulkGet(used)).map((row, i) => [used[i]!, row]) : []);
+  const stored = new Map((await shelves.bulkGet(used)).map((row, i) => [used[i]!, row]));
   const puts: ShelfRow[] = [];
   const emptied: number[] = [];
   for (const n of numbers) {

@@ -27,34 +27,21 @@ export const paperTables = (db: PaperNotesDB) => [db.shelves, db.terms, db.meta]
 /** Past this many rows, a write asks which exist before reading them (each read is a round trip). */
 const MANY_ROWS = 500;
 
-/** Past this many papers, a write asks which rows exist before it writes the papers. */
-const MANY_PAPERS = 100;
-
-/** The keys of every postings row stored. */
-const storedRowKeys = (db: PaperNotesDB) => db.terms.toCollection().primaryKeys();
-
-/**
- * The current postings rows of these keys; undefined for a row not written yet. `stored`: every
- * stored row's key, when the write already asked.
- */
-const currentRows = inTransaction(async function currentRows(db: PaperNotesDB, keys: string[], stored?: PromiseLike<string[]>): Promise<(TermRow | undefined)[]> {
-  if (!stored && keys.length < MANY_ROWS) return db.terms.bulkGet(keys);
+/** The current postings rows of these keys; undefined for a row not written yet. */
+const currentRows = inTransaction(async function currentRows(db: PaperNotesDB, keys: string[]): Promise<(TermRow | undefined)[]> {
+  if (keys.length < MANY_ROWS) return db.terms.bulkGet(keys);
   // A bulk write into a new or small library touches thousands of rows that do not exist yet:
   // one read of every key finds those, and only the rest are read.
-  const present = new Set(await (stored ?? storedRowKeys(db)));
-  const reading = keys.filter((k) => present.has(k));
-  const found = new Map((await db.terms.bulkGet(reading)).map((row, i) => [reading[i]!, row]));
+  const stored = new Set(await db.terms.toCollection().primaryKeys());
+  const present = keys.filter((k) => stored.has(k));
+  const found = new Map((await db.terms.bulkGet(present)).map((row, i) => [present[i]!, row]));
   return keys.map((k) => found.get(k));
 });
 
-const applyTerms = inTransaction(async function applyTerms(db: PaperNotesDB, changes: TermChanges, stored?: PromiseLike<string[]>): Promise<void> {
+const applyTerms = inTransaction(async function applyTerms(db: PaperNotesDB, changes: TermChanges): Promise<void> {
   const keys = changes.keys;
-  if (!keys.length) {
-    // Nothing to write; the read already asked still ends here (a failed one is not left unheard).
-    await stored;
-    return;
-  }
-  const rows = changes.apply(await currentRows(db, keys, stored));
+  if (!keys.length) return;
+  const rows = changes.apply(await currentRows(db, keys));
   await db.terms.bulkPut(rows.filter((r) => r !== null));
   await db.terms.bulkDelete(keys.filter((_, i) => rows[i] === null));
 });
@@ -86,8 +73,6 @@ export const putPapers = inTransaction(async function putPapers(db: PaperNotesDB
     const before = previous[i];
     return keepCatalogBase(before, { ...record, seq: before?.seq ?? next++ });
   });
-  // Asked before the records' writes, which a read would otherwise wait behind.
-  const rowKeys = records.length >= MANY_PAPERS ? storedRowKeys(db) : undefined;
   // The records go to the database first: it stores them while their words are computed here.
   const stored = Dexie.Promise.all<unknown>([shelve(db.shelves, numbered, [], start), next !== start && db.meta.put({ key: SEQ, value: next })]);
   const changes = new TermChanges();
@@ -95,8 +80,8 @@ export const putPapers = inTransaction(async function putPapers(db: PaperNotesDB
     const before = previous[i];
     changes.change(written.seq!, before?.seq === undefined ? null : indexedTerms(before), indexedTerms(written));
   });
-  // The rows go too, without waiting until the records are stored.
-  await Dexie.Promise.all([stored, applyTerms(db, changes, rowKeys)]);
+  await stored;
+  await applyTerms(db, changes);
   return numbered;
 });
 

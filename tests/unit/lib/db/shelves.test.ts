@@ -1,11 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deletePaper } from '@/lib/db/delete';
-import { buildRecord, savePaper, updatePaper } from '@/lib/db/notes';
+import { savePaper, updatePaper } from '@/lib/db/notes';
 import { getPaper, getPapers } from '@/lib/db/read';
-import { allPapers, countPapers, eachShelfPage, eachShelfPageAhead, papersBySeq, SHELF, shelfOf, shelve } from '@/lib/db/shelves';
+import { allPapers, countPapers, eachShelfPage, eachShelfPageAhead, papersBySeq, SHELF, shelfOf } from '@/lib/db/shelves';
 import { deletePapers, paperTables } from '@/lib/db/write';
 import { hashKey, KEY } from '@/lib/match/keys';
-import { emptyFields } from '@/lib/notes/derive';
 import { TermChanges } from '@/lib/search/terms';
 import { addPaper, freshDb } from '../../db-helpers';
 
@@ -94,21 +93,6 @@ describe('papers on shelves', () => {
     const none: unknown[] = [];
     await eachShelfPageAhead(freshDb().shelves, (page) => none.push(page));
     expect(none).toEqual([]);
-  });
-
-  it('are sent to the database at once when new: a bulk write computes its postings while they are stored', async () => {
-    const db = freshDb();
-    const records = Array.from({ length: SHELF * 3 }, (_, i) =>
-      buildRecord(emptyFields({ title: `New paper ${i}` }), { id: `u-${i}`, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user', seq: i }),
-    );
-    const puts = vi.spyOn(db.shelves, 'bulkPut');
-    await db.transaction('rw', db.shelves, async () => {
-      const writing = shelve(db.shelves, records, [], 0);
-      // Before the caller's next line: an await here would hold the writes until it next waits.
-      expect(puts).toHaveBeenCalledTimes(1);
-      await writing;
-    });
-    expect(await allPapers(db.shelves)).toEqual(records);
   });
 
   it('hold a huge note as any other', async () => {
