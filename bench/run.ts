@@ -101,6 +101,12 @@ async function visitSamples(harness: ExtensionHarness, url: string, count: numbe
 
 const visitStats = (s: VisitSamples) => ({ ...stats(s.afterContentLoaded), fromNavigation: stats(s.fromNavigation) });
 
+interface PanelSamples {
+  rendered: number[];
+  pageParsed: number[];
+  codeStart: number[];
+}
+
 /**
  * Panel open to note rendered: from the panel's navigation start to the note in the DOM. Split in
  * three: to the page parsed (domInteractive: the browser's part, before any script of ours runs);
@@ -108,12 +114,6 @@ const visitStats = (s: VisitSamples) => ({ ...stats(s.afterContentLoaded), fromN
  * our scripts); and the rest, our code's reads and first render (`ours`, per open: the part the
  * library's size could change, apart from the browser's, which follows the machine's speed).
  */
-interface PanelSamples {
-  rendered: number[];
-  pageParsed: number[];
-  codeStart: number[];
-}
-
 async function panelSamples(harness: ExtensionHarness, url: string, count: number): Promise<PanelSamples> {
   const page = await harness.open(url);
   const tabId = await harness.tabId(page);
