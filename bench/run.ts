@@ -71,12 +71,14 @@ interface VisitSamples {
   fromNavigation: number[];
 }
 
+const noVisits = (): VisitSamples => ({ afterContentLoaded: [], fromNavigation: [] });
+
 /** `count` visits to a paper page, each from another page, timed to the badge set. */
 async function visitSamples(harness: ExtensionHarness, url: string, count: number): Promise<VisitSamples> {
   const page = await harness.open(PAGES.example);
   await page.goto(url);
   const tabId = await harness.tabId(page);
-  const samples: VisitSamples = { afterContentLoaded: [], fromNavigation: [] };
+  const samples = noVisits();
   for (let i = 0; i < count + 1; i++) {
     await page.goto(PAGES.example);
     await harness.waitForBadge(tabId, (b) => b.text === '');
@@ -107,6 +109,8 @@ interface PanelSamples {
   codeStart: number[];
 }
 
+const noPanelOpens = (): PanelSamples => ({ rendered: [], pageParsed: [], codeStart: [] });
+
 /**
  * Panel open to note rendered: from the panel's navigation start to the note in the DOM. Split in
  * three: to the page parsed (domInteractive: the browser's part, before any script of ours runs);
@@ -118,7 +122,7 @@ async function panelSamples(harness: ExtensionHarness, url: string, count: numbe
   const page = await harness.open(url);
   const tabId = await harness.tabId(page);
   await harness.waitForBadge(tabId, (b) => b.text !== '');
-  const samples: PanelSamples = { rendered: [], pageParsed: [], codeStart: [] };
+  const samples = noPanelOpens();
   for (let i = 0; i < count + 1; i++) {
     const panel = await harness.context.newPage();
     await panel.addInitScript(() => {
@@ -166,11 +170,7 @@ const GROWTH_PER_TURN = QUICK ? 2 : 6;
 async function visitsSideBySide(harnesses: ExtensionHarness[]) {
   // The larger library's browser has just saved; a reader's library is at rest.
   await new Promise((resolve) => setTimeout(resolve, QUICK ? 0 : 20_000));
-  const samples = harnesses.map(() => ({
-    hit: { afterContentLoaded: [], fromNavigation: [] } as VisitSamples,
-    miss: { afterContentLoaded: [], fromNavigation: [] } as VisitSamples,
-    panel: { rendered: [], pageParsed: [], codeStart: [] } as PanelSamples,
-  }));
+  const samples = harnesses.map(() => ({ hit: noVisits(), miss: noVisits(), panel: noPanelOpens() }));
   const add = <T extends object>(into: T, more: T) => {
     for (const key of Object.keys(more) as (keyof T)[]) (into[key] as number[]).push(...(more[key] as number[]));
   };
