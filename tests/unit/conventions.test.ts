@@ -55,6 +55,9 @@ describe('project conventions', () => {
     expect([...packages].sort()).toEqual(['wxt/browser', 'wxt/utils/define-unlisted-script']);
     expect([...files].filter((f) => /lib\/(db|markdown|runtime)\/|components\//.test(f))).toEqual([]);
     for (const file of files) expect(readFileSync(join(ROOT, file), 'utf8')).not.toMatch(/indexedDB|Dexie/);
+    // Its types only: the module's value touches `browser.runtime` as it loads, a cost to every
+    // page the script runs on, and tests get WXT's fake in its place (paper-detector.test.ts).
+    expect(readFileSync(join(ROOT, 'entrypoints/paper-detector.ts'), 'utf8')).toMatch(/^import type \{[^}]*\} from 'wxt\/browser';$/m);
   });
 
   it('registers background listeners from one synchronous main', () => {
