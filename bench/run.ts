@@ -30,6 +30,9 @@ const LOOKUPS = QUICK ? 40 : 500;
 const SEARCH_ROUNDS = QUICK ? 1 : 5;
 const SAVES = QUICK ? 10 : 100;
 const BIG = QUICK ? 1_000 : 10_000;
+/** The storage engine goes on reorganising a bulk write after it commits; a reader's library is at rest. */
+const SETTLE_MS = QUICK ? 0 : 20_000;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 /** Exports of each library, one after the other in its browser: the median of each kind is reported. */
 const EXPORT_RUNS = QUICK ? 1 : 3;
 const EXTENSION = join(ROOT, '.output', 'bench', 'chrome-mv3');
@@ -168,8 +171,8 @@ const GROWTH_PER_TURN = QUICK ? 2 : 6;
  * could between sizes timed minutes apart.
  */
 async function visitsSideBySide(harnesses: ExtensionHarness[]) {
-  // The larger library's browser has just saved; a reader's library is at rest.
-  await new Promise((resolve) => setTimeout(resolve, QUICK ? 0 : 20_000));
+  // The larger library's browser has just saved.
+  await settle();
   const samples = harnesses.map(() => ({ hit: noVisits(), miss: noVisits(), panel: noPanelOpens() }));
   const add = <T extends object>(into: T, more: T) => {
     for (const key of Object.keys(more) as (keyof T)[]) (into[key] as number[]).push(...(more[key] as number[]));
@@ -242,6 +245,7 @@ async function main() {
       const page = await benchPage(harness);
       results.chromium ??= await harness.worker.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown');
       const populateMs = await call(page, 'populate', size);
+      await settle();
       // On a library at rest, as a reader's is: a first pass of other papers and of the queries is
       // not counted (it would measure the storage engine still settling the bulk write, and the JIT).
       await call(page, 'lookups', { samples: LOOKUPS / 5, seed: 7 });
@@ -293,7 +297,7 @@ async function main() {
   // Growth of lookups: the smallest and largest libraries side by side in one browser, looked up
   // in turns, so that the machine's changes of speed (up to 2x here) do not read as growth.
   const growthSizes = QUICK ? [100, 1_000] : [1_000, 50_000];
-  results.lookupGrowth = { sizes: growthSizes, ...(await inFreshBrowser((page) => call(page, 'lookupGrowth', { sizes: growthSizes, turns: 10, perTurn: QUICK ? 4 : 50, settleMs: QUICK ? 0 : 20_000 }))) };
+  results.lookupGrowth = { sizes: growthSizes, ...(await inFreshBrowser((page) => call(page, 'lookupGrowth', { sizes: growthSizes, turns: 10, perTurn: QUICK ? 4 : 50, settleMs: SETTLE_MS }))) };
   log('lookup growth', JSON.stringify(results.lookupGrowth));
   log('catalog', JSON.stringify(results.catalog), 'import', JSON.stringify(results.import), 'floor', JSON.stringify(results.writeFloor));
   mkdirSync(OUT, { recursive: true });
@@ -325,7 +329,7 @@ function report(r: Record<string, any>): string {
   return `# Benchmark results
 
 ${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}. Machine speed at the start: ${r.machine.speedMs} ms for the words of 2,000 notes in Node (lower is faster; compare runs by it, this machine varies).
-Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups, searches and saves are timed after a first, uncounted pass over other papers, once the library's bulk write has settled. Fixture pages are served locally, their images after ${IMAGE_DELAY_MS} ms, so that a page's load event follows its DOMContentLoaded as on the real sites.
+Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups, searches and saves are timed after a first, uncounted pass over other papers, once the library's bulk write has settled${SETTLE_MS ? ` (${SETTLE_MS / 1000} s at rest after it)` : ''}. Fixture pages are served locally, their images after ${IMAGE_DELAY_MS} ms, so that a page's load event follows its DOMContentLoaded as on the real sites.
 
 | figure | ${sizes.map((n) => `${n.toLocaleString('en')} notes`).join(' | ')} | target at 10,000 |
 | --- | ${sizes.map(() => '---').join(' | ')} | --- |
