@@ -9,11 +9,11 @@ export type CitationMeta = Map<string, string[]>;
 
 export function readCitationMeta(doc: Document): CitationMeta {
   const meta: CitationMeta = new Map();
-  const tags = doc.getElementsByTagName('meta');
-  for (let i = 0, seen = 0; i < tags.length && seen < MAX_TAGS; i++) {
-    const name = tags[i]!.getAttribute('name')?.toLowerCase();
-    if (!name?.startsWith('citation_')) continue;
-    seen++;
+  // Only the citation tags: every element the script touches gets a wrapper in its world, and
+  // reading every meta tag cost a talk's page, which has none of them, ~0.3 ms.
+  const tags = doc.querySelectorAll('meta[name^="citation_" i]');
+  for (let i = 0; i < tags.length && i < MAX_TAGS; i++) {
+    const name = tags[i]!.getAttribute('name')!.toLowerCase();
     const values = meta.get(name.slice(9)) ?? [];
     if (values.length < MAX_VALUES_PER_NAME) values.push(tags[i]!.getAttribute('content') ?? '');
     meta.set(name.slice(9), values);
