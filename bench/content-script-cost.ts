@@ -2,7 +2,8 @@
  * What our content script costs a page it runs on, against two reference extensions built here:
  * one whose content script is an empty file, with the same matches (what any content script costs:
  * the isolated world the browser makes for it), and one with no content script. Each is measured
- * in a fresh browser, on the same pages.
+ * in a fresh browser, on the same pages, in turns (ours, empty, none, then again), so that the
+ * machine's drift over a run falls on all three alike.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,11 +37,16 @@ function referenceExtension(dir: string, name: string, contentScript: { matches:
   return dir;
 }
 
-async function measure(harness: ExtensionHarness, url: string, repeats: number): Promise<PageCost> {
+interface Sample {
+  script: number;
+  heap: number;
+}
+
+async function measure(harness: ExtensionHarness, url: string, repeats: number): Promise<Sample[]> {
   const page = await harness.context.newPage();
   const cdp = await harness.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const samples: { script: number; heap: number }[] = [];
+  const samples: Sample[] = [];
   for (let i = 0; i < repeats; i++) {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(150);
@@ -51,11 +57,18 @@ async function measure(harness: ExtensionHarness, url: string, repeats: number):
     samples.push({ script: value('ScriptDuration') * 1000, heap: value('JSHeapUsedSize') / 1024 });
   }
   await page.close();
+  return samples;
+}
+
+function cost(samples: Sample[]): PageCost {
   return { scriptMs: stats(samples.map((s) => s.script)).p50, heapKb: stats(samples.map((s) => s.heap)).p50 };
 }
 
-/** Each page's cost with our extension (built in `extensionDir`) and with each reference extension. */
-export async function contentScriptCost(extensionDir: string, serve: (server: FixtureServer) => void, urls: string[], repeats: number): Promise<Builds<PageCost>[]> {
+/**
+ * Each page's cost with our extension (built in `extensionDir`) and with each reference extension:
+ * `turns` fresh browsers per build, `repeats` loads of each page in each.
+ */
+export async function contentScriptCost(extensionDir: string, serve: (server: FixtureServer) => void, urls: string[], repeats: number, turns: number): Promise<Builds<PageCost>[]> {
   const ours = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts: { matches: string[]; run_at?: string }[] };
   const { matches, run_at } = ours.content_scripts[0]!;
   const refs = join(tmpdir(), 'paper-notes-bench-reference');
@@ -64,14 +77,17 @@ export async function contentScriptCost(extensionDir: string, serve: (server: Fi
     emptyScript: referenceExtension(join(refs, 'empty-script'), 'Empty content script', { matches, run_at }),
     noScript: referenceExtension(join(refs, 'no-script'), 'No content script', null),
   };
-  const costs = urls.map(() => ({}) as Builds<PageCost>);
-  for (const build of Object.keys(dirs) as (keyof Builds<string>)[]) {
-    const harness = await ExtensionHarness.launch(serve, dirs[build]);
-    try {
-      for (const [i, url] of urls.entries()) costs[i]![build] = await measure(harness, url, repeats);
-    } finally {
-      await harness.close();
+  const builds = Object.keys(dirs) as (keyof Builds<string>)[];
+  const samples = urls.map(() => ({ ours: [], emptyScript: [], noScript: [] }) as Builds<Sample[]>);
+  for (let turn = 0; turn < turns; turn++) {
+    for (const build of builds) {
+      const harness = await ExtensionHarness.launch(serve, dirs[build]);
+      try {
+        for (const [i, url] of urls.entries()) samples[i]![build].push(...(await measure(harness, url, repeats)));
+      } finally {
+        await harness.close();
+      }
     }
   }
-  return costs;
+  return samples.map((s) => ({ ours: cost(s.ours), emptyScript: cost(s.emptyScript), noScript: cost(s.noScript) }));
 }
