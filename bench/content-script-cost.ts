@@ -15,7 +15,7 @@ import { stats } from './page/stats';
 export interface PageCost {
   /** Script time of a load, p50: loads one after another, the script's code compiled by an earlier one. */
   scriptMs: number;
-  /** Script time of a load after a full garbage collection, which drops compiled code, p50. */
+  /** Script time of a load after a full garbage collection, which may drop compiled code, p50. */
   scriptAfterCollectionMs: number;
   /** JS heap once a load's garbage is collected, p50. */
   heapKb: number;
