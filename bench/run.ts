@@ -315,6 +315,7 @@ function report(r: Record<string, any>): string {
   const ms = (v: number | undefined) => (v === undefined ? '–' : `${v} ms`);
   const runs = (figure: { runs: number[] }) => figure.runs.join(', ');
   const pp = (s: Stats | undefined) => (s ? `${s.p50} / ${s.p95}` : '–');
+  const costSampling = `p50 of ${COST_TURNS * COST_LOADS} loads in ${COST_TURNS} fresh browser${COST_TURNS > 1 ? 's' : ''} per build, taken in turns`;
   const cost = (page: Builds<PageCost>, figure: keyof PageCost, builds: (keyof Builds<PageCost>)[]) => builds.map((b) => (figure === 'heapKb' ? Math.round(page[b].heapKb) : page[b][figure].toFixed(2))).join(' / ');
   // Growth measured side by side (see main): the ratio of the larger library's figure to the smaller's.
   const sideBySide = (measured: Record<string, any>) => {
@@ -356,10 +357,10 @@ ${row(`export whole library to .zip${r.quick ? '' : ` (median of ${EXPORT_RUNS})
 | --- | --- | --- |
 | content script, minified | ${r.contentScript.minifiedBytes.toLocaleString('en')} bytes | 5 KB |
 | content script, gzipped | ${r.contentScript.gzipBytes.toLocaleString('en')} bytes | |
-| script time on an arXiv listing (no content script runs there), with our extension / with one that has no content script (p50 of ${COST_TURNS * COST_LOADS} loads in ${COST_TURNS} fresh browser${COST_TURNS > 1 ? 's' : ''} per build, taken in turns) | ${cost(r.nonPaperPage, 'scriptMs', ['ours', 'noScript'])} ms | nearly nothing |
+| script time on an arXiv listing (no content script runs there), with our extension / with one that has no content script (${costSampling}) | ${cost(r.nonPaperPage, 'scriptMs', ['ours', 'noScript'])} ms | nearly nothing |
 | JS heap that page keeps (after garbage collection), the same two (p50) | ${cost(r.nonPaperPage, 'heapKb', ['ours', 'noScript'])} KB | |
-| script time on a USENIX talk's page (our script runs, finds no paper): ours / an empty content script / no content script (p50 of ${COST_TURNS * COST_LOADS} loads in ${COST_TURNS} fresh browser${COST_TURNS > 1 ? 's' : ''} per build, taken in turns) | ${cost(r.talkPage, 'scriptMs', ['ours', 'emptyScript', 'noScript'])} ms | nearly nothing |
-| the same three, each load after a full garbage collection, which drops compiled code (p50) | ${cost(r.talkPage, 'scriptAfterCollectionMs', ['ours', 'emptyScript', 'noScript'])} ms | |
+| script time on a USENIX talk's page (our script runs, finds no paper): ours / an empty content script / no content script (${costSampling}) | ${cost(r.talkPage, 'scriptMs', ['ours', 'emptyScript', 'noScript'])} ms | nearly nothing |
+| the same three, each load after a full garbage collection, which may drop compiled code (p50) | ${cost(r.talkPage, 'scriptAfterCollectionMs', ['ours', 'emptyScript', 'noScript'])} ms | |
 | JS heap that page keeps (after garbage collection), the same three (p50) | ${cost(r.talkPage, 'heapKb', ['ours', 'emptyScript', 'noScript'])} KB | |
 | first-install sync, ${r.catalog.records.toLocaleString('en')}-record catalog (median of runs: ${runs(r.catalog)}) | ${r.catalog.firstInstallMs} ms | 2 s |
 | the same writes with no index, the storage engine alone: papers ${SHELF} to a shelf and postings rows (${r.writeFloor.puts.toLocaleString('en')} puts; runs: ${runs(r.writeFloor)}) | ${r.writeFloor.ms} ms | |
