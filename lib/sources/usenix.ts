@@ -2,8 +2,10 @@ import type { PaperRef } from '../paper';
 
 const HOST = /^(?:www\.)?usenix\.org$/;
 
-// `/conference/<conf><yy>/presentation/<slug>`, older years with `technical-sessions/` in between.
-const PRESENTATION = /^\/conference\/([a-z]+)(\d\d|\d{4})\/(?:technical-sessions\/)?presentation\/([a-z0-9][\w-]*)\/?$/i;
+// `/conference/<conf><yy>/presentation/<slug>`; older years have the program's folder in between:
+// `technical-sessions/` (conferences), `workshop-program/` (HotOS, HotCloud, WOOT), `conference-program/`
+// (LISA), `program/` (HotStorage 2017).
+const PRESENTATION = /^\/conference\/([a-z]+)(\d\d|\d{4})\/(?:(?:technical-sessions|(?:workshop-|conference-)?program)\/)?presentation\/([a-z0-9][\w-]*)\/?$/i;
 // `/system/files/<code><yy>-[paper-]<slug>[_N].pdf`, older under `/system/files/conference/<conf><yy>/`.
 const PDF = /^\/system\/files\/(?:conference\/[a-z]+\d+\/)?([a-z]+?)(\d\d|\d{4})[-_](?:paper[-_])?([a-z0-9][\w-]*?)(?:_\d+)?\.pdf$/i;
 // Whole words of the name: an author's slug may start like one (`nsdi22-fuller.pdf`).

@@ -57,6 +57,18 @@ describe('paper detection in Chromium', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('marks a workshop paper whose page sits under its program’s folder', async () => {
+    const page = await harness.open(PAGES.usenixWorkshop);
+    const tabId = await harness.tabId(page);
+    const badge = await harness.waitForBadge(tabId, (b) => b.text !== '');
+    expect(badge.text).toMatch(MARKED);
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('paper-title').textContent()).toBe('Design Patterns for Container-based Distributed Systems');
+    expect(await panel.getByTestId('paper-venue').textContent()).toBe('HotCloud 2016');
+    expect(await panel.getByTestId('id-USENIX').textContent()).toBe('hotcloud16/burns');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('marks an arXiv abstract page with its id and version', async () => {
     const page = await harness.open(PAGES.arxivAbs);
     const tabId = await harness.tabId(page);

@@ -6,6 +6,7 @@ export const PAGES = {
   usenixServerlessLlm: 'https://www.usenix.org/conference/osdi24/presentation/fu',
   usenixQuokka: 'https://www.usenix.org/conference/nsdi23/presentation/quokka',
   usenixOld: 'https://www.usenix.org/conference/osdi14/technical-sessions/presentation/chilimbi',
+  usenixWorkshop: 'https://www.usenix.org/conference/hotcloud16/workshop-program/presentation/burns',
   usenixNoMeta: 'https://www.usenix.org/conference/atc23/presentation/zhai',
   usenixTalk: 'https://www.usenix.org/conference/enigma2024/presentation/riley',
   arxivAbs: 'https://arxiv.org/abs/2403.02310v2',
@@ -22,6 +23,7 @@ export function serveFixtures(server: FixtureServer): void {
     .route(PAGES.usenixServerlessLlm, { file: 'usenix-osdi24-fu.html' })
     .route(PAGES.usenixQuokka, { file: 'usenix-nsdi23-fixture-paper.html' })
     .route(PAGES.usenixOld, { file: 'usenix-osdi14-chilimbi.html' })
+    .route(PAGES.usenixWorkshop, { file: 'usenix-hotcloud16-burns.html' })
     .route(PAGES.usenixNoMeta, { file: 'usenix-no-meta.html' })
     .route(PAGES.usenixTalk, { file: 'usenix-talk-enigma.html' })
     .route(PAGES.arxivAbs, { file: 'arxiv-abs-2403.02310v2.html' })
