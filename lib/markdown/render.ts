@@ -10,12 +10,14 @@ export type Rendered = { html: string } | { plain: string; reason: string };
 /**
  * HTML only (no SVG or MathML, whose `<image>` and `<use>` load URLs), and nothing that fetches on
  * its own: media elements and their sources, `srcset`, `poster`, `background`, `ping`. Remote
- * `<img src>` is handled by the hook below. Styles and forms go too.
+ * `<img src>` is handled by the hook below. Styles and forms go too, and image maps: an `<area>`
+ * is a link the hook below would not make open in a new tab, so a click on it would navigate the
+ * panel itself.
  */
 const SANITIZE = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'template', 'picture', 'source', 'video', 'audio', 'track'],
-  FORBID_ATTR: ['style', 'srcset', 'poster', 'background', 'ping'],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'template', 'picture', 'source', 'video', 'audio', 'track', 'map', 'area'],
+  FORBID_ATTR: ['style', 'srcset', 'poster', 'background', 'ping', 'usemap'],
 };
 
 /**

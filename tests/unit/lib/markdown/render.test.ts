@@ -69,6 +69,15 @@ describe('Markdown rendering', () => {
     expect(out).toContain('src="data:image/png;base64,AAAA"');
   });
 
+  it('keeps no image map, whose areas would navigate the panel itself', () => {
+    const host = document.createElement('div');
+    host.innerHTML = html('<img src="data:image/png;base64,AAAA" usemap="#m"><map name="m"><area shape="default" href="https://evil.example/login"></map>');
+    expect(host.querySelectorAll('map, area, [usemap]').length).toBe(0);
+    expect(host.innerHTML).not.toContain('evil.example');
+    // Every link left opens in a new tab.
+    for (const link of host.querySelectorAll('[href]')) expect(link.getAttribute('target')).toBe('_blank');
+  });
+
   it('keeps relative and in-page links as text, saying where they pointed', () => {
     const host = document.createElement('div');
     host.innerHTML = html('[Orca](../osdi-2022/orca.md) and [design](#design) and [mail](mailto:a@example.com)');
