@@ -14,6 +14,16 @@ export type TabUrl = (tabId: number) => Promise<string | undefined | null>;
 const tabUrl: TabUrl = (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => null);
 
 /**
+ * What a page said of its paper, without what its URL said: the version a URL names belongs to
+ * that URL only (`/pdf/2403.02310v1`, then `/abs/2403.02310`: the latest version, not v1).
+ */
+function pageMetadata(paper: DetectedPaper): DetectedPaper {
+  const { version, ...rest } = paper;
+  void version;
+  return rest;
+}
+
+/**
  * Per-tab paper tracking, as plain functions of (input, tabId) so that tests call them directly.
  * State lives in `storage.session`, never only in memory: the worker may be stopped at any time.
  * A tab's events are handled one after the other, and a paper is recorded only if the tab still
@@ -33,7 +43,7 @@ export function createTabTracker(lookUp: NoteProbe, currentUrl: TabUrl = tabUrl)
    */
   async function show(tabId: number, seen: DetectedPaper, known?: Match) {
     const previous = await getTabPaper(tabId);
-    const paper = withVenue(previous?.paper.key === seen.key ? { ...previous.paper, ...seen } : seen);
+    const paper = withVenue(previous?.paper.key === seen.key ? { ...pageMetadata(previous.paper), ...seen } : seen);
     const match = known ?? (await lookUp(paper));
     const url = await currentUrl(tabId);
     if (!url || detectFromUrl(url)?.key !== paper.key) return;

@@ -77,6 +77,17 @@ describe('tab tracker', () => {
     expect((await getTabPaper(3))?.paper).toMatchObject({ kind: 'pdf', title: pagePaper.title });
   });
 
+  it('takes the version from the URL the tab shows now, not from an earlier one', async () => {
+    const tracker = trackerWith(async () => found('none'));
+    await tracker.urlChanged(5, 'https://arxiv.org/pdf/2403.02310v1');
+    expect((await getTabPaper(5))?.paper.version).toBe(1);
+    const latest = { key: 'arxiv:2403.02310', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2403.02310', arxivId: '2403.02310', title: 'Sarathi-Serve' } as const;
+    await tracker.paperFound(latest, 5);
+    const paper = (await getTabPaper(5))?.paper;
+    expect(paper).toMatchObject({ kind: 'abstract', url: latest.url, title: 'Sarathi-Serve' });
+    expect(paper?.version).toBeUndefined();
+  });
+
   it('keeps the state while the tab stays on the same paper (reload, fragment)', async () => {
     const tracker = trackerWith(async () => found('none'));
     await tracker.paperFound(pagePaper, 3);
