@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EditValues } from '@/components/NoteEditor';
 import { adoptDraft, dropDraft, saveDraft } from '@/lib/db/drafts';
-import { ConflictError, savePaper } from '@/lib/db/notes';
-import type { DraftRecord, PaperRecord } from '@/lib/db/records';
+import { ConflictError, overwritesChange, savePaper, type EditBase } from '@/lib/db/notes';
+import type { DraftRecord, PaperFields, PaperRecord } from '@/lib/db/records';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
@@ -24,6 +24,19 @@ const draftOf = (paperId: string, session: Session) => ({
   baseNote: session.baseNote,
   baseSummary: session.baseSummary,
   baseTags: session.baseTags,
+});
+
+/** The fields an edit writes. */
+const EDITED: (keyof PaperFields)[] = ['note', 'summary', 'tags'];
+
+/** What a session started from: a newer revision is a conflict only if it changed what the edit writes. */
+const baseOf = (session: Session): EditBase => ({
+  rev: session.baseRev,
+  fields: {
+    note: session.baseNote,
+    ...(session.baseSummary !== undefined && { summary: session.baseSummary }),
+    ...(session.baseTags !== undefined && { tags: session.baseTags }),
+  },
 });
 
 export interface NoteEditing {
@@ -93,7 +106,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
 
   // A save in another panel shows up here at once, not only when this panel saves.
   useEffect(() => {
-    if (session && record && !saving && record.rev !== session.baseRev && !conflict) setConflict(record);
+    if (session && record && !saving && !conflict && overwritesChange(record, baseOf(session), EDITED)) setConflict(record);
   }, [record?.rev, session?.baseRev, saving]);
 
   const finish = async () => {
@@ -118,14 +131,15 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
       if (!record) return;
       if (from) {
         const draft = await adoptDraft(db, from, editorId);
-        setSession({
+        const resumed: Session = {
           values: { note: draft.note, summary: draft.summary, tags: draft.tags },
           baseRev: draft.baseRev,
           baseNote: draft.baseNote,
           baseSummary: draft.baseSummary,
           baseTags: draft.baseTags,
-        });
-        if (draft.baseRev !== record.rev) setConflict(record);
+        };
+        setSession(resumed);
+        if (overwritesChange(record, baseOf(resumed), EDITED)) setConflict(record);
         return;
       }
       setSession({
@@ -149,7 +163,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
       setSaving(true);
       setError(undefined);
       try {
-        await savePaper(db, record.id, session.values, session.baseRev);
+        await savePaper(db, record.id, session.values, baseOf(session));
         await finish();
         notifyNotesChanged();
       } catch (e) {

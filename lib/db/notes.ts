@@ -99,15 +99,35 @@ export async function createPaper(db: PaperNotesDB, fields: PaperFields, origin:
   });
 }
 
+/** What an edit started from: the record's revision and, where known, the values of the fields it edits. */
+export interface EditBase {
+  rev: number;
+  fields?: Partial<PaperFields>;
+}
+
 /**
- * Writes changes to a paper if it is still at `baseRev`; otherwise throws `ConflictError` with the
- * current record and writes nothing. Read and write happen in one transaction.
+ * Whether saving `edited` fields over `current` would overwrite a change made since the edit's
+ * base. A newer revision that left those fields as they were (a visit recording the paper's
+ * URLs, a catalog update of its title) is no conflict; without the fields' values at the start,
+ * any newer revision is one.
  */
-export async function savePaper(db: PaperNotesDB, id: string, changes: Partial<PaperFields>, baseRev: number): Promise<PaperRecord> {
+export function overwritesChange(current: PaperRecord, base: EditBase, edited: (keyof PaperFields)[]): boolean {
+  if (current.rev === base.rev) return false;
+  const was = base.fields;
+  return !was || edited.some((name) => !Object.hasOwn(was, name) || JSON.stringify(current[name]) !== JSON.stringify(was[name]));
+}
+
+/**
+ * Writes changes to a paper unless they would overwrite a change made since `base`
+ * (`overwritesChange`); then throws `ConflictError` with the current record and writes nothing.
+ * A bare number is a revision: any newer one is a conflict. Read and write happen in one transaction.
+ */
+export async function savePaper(db: PaperNotesDB, id: string, changes: Partial<PaperFields>, base: number | EditBase): Promise<PaperRecord> {
+  const from = typeof base === 'number' ? { rev: base } : base;
   return db.transaction('rw', paperTables(db), async () => {
     const current = await getPaper(db, id);
     if (!current) throw new NotFoundError(id);
-    if (current.rev !== baseRev) throw new ConflictError(current);
+    if (overwritesChange(current, from, Object.keys(changes) as (keyof PaperFields)[])) throw new ConflictError(current);
     const record = buildRecord({ ...pickFields(current), ...changes }, { ...current, updatedAt: Date.now(), rev: current.rev + 1 });
     return (await putPapers(db, [record], { previous: [current] }))[0]!;
   });

@@ -172,6 +172,25 @@ describe('notes in the side panel', () => {
     await Promise.all([page.close(), a.close(), b.close()]);
   });
 
+  it('saves an edit when only a visit changed the note meanwhile (the paper’s arXiv page recorded its id)', async () => {
+    const { page, panel } = await openWithPanel(PAGES.usenixSarathi);
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+    expect(await panel.getByTestId('id-arXiv').count()).toBe(0);
+    await panel.getByTestId('edit-note-button').click();
+    const base = await panel.getByTestId('edit-note').inputValue();
+    await panel.getByTestId('edit-note').fill(`${base}\n* written while the arXiv page opened`);
+
+    // The same paper on arXiv, found by its title: the worker records its arXiv id on the note.
+    const arxiv = await harness.open(PAGES.arxivAbs);
+    await harness.waitForBadge(await harness.tabId(arxiv), (b) => b.text === '✓');
+    await expect.poll(() => panel.getByTestId('id-arXiv').textContent()).toBe('2403.02310');
+    expect(await panel.getByTestId('conflict').count()).toBe(0);
+    await panel.getByTestId('save').click();
+    await expect.poll(() => panel.getByTestId('note-editor').count()).toBe(0);
+    expect(await noteText(panel)).toContain('written while the arXiv page opened');
+    await Promise.all([page.close(), arxiv.close(), panel.close()]);
+  });
+
   it('renders hostile notes inert', async () => {
     const { page, panel } = await openWithPanel(PAGES.usenixOld);
     const dialogs: string[] = [];

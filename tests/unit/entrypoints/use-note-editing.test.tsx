@@ -2,9 +2,11 @@
 import { act, renderHook } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { latestDraft } from '@/lib/db/drafts';
-import { addPaper, freshDb } from '../db-helpers';
+import { addPaper, arxivPage, freshDb } from '../db-helpers';
 import { useNoteEditing } from '@/entrypoints/sidepanel/use-note-editing';
 import { getPaper } from '@/lib/db/read';
+import { matchPage } from '@/lib/db/matching';
+import type { PaperRecord } from '@/lib/db/records';
 
 describe('editing a note when the disk is full', () => {
   it('says so, keeps the edit in the panel and its draft, and saves once there is room', async () => {
@@ -72,5 +74,36 @@ describe('merging with a save made in another panel', () => {
     expect(result.current.values).toEqual({ note: '* one\n* mine\n', summary: 'Theirs', tags: ['llm', 'serving'] });
     await act(() => result.current.save());
     expect(await getPaper(db, note.id)).toMatchObject({ note: '* one\n* mine\n', summary: 'Theirs', tags: ['llm', 'serving'] });
+  });
+});
+
+describe('a new revision that does not touch what is being edited', () => {
+  it('is no conflict: a visit to the paper’s HTML version records its URL while the note is edited', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n', arxivId: '2403.02310', urls: ['https://arxiv.org/abs/2403.02310'] });
+    const { result, rerender } = renderHook(({ record }: { record: PaperRecord }) => useNoteEditing(db, record), { initialProps: { record: note } });
+    await act(() => result.current.start());
+    act(() => result.current.change({ note: '* one\n* mine\n', summary: '', tags: [] }));
+    // What the worker does when the paper's HTML version opens, and the panel's live record after it.
+    await matchPage(db, arxivPage('A paper', '2403.02310', { kind: 'html', url: 'https://arxiv.org/html/2403.02310v2' }));
+    const visited = (await getPaper(db, note.id))!;
+    expect(visited.rev).toBe(note.rev + 1);
+    rerender({ record: visited });
+    expect(result.current.conflict).toBeNull();
+    await act(() => result.current.save());
+    expect(result.current.conflict).toBeNull();
+    expect(result.current.editing).toBe(false);
+    expect(await getPaper(db, note.id)).toMatchObject({ note: '* one\n* mine\n', urls: expect.arrayContaining(['https://arxiv.org/html/2403.02310']) });
+  });
+
+  it('is a conflict once it changes the note', async () => {
+    const { savePaper } = await import('@/lib/db/notes');
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    const { result, rerender } = renderHook(({ record }: { record: PaperRecord }) => useNoteEditing(db, record), { initialProps: { record: note } });
+    await act(() => result.current.start());
+    act(() => result.current.change({ note: '* one\n* mine\n', summary: '', tags: [] }));
+    rerender({ record: await savePaper(db, note.id, { note: '* one\n* theirs\n' }, note.rev) });
+    expect(result.current.conflict?.note).toBe('* one\n* theirs\n');
   });
 });

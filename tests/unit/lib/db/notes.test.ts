@@ -27,6 +27,23 @@ describe('saving a note', () => {
     expect((await getPaper(db, note.id))?.note).toBe('panel A');
   });
 
+  it('saves over a newer revision that left the edited fields as they were, and refuses one that changed them', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n', summary: 'Short' });
+    const base = { rev: note.rev, fields: { note: note.note, summary: note.summary } };
+    // A visit recorded the paper's URL: a new revision, the note and summary untouched.
+    await updatePaper(db, note.id, () => ({ urls: ['https://arxiv.org/abs/2403.02310'] }));
+    const saved = await savePaper(db, note.id, { note: '* one\n* mine\n', summary: 'Short' }, base);
+    expect(saved).toMatchObject({ rev: 3, note: '* one\n* mine\n', urls: ['https://arxiv.org/abs/2403.02310'] });
+    // Another panel changed the summary since: a conflict, nothing written.
+    await savePaper(db, note.id, { summary: 'Theirs' }, saved.rev);
+    const fromSaved = { rev: saved.rev, fields: { note: saved.note, summary: saved.summary } };
+    await expect(savePaper(db, note.id, { note: '* again\n', summary: 'Short' }, fromSaved)).rejects.toBeInstanceOf(ConflictError);
+    // Without the base's values of a field it writes, any newer revision is a conflict.
+    await expect(savePaper(db, note.id, { note: '* again\n', tags: ['x'] }, { rev: saved.rev, fields: { note: saved.note } })).rejects.toBeInstanceOf(ConflictError);
+    expect((await getPaper(db, note.id))?.note).toBe('* one\n* mine\n');
+  });
+
   it('re-derives index fields from the new title', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'SmartMoE: Efficiently Training Sparsely-Activated Models ...' });
