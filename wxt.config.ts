@@ -20,7 +20,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Paper Notes',
     description: 'Your reading notes on systems papers, beside the USENIX or arXiv page you are reading.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // `scripting` (Chrome only): the paper pages open when the extension is installed or updated
+    // get the content script (lib/runtime/inject-open-tabs.ts); Firefox runs it there by itself.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
     host_permissions: HOSTS,
     action: { default_title: 'Paper Notes' },
     commands:

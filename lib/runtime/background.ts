@@ -4,6 +4,7 @@ import { isAllowedSender, parseMessage, type Message, type SenderInfo } from '..
 import { onMenuClick, setUpContextMenu } from './capture';
 import { ensureCatalog } from './catalog';
 import { getDb } from './db';
+import { injectIntoOpenTabs } from './inject-open-tabs';
 import { setUpPanelOpening } from './panel-opening';
 import { createTabTracker, type TabTracker } from './tab-tracker';
 
@@ -35,6 +36,16 @@ async function syncAndRefresh(tracker: TabTracker): Promise<void> {
   if (report?.status === 'applied') await refreshAll(tracker);
 }
 
+/**
+ * After an install or update no content script of ours is alive in open tabs, and session storage
+ * is empty: PDFs are known from their URL, and paper pages get the script again to report theirs.
+ */
+async function findOpenPapers(tracker: TabTracker): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => t.id !== undefined && tracker.urlChanged(t.id, t.url)));
+  if (!import.meta.env.FIREFOX) await injectIntoOpenTabs(tabs);
+}
+
 /** Wires browser events to the handlers. Must run synchronously at worker start. */
 export function registerBackground(tracker: TabTracker = createTabTracker((paper) => matchPage(getDb(), paper))): void {
   const ownOrigin = browser.runtime.getURL('/');
@@ -50,21 +61,17 @@ export function registerBackground(tracker: TabTracker = createTabTracker((paper
   browser.tabs.onRemoved.addListener((tabId) => {
     tracker.tabClosed(tabId).catch(ignore);
   });
-  browser.runtime.onInstalled.addListener(() => {
-    // After an install or update no content script is left alive in open tabs: know PDFs at least.
-    browser.tabs
-      .query({})
-      .then((tabs) => Promise.all(tabs.map((t) => t.id !== undefined && tracker.urlChanged(t.id, t.url))))
-      .catch(ignore);
-  });
+  browser.runtime.onInstalled.addListener(() => void findOpenPapers(tracker).catch(ignore));
   setUpPanelOpening();
   const refresh = () => void refreshAll(tracker).catch(ignore);
   setUpContextMenu(refresh, getDb);
-  // Browsers offer no way to click a context-menu item from a test: end-to-end tests call the
-  // click handler here, with the arguments the browser would pass. Only our own code can reach it.
   // Every start, not only on install: an update applied while disabled fires no install event.
   syncAndRefresh(tracker).catch(ignore);
+  // Browsers offer no way to click a context-menu item, or to update an extension loaded from the
+  // command line, from a test: end-to-end tests call the handlers here, with the arguments the
+  // browser would pass. Only our own code can reach them.
   (globalThis as { paperNotesTesting?: unknown }).paperNotesTesting = {
     menuClick: (info: Parameters<typeof onMenuClick>[0], tab: Parameters<typeof onMenuClick>[1]) => onMenuClick(info, tab, getDb, refresh),
+    installed: () => findOpenPapers(tracker),
   };
 }

@@ -148,6 +148,24 @@ describe('paper detection in Chromium', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('finds the paper pages already open at an install or update, where Chromium runs no content script', async () => {
+    // A paper with no note: its tab is marked only once its page reports it.
+    const page = await harness.open(PAGES.usenixQuokka);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    // What an update leaves: session storage empty, no badge, and the page's script cut off from
+    // the extension. Then the install event's handler, as the browser would call it.
+    await harness.worker.evaluate(async (id) => {
+      await chrome.storage.session.clear();
+      await chrome.action.setBadgeText({ tabId: id, text: '' });
+    }, tabId);
+    await harness.worker.evaluate(() => (globalThis as unknown as { paperNotesTesting: { installed: () => Promise<void> } }).paperNotesTesting.installed());
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('paper-title').textContent()).toBe('Quokka: Fictional Fixture Paper for Paper Notes Tests');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('shows a hostile page’s metadata as inert text', async () => {
     const page = await harness.open(PAGES.hostile);
     const tabId = await harness.tabId(page);

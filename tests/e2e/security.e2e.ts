@@ -15,9 +15,9 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 describe('the built manifests ask only for what is used', () => {
-  it('Chrome: storage, unlimitedStorage, contextMenus, sidePanel; USENIX and arXiv only; default CSP', () => {
+  it('Chrome: storage, unlimitedStorage, contextMenus, scripting, sidePanel; USENIX and arXiv only; default CSP', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(['*://*.arxiv.org/*', '*://*.usenix.org/*']);
     expect(manifest.content_scripts).toEqual([{ matches: PAPER_PAGES, js: ['paper-detector.js'], run_at: 'document_end' }]);
     for (const key of ['content_security_policy', 'externally_connectable', 'web_accessible_resources', 'optional_permissions', 'optional_host_permissions']) {
