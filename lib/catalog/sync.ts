@@ -9,6 +9,7 @@ import { CATALOG_FACET } from '../search/facets';
 import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
 import { storedRow } from './rows';
+import { mergeCatalogVenue } from './venues';
 import { getPaper, getPapers } from '../db/read';
 import { newShelves } from '../db/shelves';
 import { inTransaction } from '../db/transaction-promise';
@@ -141,7 +142,8 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     await takeSnapshot(db, 'Catalog sync', [...changing, ...deletes], added);
     await putPapers(db, puts, { previous });
     await deletePapers(db, deletes);
-    await db.venues.bulkPut(catalog.venues);
+    const stored = await db.venues.bulkGet(catalog.venues.map((venue) => venue.label));
+    await db.venues.bulkPut(catalog.venues.map((venue, i) => mergeCatalogVenue(stored[i], venue)));
     await db.topics.bulkPut(catalog.topics);
     faults.beforeCommit?.();
     await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });
@@ -160,7 +162,7 @@ const firstInstall = inTransaction(async function firstInstall(db: PaperNotesDB,
   await db.terms.bulkAdd(catalog.rows!.map(storedRow));
   await db.meta.put({ key: 'seq', value: records.length });
   await db.meta.put({ key: TERMS_VERSION_KEY, value: TERMS_VERSION });
-  await db.venues.bulkPut(catalog.venues);
+  await db.venues.bulkPut(catalog.venues.map((venue) => mergeCatalogVenue(undefined, venue)));
   await db.topics.bulkPut(catalog.topics);
   faults.beforeCommit?.();
   await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });

@@ -89,7 +89,11 @@ export interface VenueRecord {
   references: string;
   /** Place in the navigation (catalog and imports keep it); absent for venues made here. */
   position?: number;
+  /** The details as the catalog last gave them: a catalog update changes only those still so. */
+  catalogBase?: VenueDetails;
 }
+
+export type VenueDetails = Pick<VenueRecord, 'homepage' | 'paperList' | 'acceptanceRate' | 'references'>;
 
 /** A topic: a section of a conference page or a paper-list category ("Systems for ML/Model Serving"). */
 export interface TopicRecord {

@@ -8,7 +8,11 @@ import { createPaper, savePaper } from '@/lib/db/notes';
 import { deletePaper } from '@/lib/db/delete';
 import { deletedCatalogIds, setDeletedCatalogIds } from '@/lib/db/deleted-catalog';
 import { paperTables, putPapers } from '@/lib/db/write';
-import type { PaperFields, PaperRecord } from '@/lib/db/records';
+import type { PaperFields, PaperRecord, VenueRecord } from '@/lib/db/records';
+import { applyImport } from '@/lib/import/apply';
+import { planImport } from '@/lib/import/plan';
+import { readImportFiles } from '@/lib/import/sources';
+import { readLibrary } from '@/lib/library/from-db';
 import { emptyFields } from '@/lib/notes/derive';
 import { addPaper, arxivPage, freshDb, paperCount, rewriteStored, storedPapers } from '../../db-helpers';
 import { getPaper } from '@/lib/db/read';
@@ -309,5 +313,42 @@ describe('first install of the bundled catalog', () => {
     await savePaper(fresh, sarathi.id, { note: '* replaced entirely\n' }, sarathi.rev);
     expect((await searchPapers(fresh, 'chunked prefills')).total).toBe(0);
     expect((await searchPapers(fresh, 'replaced entirely')).hits.map((h) => h.id)).toEqual([sarathi.id]);
+  });
+});
+
+describe('venue details across catalog updates', () => {
+  /** The OSDI 2024 venue as a catalog version gives it. */
+  const withVenue = (base: Catalog, details: Partial<VenueRecord>): Catalog => ({ ...base, venues: [{ ...base.venues[0]!, ...details }] });
+  /** An import of an OSDI 2024 page with Meta Info: it fills the venue's empty details. */
+  async function importVenuePage(db: ReturnType<typeof freshDb>) {
+    const page = ['# OSDI 2024', '', '## Meta Info', '', 'Homepage: [https://example.org/my-osdi24](https://example.org/my-osdi24)', '', '### Acceptance Rate', '', '19.2% (= 53 / 276)', '', '## Papers', ''].join('\n');
+    const read = readImportFiles([{ path: 'osdi-2024.md', bytes: new TextEncoder().encode(page) }]);
+    expect(read.errors).toEqual([]);
+    await applyImport(db, await planImport(db, read));
+  }
+
+  it('keeps what an import filled in, and takes what the catalog changed and the user did not', async () => {
+    const db = freshDb();
+    await syncCatalog(db, withVenue(v1, { paperList: 'https://www.usenix.org/conference/osdi24/technical-sessions' }));
+    await importVenuePage(db);
+    expect(await db.venues.get('OSDI 2024')).toMatchObject({ homepage: 'https://example.org/my-osdi24', acceptanceRate: '19.2% (= 53 / 276)' });
+
+    const next = withVenue(catalog(sarathi2, llumnix), { paperList: 'https://www.usenix.org/conference/osdi24/program', references: '* The catalog’s reading list' });
+    expect((await syncCatalog(db, next)).status).toBe('applied');
+    expect(await db.venues.get('OSDI 2024')).toMatchObject({
+      homepage: 'https://example.org/my-osdi24',
+      acceptanceRate: '19.2% (= 53 / 276)',
+      paperList: 'https://www.usenix.org/conference/osdi24/program',
+      references: '* The catalog’s reading list',
+    });
+    // Neither exported nor backed up: bookkeeping only.
+    expect((await readLibrary(db)).venues[0]).not.toHaveProperty('catalogBase');
+  });
+
+  it('keeps a detail stored before venues recorded the catalog’s values, unless the catalog now gives one', async () => {
+    const db = await installed();
+    await db.venues.put({ ...v1.venues[0]!, homepage: 'https://example.org/mine', acceptanceRate: '20%' });
+    await syncCatalog(db, withVenue(catalog(sarathi2, llumnix), { acceptanceRate: '19.2% (= 53 / 276)' }));
+    expect(await db.venues.get('OSDI 2024')).toMatchObject({ homepage: 'https://example.org/mine', acceptanceRate: '19.2% (= 53 / 276)' });
   });
 });

@@ -1,0 +1,36 @@
+import type { VenueDetails, VenueRecord } from '../db/records';
+
+/** A venue's details: what the catalog gives, and what an import may fill in. */
+const DETAILS = ['homepage', 'paperList', 'acceptanceRate', 'references'] as const satisfies readonly (keyof VenueDetails)[];
+
+const detailsOf = (venue: VenueDetails): VenueDetails => ({
+  homepage: venue.homepage,
+  paperList: venue.paperList,
+  acceptanceRate: venue.acceptanceRate,
+  references: venue.references,
+});
+
+/**
+ * A catalog's venue over the stored one. A detail still as the catalog last gave it takes the
+ * catalog's new value; one the user filled in or changed since (an import) is kept. A venue
+ * stored before venues recorded the catalog's values keeps a detail unless the catalog now gives one.
+ */
+export function mergeCatalogVenue(stored: VenueRecord | undefined, incoming: VenueRecord): VenueRecord {
+  const catalogBase = detailsOf(incoming);
+  if (!stored) return { ...incoming, catalogBase };
+  const merged: VenueRecord = { ...stored, name: incoming.name, year: incoming.year, group: incoming.group, catalogBase };
+  if (incoming.position !== undefined) merged.position = incoming.position;
+  for (const key of DETAILS) {
+    const mine = stored[key];
+    const untouched = stored.catalogBase ? mine === stored.catalogBase[key] : !mine || !!incoming[key];
+    merged[key] = untouched ? incoming[key] : mine;
+  }
+  return merged;
+}
+
+/** A venue as export and backup show it: without the catalog's bookkeeping. */
+export function withoutCatalogBase(venue: VenueRecord): VenueRecord {
+  const { catalogBase, ...rest } = venue;
+  void catalogBase;
+  return rest;
+}
