@@ -10,6 +10,7 @@ import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdite
 import type { Catalog } from './types';
 import { storedRow } from './rows';
 import { mergeCatalogVenue } from './venues';
+import { renamedPapers } from './renames';
 import { getPaper, getPapers } from '../db/read';
 import { newShelves } from '../db/shelves';
 import { inTransaction } from '../db/transaction-promise';
@@ -85,6 +86,16 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     const deleted = await deletedCatalogIds(db);
     const stillDeleted = fresh.filter((entry) => deleted.has(entry.id) && !holding.has(entry.id)).map((entry) => entry.id);
     if (deleted.size) await setDeletedCatalogIds(db, stillDeleted);
+    // A paper whose id a corrected title or venue changed: the record linked to the old id follows
+    // it, and is merged like any other (`relinked` keeps it as it is stored, for the write).
+    const ids = new Set(catalog.papers.map((entry) => entry.id));
+    const dropped = [...linked.values()].filter((record) => !ids.has(record.catalogId!));
+    const relinked = new Map<string, PaperRecord>();
+    for (const [id, record] of renamedPapers(dropped, fresh.filter((entry) => !holding.has(entry.id) && !deleted.has(entry.id)))) {
+      linked.delete(record.catalogId!);
+      linked.set(id, { ...record, catalogId: id });
+      relinked.set(id, record);
+    }
 
     const puts: PaperRecord[] = [];
     // What the write would otherwise look up again: the stored versions.
@@ -116,9 +127,10 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
         continue;
       }
       const { record, outcome } = mergeCatalogRecord(current, entry, now);
-      if (record) {
-        puts.push(record);
-        previous.push(current);
+      const was = relinked.get(entry.id);
+      if (record || was) {
+        puts.push(record ?? current);
+        previous.push(was ?? current);
         changing.push(current.id);
       }
       if (outcome === 'updated') report.updated++;
@@ -142,8 +154,8 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     await takeSnapshot(db, 'Catalog sync', [...changing, ...deletes], added);
     await putPapers(db, puts, { previous });
     await deletePapers(db, deletes);
-    const stored = await db.venues.bulkGet(catalog.venues.map((venue) => venue.label));
-    await db.venues.bulkPut(catalog.venues.map((venue, i) => mergeCatalogVenue(stored[i], venue)));
+    const venues = await db.venues.bulkGet(catalog.venues.map((venue) => venue.label));
+    await db.venues.bulkPut(catalog.venues.map((venue, i) => mergeCatalogVenue(venues[i], venue)));
     await db.topics.bulkPut(catalog.topics);
     faults.beforeCommit?.();
     await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });

@@ -4,6 +4,7 @@ import { acceptCatalogUpdate, appliedCatalogHash, dismissCatalogUpdate, syncCata
 import type { Catalog, CatalogPaper } from '@/lib/catalog/types';
 import { catalogRows } from '@/lib/catalog/rows';
 import { findPaper } from '@/lib/db/lookup';
+import { matchPage } from '@/lib/db/matching';
 import { createPaper, savePaper } from '@/lib/db/notes';
 import { deletePaper } from '@/lib/db/delete';
 import { deletedCatalogIds, setDeletedCatalogIds } from '@/lib/db/deleted-catalog';
@@ -350,5 +351,62 @@ describe('venue details across catalog updates', () => {
     await db.venues.put({ ...v1.venues[0]!, homepage: 'https://example.org/mine', acceptanceRate: '20%' });
     await syncCatalog(db, withVenue(catalog(sarathi2, llumnix), { acceptanceRate: '19.2% (= 53 / 276)' }));
     expect(await db.venues.get('OSDI 2024')).toMatchObject({ homepage: 'https://example.org/mine', acceptanceRate: '19.2% (= 53 / 276)' });
+  });
+});
+
+describe('a catalog release that corrects a paper’s title or venue (and so its id)', () => {
+  const truncated = paper('cat:atc-2023/smartmoe-efficiently-training-sparsely-activated-models', {
+    title: 'SmartMoE: Efficiently Training Sparsely-Activated Models ...',
+    venue: 'ATC 2023',
+    year: 2023,
+    note: '* Hybrid parallelism\n',
+  });
+  const completed = paper('cat:atc-2023/smartmoe-efficiently-training-sparsely-activated-models-through-combining-offline-and-online-parallelization', {
+    ...truncated.fields,
+    title: 'SmartMoE: Efficiently Training Sparsely-Activated Models through Combining Offline and Online Parallelization',
+  });
+
+  it('carries the user’s edited note over to the corrected paper: no orphan, no duplicate', async () => {
+    const db = freshDb();
+    await syncCatalog(db, catalog(sarathi, truncated));
+    await savePaper(db, truncated.id, { note: '* Hybrid parallelism\n* MY OWN INSIGHT\n' }, 1);
+    const report = await syncCatalog(db, catalog(sarathi, completed));
+    expect(report).toMatchObject({ added: 0, removed: 0, orphaned: 0, updated: 1 });
+    expect(await paperCount(db)).toBe(2);
+    const record = await note(db, truncated.id);
+    expect(record).toMatchObject({ title: completed.fields.title, note: '* Hybrid parallelism\n* MY OWN INSIGHT\n', catalogId: completed.id });
+    expect(record.catalogRemoved).toBeUndefined();
+    expect((await findPaper(db, arxivPage(completed.fields.title, '2401.99999')))?.record.id).toBe(truncated.id);
+    // Linked to the new id from now on: the next release's changes come in as for any paper.
+    const next = paper(completed.id, { ...completed.fields, affiliations: 'Tsinghua University' });
+    expect(await syncCatalog(db, catalog(sarathi, next))).toMatchObject({ updated: 1, added: 0 });
+    expect(await note(db, truncated.id)).toMatchObject({ affiliations: 'Tsinghua University', note: '* Hybrid parallelism\n* MY OWN INSIGHT\n' });
+  });
+
+  it('keeps the ids and URLs visits recorded on an untouched record', async () => {
+    const db = freshDb();
+    await syncCatalog(db, catalog(sarathi, truncated));
+    await matchPage(db, arxivPage(completed.fields.title, '2306.00001'));
+    expect(await note(db, truncated.id)).toMatchObject({ arxivId: '2306.00001' });
+    await syncCatalog(db, catalog(sarathi, completed));
+    expect(await note(db, truncated.id)).toMatchObject({ title: completed.fields.title, arxivId: '2306.00001', urls: ['https://arxiv.org/abs/2306.00001'] });
+    expect(await paperCount(db)).toBe(2);
+  });
+
+  it('follows a corrected venue by the paper’s arXiv id', async () => {
+    const db = freshDb();
+    const misfiled = paper('cat:osdi-2023/sarathi-serve', { title: 'Sarathi-Serve', venue: 'OSDI 2023', year: 2023, arxivId: '2403.02310' });
+    await syncCatalog(db, catalog(misfiled));
+    await savePaper(db, misfiled.id, { note: '* mine\n' }, 1);
+    const refiled = paper('cat:osdi-2024/taming-throughput-latency-tradeoff', { ...sarathi.fields, arxivId: '2403.02310' });
+    expect(await syncCatalog(db, catalog(refiled))).toMatchObject({ added: 0, orphaned: 0 });
+    expect(await note(db, misfiled.id)).toMatchObject({ venue: 'OSDI 2024', note: '* mine\n', catalogId: refiled.id });
+  });
+
+  it('pairs nothing where a dropped paper could be either of two new ones', async () => {
+    const db = freshDb();
+    await syncCatalog(db, catalog(sarathi, truncated));
+    const other = paper('cat:atc-2023/smartmoe-efficiently-training-sparsely-activated-models-v2', { ...completed.fields, title: 'SmartMoE: Efficiently Training Sparsely-Activated Models, Revisited' });
+    expect(await syncCatalog(db, catalog(sarathi, completed, other))).toMatchObject({ added: 2, removed: 1 });
   });
 });
