@@ -1,3 +1,4 @@
+import { MAX_CHARS } from '../notes/limits';
 import type { CatalogVersion, Link, Origin, PaperFields, TopicRecord, VenueGroup, VenueRecord } from '../db/records';
 import type { CatalogText } from '../catalog/types';
 import type { LibraryData } from '../library/types';
@@ -41,7 +42,7 @@ export class BackupError extends Error {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const GROUPS: VenueGroup[] = ['conference', 'journal', 'misc'];
 
-function text(value: unknown, where: string, max = 2_000_000): string {
+function text(value: unknown, where: string, max: number = MAX_CHARS.note): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw new BackupError(`${where} must be text`);
   if (value.length > max) throw new BackupError(`${where} is longer than ${max} characters`);
@@ -59,7 +60,7 @@ function line(value: unknown, where: string, max: number): string {
 function texts(value: unknown, where: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new BackupError(`${where} must be a list`);
-  return value.map((v, i) => line(v, `${where}[${i}]`, 2000));
+  return value.map((v, i) => line(v, `${where}[${i}]`, MAX_CHARS.item));
 }
 
 function year(value: unknown, where: string): number | null {
@@ -73,31 +74,31 @@ function links(value: unknown, where: string): Link[] {
   if (!Array.isArray(value)) throw new BackupError(`${where} must be a list`);
   return value.map((l, i) => {
     if (!isObject(l)) throw new BackupError(`${where}[${i}] must be {label, url}`);
-    return { label: line(l.label, `${where}[${i}].label`, 500), url: line(l.url, `${where}[${i}].url`, 4000) };
+    return { label: line(l.label, `${where}[${i}].label`, MAX_CHARS.linkLabel), url: line(l.url, `${where}[${i}].url`, MAX_CHARS.linkUrl) };
   });
 }
 
 const normalisedDoi = (doi: string | undefined) => (doi ? normaliseDoi(doi) || undefined : undefined);
 
 function optional(value: unknown, where: string): string | undefined {
-  const t = line(value, where, 500);
+  const t = line(value, where, MAX_CHARS.id);
   return t || undefined;
 }
 
 /** The fields a catalog version of a paper says (`catalogText`), read and checked. */
 function readCatalogText(raw: Record<string, unknown>, at: string): CatalogText {
   const fields: CatalogText = {
-    title: line(raw.title, `${at}.title`, 2000).trim(),
-    venue: line(raw.venue, `${at}.venue`, 500),
+    title: line(raw.title, `${at}.title`, MAX_CHARS.title).trim(),
+    venue: line(raw.venue, `${at}.venue`, MAX_CHARS.venue),
     year: year(raw.year, `${at}.year`),
-    topic: line(raw.topic, `${at}.topic`, 500),
+    topic: line(raw.topic, `${at}.topic`, MAX_CHARS.topic),
     authors: texts(raw.authors, `${at}.authors`),
-    affiliations: line(raw.affiliations, `${at}.affiliations`, 2000),
+    affiliations: line(raw.affiliations, `${at}.affiliations`, MAX_CHARS.affiliations),
     tags: texts(raw.tags, `${at}.tags`),
     links: links(raw.links, `${at}.links`),
-    award: line(raw.award, `${at}.award`, 500),
+    award: line(raw.award, `${at}.award`, MAX_CHARS.award),
     note: text(raw.note, `${at}.note`),
-    summary: line(raw.summary, `${at}.summary`, 2000),
+    summary: line(raw.summary, `${at}.summary`, MAX_CHARS.summary),
   };
   if (typeof raw.position === 'number' && Number.isFinite(raw.position)) fields.position = raw.position;
   return fields;

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { catalogText, sameText } from '../catalog/text';
 import { indexedTerms } from '../notes/derive';
+import { checkLengths } from '../notes/limits';
 import { TermChanges, type TermRow } from '../search/terms';
 import { getPapers } from './read';
 import type { PaperRecord } from './records';
@@ -66,6 +67,8 @@ export const putPapers = inTransaction(async function putPapers(db: PaperNotesDB
   if (!records.length) return [];
   // One paper written twice in a write would be stored once but indexed as both: refuse it.
   if (new Set(records.map((r) => r.id)).size !== records.length) throw new Error('A write names the same paper twice; nothing was written.');
+  // A note a backup could not restore is never kept.
+  for (const record of records) checkLengths(record);
   const previous = known.previous ?? (await getPapers(db, records.map((r) => r.id)));
   const start = await papersNumbered(db);
   let next = start;

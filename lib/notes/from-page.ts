@@ -3,12 +3,24 @@ import type { DetectedPaper } from '../paper';
 import { paperLinks, venueLine } from '../paper-links';
 import { emptyFields } from './derive';
 import { normaliseDoi, pageUrls } from './identifiers';
+import { MAX_CHARS } from './limits';
 
 const NOTE_LABELS: Record<string, string> = { USENIX: 'Paper', arXiv: 'Paper', 'arXiv PDF': 'PDF', PDF: 'PDF', DOI: 'DOI' };
 
 /** Our notes' link labels for a detected paper's places: the paper page first, then its PDF. */
 function noteLinks(paper: DetectedPaper): Link[] {
   return paperLinks(paper).flatMap((link) => (NOTE_LABELS[link.label] ? [{ label: NOTE_LABELS[link.label]!, url: link.url }] : []));
+}
+
+/** A page's affiliations as one line, as many whole ones as the field holds. */
+function affiliationsLine(affiliations: string[]): string {
+  let line = '';
+  for (const affiliation of affiliations) {
+    const next = line ? `${line} & ${affiliation}` : affiliation;
+    if (next.length > MAX_CHARS.affiliations) break;
+    line = next;
+  }
+  return line;
 }
 
 /**
@@ -23,7 +35,7 @@ export function fieldsFromPage(paper: DetectedPaper): PaperFields {
     venue,
     year,
     authors: paper.authors ?? [],
-    affiliations: (paper.affiliations ?? []).join(' & '),
+    affiliations: affiliationsLine(paper.affiliations ?? []),
     links: noteLinks(paper),
     arxivId: paper.arxivId,
     usenixKey: paper.usenixKey,
