@@ -46,6 +46,9 @@ export function exportSingleMarkdown(library: LibraryData, ahead?: PaperPages): 
   return paths.map((path) => `<!-- paper-notes file: ${path} -->\n\n${escaped(files.get(path)!)}`).join('\n');
 }
 
+/** Whether a file's first line (enough of its start) marks a single-file export. */
+export const isSingleMarkdown = (start: string) => FILE_MARK.test(start.replace(/\r?\n[^]*$/, ''));
+
 /** The folder inside a single-file export, or null when the text is an ordinary Markdown page. */
 export function splitSingleMarkdown(text: string): Map<string, string> | null {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

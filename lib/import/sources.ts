@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { BackupError, parseBackup, type Backup } from '../backup/json';
-import { splitSingleMarkdown } from '../export/files';
+import { isSingleMarkdown, splitSingleMarkdown } from '../export/files';
 import { readGitBook } from '../gitbook/read';
 import type { Warning } from '../gitbook/venue-page';
 import type { LibraryData } from '../library/types';
@@ -12,8 +12,11 @@ export interface ImportFile {
 }
 
 export const LIMITS = {
-  /** A Markdown page; the largest real reading-notes page is a few tens of KB. */
-  markdown: 5 * 1024 * 1024,
+  /**
+   * A Markdown page. The largest real reading-notes page is a few tens of KB; a paper's page holds
+   * a note of up to 2,000,000 characters (`MAX_CHARS`), 6 MB in UTF-8 at most.
+   */
+  markdown: 8 * 1024 * 1024,
   /** A JSON backup: 50,000 notes take about 25 MB. */
   json: 100 * 1024 * 1024,
   zip: 50 * 1024 * 1024,
@@ -92,8 +95,11 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
       }
       readZip(path, bytes, folder, fail);
     } else if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
-      if (bytes.length > LIMITS.markdown) {
-        fail(path, `too large to import (${mb(bytes.length)}; a Markdown page may be ${mb(LIMITS.markdown)})`);
+      // A single-file export holds a whole folder (16 MB at 10,000 notes): it may be as large as
+      // a zip's pages together, each of its pages as large as a page.
+      const single = isSingleMarkdown(new TextDecoder().decode(bytes.subarray(0, 1024)));
+      if (bytes.length > (single ? LIMITS.unzipped : LIMITS.markdown)) {
+        fail(path, `too large to import (${mb(bytes.length)}; ${single ? `a single-file export may be ${mb(LIMITS.unzipped)}` : `a Markdown page may be ${mb(LIMITS.markdown)}`})`);
         continue;
       }
       const text = decode(bytes);
@@ -102,8 +108,11 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
         continue;
       }
       const split = splitSingleMarkdown(text);
-      if (split) for (const [p, t] of split) folder.set(p, t);
-      else folder.set(path, text);
+      if (!split) folder.set(path, text);
+      for (const [p, t] of split ?? []) {
+        if (t.length > LIMITS.markdown) fail(`${path}/${p}`, `too large to import (a Markdown page may be ${mb(LIMITS.markdown)})`);
+        else folder.set(p, t);
+      }
     } else if (!/(^|\/)\./.test(path) && !/\.(png|jpe?g|gif|svg|webp)$/i.test(lower)) {
       warnings.push({ file: path, line: 0, message: 'skipped: not a .md, .zip or .json file' });
     }

@@ -1,10 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toBackup } from '@/lib/backup/json';
-import { exportZip } from '@/lib/export/files';
+import { exportSingleMarkdown, exportZip } from '@/lib/export/files';
 import { applyImport } from '@/lib/import/apply';
 import { planImport } from '@/lib/import/plan';
-import { readImportFiles, type ImportFile } from '@/lib/import/sources';
+import { LIMITS, readImportFiles, type ImportFile } from '@/lib/import/sources';
 import { readLibrary } from '@/lib/library/from-db';
 import { addPaper, freshDb, paperCount, storedPapers } from '../../db-helpers';
 import { createPaper } from '@/lib/db/notes';
@@ -258,6 +258,23 @@ describe('reading what users import', () => {
     const { errors, library } = readImportFiles(files);
     expect(errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`).join('\n')).toContain(message);
     expect(library.papers).toEqual([]);
+  });
+
+  it('imports a single-file export larger than one page may be (16 MB at 10,000 notes), each page within its limit', async () => {
+    const db = freshDb();
+    // Six notes of 1,500,000 characters, 9 MB in the single file.
+    for (let i = 0; i < 6; i++) await addPaper(db, { title: `Long paper ${i}`, venue: 'OSDI 2024', year: 2024, note: `* ${'w'.repeat(1_500_000)}\n` });
+    const single = exportSingleMarkdown(await readLibrary(db));
+    expect(single.length).toBeGreaterThan(LIMITS.markdown);
+    const { library, errors } = readImportFiles([md('paper-notes.md', single)]);
+    expect(errors).toEqual([]);
+    expect(library.papers.map((p) => p.title).sort()).toEqual(['Long paper 0', 'Long paper 1', 'Long paper 2', 'Long paper 3', 'Long paper 4', 'Long paper 5']);
+    // A page inside it past a page's limit is named, and the others are read (its paper stays
+    // listed on its venue's page, without the note its own page held).
+    const oversized = single.replace(/w{1500000}/, 'w'.repeat(LIMITS.markdown + 1));
+    const read = readImportFiles([md('paper-notes.md', oversized)]);
+    expect(read.errors).toEqual([{ file: expect.stringMatching(/^paper-notes\.md\/.+\.md$/), line: 0, message: 'too large to import (a Markdown page may be 8.0 MB)' }]);
+    expect(read.library.papers.filter((p) => p.note.length === 1_500_003).length).toBe(5);
   });
 
   it('keeps the rest of a zip when one page in it is not UTF-8, and names that page', () => {
