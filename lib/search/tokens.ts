@@ -40,6 +40,27 @@ function asciiWords(text: string, from: number, to: number, take: Take): boolean
 
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+/** Runs of scripts written without spaces between words (Chinese, Japanese, Korean as normalised). */
+export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+export const hasUnspaced = (text: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
+
+/**
+ * The terms of a normalised word: the word itself, except that a run of Chinese, Japanese or
+ * Korean gives each pair of characters in it ("调度方法": 调度, 度方, 方法), so that a query finds
+ * the words inside a sentence written without spaces. The word's other parts are terms of their own.
+ */
+function termsOfWord(word: string, take: Take): boolean {
+  if (!hasUnspaced(word)) return take(word);
+  let last = 0;
+  for (const run of word.matchAll(UNSPACED)) {
+    if (run.index > last && !take(word.slice(last, run.index))) return false;
+    const chars = [...run[0]];
+    for (let i = 0; i + 1 < chars.length; i++) if (!take(chars[i]! + chars[i + 1]!)) return false;
+    last = run.index + run[0].length;
+  }
+  return last === word.length || take(word.slice(last));
+}
+
 /**
  * The words `normaliseTitle` would leave, in order. Text with other characters is read a run
  * between ASCII spaces at a time, and only runs that are not plain ASCII are normalised: ASCII
@@ -62,7 +83,7 @@ function words(text: string, take: Take): void {
       if (plain) {
         if (!asciiWords(text, start, i, take)) return;
       } else {
-        for (const word of normaliseTitle(text.slice(start, i)).split(' ')) if (word && !take(word)) return;
+        for (const word of normaliseTitle(text.slice(start, i)).split(' ')) if (word && !termsOfWord(word, take)) return;
       }
     }
     start = i + 1;
@@ -70,7 +91,10 @@ function words(text: string, take: Take): void {
   }
 }
 
-/** Distinct searchable words of some texts: normalised as titles are, two characters or more. */
+/**
+ * Distinct searchable words of some texts: normalised as titles are, two characters or more, and
+ * pairs of characters in runs of CJK (`termsOfWord`).
+ */
 export function tokenize(...texts: string[]): string[] {
   const tokens = new Set<string>();
   const take: Take = (word) => {
@@ -84,7 +108,14 @@ export function tokenize(...texts: string[]): string[] {
   return [...tokens];
 }
 
-/** The words of a query, as the index holds them. */
+/** The words of a query, as the index holds them (pairs of characters for CJK), eight at most. */
 export function queryTokens(query: string): string[] {
-  return [...new Set(normaliseTitle(query).split(' ').filter(Boolean))].slice(0, 8);
+  const tokens = new Set<string>();
+  for (const word of normaliseTitle(query).split(' ')) {
+    termsOfWord(word, (term) => {
+      if (term) tokens.add(term);
+      return true;
+    });
+  }
+  return [...tokens].slice(0, 8);
 }

@@ -269,4 +269,16 @@ describe('notes in the side panel', () => {
     expect(await panel.locator('[data-testid=search-results] mark').first().textContent()).toMatch(/chunked|prefills/i);
     await Promise.all([page.close(), panel.close()]);
   });
+
+  it('finds a note written in Chinese by a word inside a sentence, and marks that word', async () => {
+    const { page, panel } = await openWithPanel(PAGES.usenixSarathi);
+    await panel.getByTestId('quick-add').fill('这篇论文提出了一种新的调度方法');
+    await panel.getByTestId('quick-add').press('Enter');
+    await expect.poll(() => noteText(panel)).toContain('新的调度方法');
+    await panel.getByTestId('tab-library').click();
+    await panel.getByTestId('search').fill('调度方法');
+    await expect.poll(() => panel.getByTestId('search-hit').allTextContents()).toEqual([expect.stringContaining('Sarathi-Serve')]);
+    expect(await panel.locator('[data-testid=search-results] mark').allTextContents()).toContain('调度方法');
+    await Promise.all([page.close(), panel.close()]);
+  });
 });

@@ -59,6 +59,23 @@ describe('searchPapers', () => {
     expect(hits[0]!.id).toBe(serverless.id);
   });
 
+  it('finds Chinese and Japanese words inside sentences written without spaces', async () => {
+    const db = freshDb();
+    const zh = await addPaper(db, { title: 'A paper', note: '* 这篇论文提出了一种新的调度方法\n' });
+    const review = await addPaper(db, { title: 'Another', note: '* OSDI 2024 论文评述 Day 1 Session 2: Low-Latency LLM Serving\n' });
+    const ja = await addPaper(db, { title: 'Third', note: '* 推論サービスのスケジューリング\n' });
+    const ids = async (query: string) => (await searchPapers(db, query)).hits.map((h) => h.id).sort();
+    expect(await ids('调度')).toEqual([zh.id]);
+    expect(await ids('调度方法')).toEqual([zh.id]);
+    expect(await ids('论文')).toEqual([zh.id, review.id].sort());
+    expect(await ids('论文评述 serving')).toEqual([review.id]);
+    expect(await ids('スケジューリング')).toEqual([ja.id]);
+    expect(await ids('方法调度')).toEqual([]);
+    const long = await addPaper(db, { title: 'Long', note: '* 本文提出了一种面向大语言模型推理服务的分布式调度系统能够在保证服务等级目标的同时显著提升集群吞吐量\n' });
+    expect(await ids('本文提出了')).toEqual([long.id]);
+    expect(await ids('集群吞吐量')).toEqual([long.id]);
+  });
+
   it('gives nothing for an empty query', async () => {
     const { db } = await library();
     expect(await searchPapers(db, '  ')).toEqual({ hits: [], total: 0, tokens: [] });
@@ -78,6 +95,23 @@ describe('highlight', () => {
       { text: ' <', hit: false },
       { text: 'script', hit: true },
       { text: '>', hit: false },
+    ]);
+  });
+
+  it('marks the characters of a CJK word the query’s pairs cover', () => {
+    expect(highlight('这篇论文提出了一种新的调度方法。', ['调度', '度方', '方法'])).toEqual([
+      { text: '这篇论文提出了一种新的', hit: false },
+      { text: '调度方法', hit: true },
+      { text: '。', hit: false },
+    ]);
+    expect(highlight('GPU调度 and gpus', ['gpu', '调度'])).toEqual([
+      { text: 'GPU调度', hit: true },
+      { text: ' and ', hit: false },
+      { text: 'gpus', hit: true },
+    ]);
+    expect(highlight('GPU调度', ['调度'])).toEqual([
+      { text: 'GPU', hit: false },
+      { text: '调度', hit: true },
     ]);
   });
 
