@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { Notice } from './Notice';
+import { useFocusOnSwap } from './use-focus-on-swap';
 
 export interface DeleteNoteProps {
   /** Deletes the note; rejects with a message on failure. */
@@ -11,6 +12,10 @@ export function DeleteNote({ onDelete }: DeleteNoteProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const ask = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  // The question opens on its safe answer, first in the order read; deleting is one Tab further.
+  useFocusOnSwap(asking ? keep : ask, asking);
   const remove = async () => {
     setBusy(true);
     setError(null);
@@ -24,7 +29,7 @@ export function DeleteNote({ onDelete }: DeleteNoteProps) {
   if (!asking) {
     return (
       <div class="toolbar">
-        <button type="button" class="button danger" onClick={() => setAsking(true)} data-testid="delete-note">
+        <button type="button" class="button danger" ref={ask} onClick={() => setAsking(true)} data-testid="delete-note">
           Delete note…
         </button>
       </div>
@@ -36,11 +41,11 @@ export function DeleteNote({ onDelete }: DeleteNoteProps) {
       testId="delete-confirm"
       actions={
         <>
+          <button type="button" class="button" ref={keep} onClick={() => setAsking(false)} disabled={busy} data-testid="delete-note-keep">
+            Keep it
+          </button>
           <button type="button" class="button danger" onClick={remove} disabled={busy} data-testid="delete-note-confirm">
             Delete note
-          </button>
-          <button type="button" class="button" onClick={() => setAsking(false)} disabled={busy} data-testid="delete-note-keep">
-            Keep it
           </button>
         </>
       }

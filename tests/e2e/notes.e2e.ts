@@ -143,6 +143,21 @@ describe('notes in the side panel', () => {
     await Promise.all([page.close(), again.close()]);
   });
 
+  it('gives focus back as the editor and the delete question close, used from the keyboard', async () => {
+    const { page, panel } = await openWithPanel(PAGES.usenixQuokka);
+    const focused = () => panel.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    await panel.getByTestId('edit-note-button').press('Enter');
+    await expect.poll(focused).toBe('edit-note');
+    await panel.getByTestId('cancel').press('Enter');
+    await expect.poll(focused).toBe('edit-note-button');
+    await panel.getByTestId('delete-note').press('Enter');
+    await expect.poll(focused).toBe('delete-note-keep');
+    await panel.keyboard.press('Enter');
+    await expect.poll(focused).toBe('delete-note');
+    expect(await panel.getByTestId('note-screen').count()).toBe(1);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('turns a save over a newer revision into a merge, never an overwrite', async () => {
     const { page, panel: a, tabId } = await openWithPanel(PAGES.usenixQuokka);
     const b = await harness.openPanel(tabId);

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'preact/compat';
+import { useRef } from 'preact/hooks';
 import { MatchNotice } from '@/components/MatchNotice';
 import { DeleteNote } from '@/components/DeleteNote';
 import { Markdown } from '@/components/Markdown';
@@ -24,6 +25,7 @@ import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { applySelections, dropSelections } from '@/lib/runtime/pending-selection';
 import { useFailure } from '@/components/use-failure';
+import { useFocusOnSwap } from '@/components/use-focus-on-swap';
 import { useLive } from '@/components/use-live';
 import { useNoteEditing } from '../use-note-editing';
 import { getPaper } from '@/lib/db/read';
@@ -59,6 +61,9 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
   const info = venueInfo(venue);
   const editing = useNoteEditing(db, record);
   const [failure, run] = useFailure((message) => `Not saved: ${message}.`);
+  // The editor focuses its note as it opens; once it closes (Save, Cancel, Reload), Edit has focus.
+  const editButton = useRef<HTMLButtonElement>(null);
+  useFocusOnSwap(editButton, editing.editing);
 
   if (live.loading) return <div aria-busy="true" />;
   if (live.error) return <Notice kind="error">The note could not be read: {live.error.message}</Notice>;
@@ -142,7 +147,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
       ) : (
         <>
           <div class="toolbar">
-            <button type="button" class="button" onClick={() => editing.start()} data-testid="edit-note-button">
+            <button type="button" class="button" ref={editButton} onClick={() => editing.start()} data-testid="edit-note-button">
               Edit note
             </button>
             <NotePageActions

@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeleteNote } from '@/components/DeleteNote';
 
@@ -22,6 +23,16 @@ describe('DeleteNote', () => {
     fireEvent.click(screen.getByTestId('delete-note-keep'));
     expect(screen.queryByTestId('delete-confirm')).toBeNull();
     expect(onDelete).not.toHaveBeenCalled();
+  });
+
+  it('puts focus on "Keep it", the first choice, as the question opens, and back on "Delete note…" after it', () => {
+    render(<DeleteNote onDelete={async () => {}} />);
+    fireEvent.click(screen.getByTestId('delete-note'));
+    const keep = screen.getByTestId('delete-note-keep');
+    expect(within(screen.getByTestId('delete-confirm')).getAllByRole('button')[0]).toBe(keep);
+    expect(document.activeElement).toBe(keep);
+    fireEvent.click(keep);
+    expect(document.activeElement).toBe(screen.getByTestId('delete-note'));
   });
 
   it('says why when deleting fails', async () => {

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NoteScreen } from '@/entrypoints/sidepanel/screens/NoteScreen';
+import { savePaper } from '@/lib/db/notes';
+import { addPaper, freshDb } from '../db-helpers';
+
+afterEach(cleanup);
+
+/** The note screen of a new note, its editor open. */
+async function editing() {
+  const db = freshDb();
+  const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+  render(<NoteScreen db={db} id={note.id} initial={note} />);
+  fireEvent.click(screen.getByTestId('edit-note-button'));
+  const area = await screen.findByTestId('edit-note');
+  return { db, note, area };
+}
+
+describe('NoteScreen focus', () => {
+  it('has the note focused as the editor opens, and the Edit button once Cancel closes it', async () => {
+    const { area } = await editing();
+    expect(document.activeElement).toBe(area);
+    fireEvent.click(screen.getByTestId('cancel'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+  });
+
+  it('has the Edit button focused once Save closes the editor, unless the user has put focus elsewhere meanwhile', async () => {
+    const { area } = await editing();
+    fireEvent.keyDown(area, { key: 's', ctrlKey: true });
+    // A control outside the editor, clicked while the save is under way, keeps its focus.
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    await waitFor(() => expect(screen.queryByTestId('note-editor')).toBeNull());
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+
+    fireEvent.click(screen.getByTestId('edit-note-button'));
+    const again = await screen.findByTestId('edit-note');
+    fireEvent.input(again, { target: { value: '* one\n* two\n' } });
+    fireEvent.keyDown(again, { key: 's', ctrlKey: true });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+  });
+
+  it('has the Edit button focused once Reload leaves a conflicting edit', async () => {
+    const { db, note } = await editing();
+    await savePaper(db, note.id, { note: '* theirs\n' }, note.rev);
+    fireEvent.click(await screen.findByTestId('conflict-reload'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+  });
+});
