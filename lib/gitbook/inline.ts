@@ -94,9 +94,9 @@ function readMarkers(line: string, from: number): Link[] | null {
 
 /**
  * Splits `Title \[[Paper](u)] \[[Code](v)]` (the title possibly a link itself) into the title, its
- * own URL and the markers that end the line.
+ * own URL and the markers that end the line; `written`: the title as the line has it, escapes and all.
  */
-export function splitTitleLine(text: string): { title: string; titleUrl: string; links: Link[] } {
+export function splitTitleLine(text: string): { title: string; written: string; titleUrl: string; links: Link[] } {
   const line = text.trimEnd();
   let links: Link[] = [];
   let titleEnd = line.length;
@@ -110,6 +110,6 @@ export function splitTitleLine(text: string): { title: string; titleUrl: string;
   }
   const rest = line.slice(0, titleEnd).trimEnd();
   const whole = rest.startsWith('[') ? readLink(rest, 0) : null;
-  if (whole && whole.end === rest.length) return { title: unescapeText(whole.text), titleUrl: unescapeUrl(whole.url), links };
-  return { title: unescapeText(rest), titleUrl: '', links };
+  if (whole && whole.end === rest.length) return { title: unescapeText(whole.text), written: whole.text, titleUrl: unescapeUrl(whole.url), links };
+  return { title: unescapeText(rest), written: rest, titleUrl: '', links };
 }

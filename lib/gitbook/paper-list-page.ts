@@ -18,6 +18,8 @@ const VENUE_SUFFIX = /\s*\(([^()]*\b(?:19|20)\d\d)\)$/;
 // or name a preprint by its arXiv id, "(arXiv:2502.11101)".
 const LINKED_VENUE_SUFFIX = /\s*\(\[([^[\]]*\b(?:19|20)\d\d)\]\([^()\s]*\)\)$/;
 const ARXIV_SUFFIX = /\s*\(arXiv:\s*([^()\s]+)\)$/i;
+/** A title written with its last bracket escaped, "(Extended Version 2021\)": it ends there, no venue after it. */
+const ESCAPED_END = /(?:^|[^\\])(?:\\\\)*\\\)$/;
 
 /** The title, venue and any link a list entry's title (the line without its links) ends with; no venue: ''. */
 export function splitVenue(title: string): { title: string; venue: string; link?: Link } {
@@ -55,7 +57,7 @@ export function parsePaperListPage(text: string, file: string): { title: string;
     warnings,
     entries: entries.map((entry) => {
       const split = splitTitleLine(entry.text);
-      const { title, venue, link } = splitVenue(split.title);
+      const { title, venue, link } = ESCAPED_END.test(split.written) ? { title: split.title, venue: '', link: undefined } : splitVenue(split.title);
       const note = entry.body.join('\n').trimEnd();
       const links = [...(split.titleUrl ? [{ label: '', url: split.titleUrl }] : []), ...split.links];
       return {
@@ -79,7 +81,9 @@ export function writePaperListPage(title: string, entries: { title: string; venu
       // A venue the reader would not take for one ("arXiv", no year) stays off the list: it is on
       // the paper's venue page, and the list entry would read back as another paper's title.
       const venue = e.venue && splitVenue(`x (${e.venue})`).venue === e.venue ? ` (${escapeText(e.venue)})` : '';
-      lines.push(`* ${escapeText(e.title)}${venue}${links.length ? ' ' + writeMarkers(links) : ''}`);
+      // A title that would read as ending in a venue, "(Extended Version 2021)", has its last bracket escaped.
+      const title = splitVenue(e.title).venue ? `${escapeText(e.title).slice(0, -1)}\\)` : escapeText(e.title);
+      lines.push(`* ${title}${venue}${links.length ? ' ' + writeMarkers(links) : ''}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -10,6 +10,8 @@ const WORDS = [
   'Kernel', 'KV-cache', 'Sparse', 'Mixture-of-Experts', 'RDMA', '+', 'C++', 'v2', 'Q&A', 'Snapshots', 'Déjà', '“Quoted”', 'x_y',
   // Typed as they are: GitBook writes spaces so, and they must come back as typed, not as spaces.
   '&nbsp;', 'R&#x20;D', '&#160;x',
+  // Read as a venue at the end of a paper-list entry: a title may end so.
+  '(Extended Version 2021)',
 ];
 const word = fc.constantFrom(...WORDS);
 const phrase = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => w.join(' '));

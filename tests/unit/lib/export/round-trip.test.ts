@@ -169,6 +169,21 @@ describe('round trips that fuzzing found broken', () => {
       expect(normaliseLibrary(read.library).papers).toEqual(normaliseLibrary(library).papers);
     }
   });
+  it('a paper in a topic whose title ends in a year in brackets, its venue not on the list', () => {
+    const library = {
+      venues: [defaultVenue('arXiv', 'misc')],
+      topics: [{ path: 'Sys', name: 'Sys', parent: '', position: 0 }],
+      papers: [
+        { ...emptyFields({ title: 'Lessons from the Field (Extended Version 2021)', venue: 'arXiv', topic: 'Sys', affiliations: 'MIT', note: '* a\n' }), position: 0 },
+        { ...emptyFields({ title: 'Field Notes (Draft 2020)', venue: '', topic: 'Sys', note: '* b\n' }), position: 1 },
+        { ...emptyFields({ title: 'A Preprint (arXiv:2502.11101)', venue: '', topic: 'Sys', note: '* c\n' }), position: 2 },
+      ],
+    };
+    for (const read of [readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }]), readImportFiles([{ path: 'l.md', bytes: enc.encode(exportSingleMarkdown(library)) }])]) {
+      expect(read.errors).toEqual([]);
+      expect(normaliseLibrary(read.library)).toEqual(normaliseLibrary(library));
+    }
+  });
 });
 
 describe('a JSON backup with line breaks in one-line fields', () => {
