@@ -81,6 +81,8 @@ function readBody(body: string[]): Pick<VenueEntry, 'affiliation' | 'award' | 'n
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*$/;
 const headingText = (text: string) => unescapeText(text.replace(/<a\b[^>]*>\s*<\/a>/gi, '').replace(/\s+#+$/, ''));
+/** A heading's text, escaped; a "#" run at its end ("Serving #") too, which would otherwise close the heading. */
+const writeHeadingText = (text: string) => escapeText(text).replace(/(^|\s)#(#*)$/, '$1\\#$2');
 
 /** The URL in "Homepage: [u](u)" or "Homepage: u". */
 function metaValue(rest: string): string {
@@ -197,7 +199,7 @@ function writeEntry(entry: VenueEntryOut): string[] {
 
 /** A conference page in our layout; sections without content are left out. */
 export function writeVenuePage(page: Omit<VenuePage, 'entries'> & { entries: VenueEntryOut[] }): string {
-  const blocks: string[][] = [[`# ${escapeText(page.title)}`]];
+  const blocks: string[][] = [[`# ${writeHeadingText(page.title)}`]];
   const meta = [
     page.homepage && `Homepage: ${writeLink(page.homepage, page.homepage)}`,
     page.paperList && `Paper list: ${writeLink(page.paperList, page.paperList)}`,
@@ -210,7 +212,7 @@ export function writeVenuePage(page: Omit<VenuePage, 'entries'> & { entries: Ven
     for (const entry of page.entries) {
       if (entry.topic !== topic) {
         topic = entry.topic;
-        if (topic) papers.push('', `### ${escapeText(topic)}`);
+        if (topic) papers.push('', `### ${writeHeadingText(topic)}`);
         papers.push('');
       }
       papers.push(...writeEntry(entry));

@@ -12,6 +12,8 @@ const WORDS = [
   '&nbsp;', 'R&#x20;D', '&#160;x',
   // Read as a venue at the end of a paper-list entry: a title may end so.
   '(Extended Version 2021)',
+  // Would close a heading ("### Serving #"): a topic may end so.
+  '#',
 ];
 const word = fc.constantFrom(...WORDS);
 const phrase = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => w.join(' '));

@@ -152,6 +152,10 @@ describe('round trips that fuzzing found broken', () => {
     }
   });
 
+  it('a topic that ends in "#", as a heading’s closing sequence would', () => {
+    for (const topic of ['Serving #', 'C ##', '#']) throughBoth(one({ topic, affiliations: 'U' }));
+  });
+
   it('an author whose name has a part in parentheses', () => {
     throughBoth(one({ tags: ['t'], authors: ['Wei Wang (Tsinghua)', 'Ann Lee'], affiliations: 'MIT' }));
   });
