@@ -37,6 +37,10 @@ const needsNoteStart = (note: string) => {
   return META_LINE.test(first) || /^## Meta Info\s*$/i.test(first) || first === NOTE_START;
 };
 
+/** A description that gives tags: ours, "Tags: a, b"; the site's own pages, "#a #b". */
+const TAGS = /^tags\s*:\s*(.*)$/i;
+const HASHTAGS = /^#\S+(?:\s+#\S+)*$/;
+
 /** Reads `description:` from YAML front matter: plain, quoted, or folded over indented lines. */
 function readDescription(lines: string[]): string {
   const at = lines.findIndex((l) => /^description\s*:/.test(l));
@@ -92,10 +96,10 @@ export function parsePaperPage(text: string, file: string): { page: PaperPage; w
     const end = lines.indexOf('---', 1);
     if (end < 0) throw new GitBookError(file, 1, 'front matter opened with "---" is never closed');
     const description = readDescription(lines.slice(1, end));
-    const tags = /^tags\s*:\s*(.*)$/i.exec(description);
+    const tags = TAGS.exec(description);
     if (tags) page.tags = tags[1]!.split(',').map((t) => t.trim()).filter(Boolean);
     // The site's own pages give tags as hashtags: "#model_serving_system #workload_unpredictability".
-    else if (/^#\S+(?:\s+#\S+)*$/.test(description)) page.tags = description.split(/\s+/).map((t) => t.slice(1));
+    else if (HASHTAGS.test(description)) page.tags = description.split(/\s+/).map((t) => t.slice(1));
     else if (description) page.summary = description;
     offset = end + 1;
     lines = lines.slice(end + 1);
@@ -171,6 +175,19 @@ export const isYearTitle = (title: string) => /^(19|20)\d\d$/.test(title.trim())
 
 /** A page that opens with front matter: a paper's (venue pages have none). */
 export const isPaperPage = (source: string) => /^---\s*$/.test(source.split('\n', 1)[0]!);
+
+/**
+ * A page that opens with front matter as `writePaperPage` writes it, empty or giving tags: a
+ * paper's, whatever its note holds. A venue page with front matter has some other description.
+ */
+export function hasPaperFrontMatter(source: string): boolean {
+  if (!isPaperPage(source)) return false;
+  const lines = source.split('\n', 400).map((l) => l.trimEnd());
+  const end = lines.indexOf('---', 1);
+  if (end < 0) return false;
+  const description = readDescription(lines.slice(1, end));
+  return end === 1 || TAGS.test(description) || HASHTAGS.test(description);
+}
 
 /** A per-paper page in our layout; Meta Info lines only for what the paper has. */
 export function writePaperPage(page: PaperPage): string {

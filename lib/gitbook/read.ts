@@ -6,7 +6,7 @@ import { identifiersFromLinks, normaliseDoi } from '../notes/identifiers';
 import { GitBookError } from './errors';
 import { splitTitleLine } from './inline';
 import { parsePaperListPage, splitVenue } from './paper-list-page';
-import { isPaperPage, isYearTitle, parsePaperPage, type PaperPage } from './paper-page';
+import { hasPaperFrontMatter, isPaperPage, isYearTitle, parsePaperPage, type PaperPage } from './paper-page';
 import { parseSummary, type SummaryNode } from './summary';
 import { parseVenuePage, type VenuePage, type Warning } from './venue-page';
 
@@ -264,7 +264,7 @@ export function readGitBook(files: Map<string, string>): ReadResult {
     text(node.path);
     for (const child of node.children) {
       // A paper titled as a year: no pages under it, and a page with front matter (its writer
-      // makes sure of it) and none of a venue page's sections.
+      // makes sure of it) not taken for a venue's (`sniffPage`).
       const paperNamedAsYear = (c: SummaryNode) => {
         const source = files.get(c.path) ?? '';
         return !c.children.length && isPaperPage(source) && sniffPage(source) !== 'venue';
@@ -331,6 +331,8 @@ export function readGitBook(files: Map<string, string>): ReadResult {
 /** A page SUMMARY.md does not list (or a lone .md file): recognised by what it holds. */
 /** What a page is, from what it holds; null for pages that hold no notes (an introduction). */
 export function sniffPage(source: string): 'venue' | 'paper-list' | 'paper' | null {
+  // A paper's own front matter decides: its note may have a line a venue page has ("## Papers").
+  if (hasPaperFrontMatter(source)) return 'paper';
   const lines = source.split('\n', 400);
   if (lines.some((l) => /^## Papers\s*$/.test(l) || /^Homepage\s*:/.test(l))) return 'venue';
   const paper = /^---\s*$/.test(lines[0] ?? '') || lines.some((l) => /^(## Meta Info\s*$|Presented in\b)/.test(l));

@@ -43,6 +43,9 @@ const block = fc.oneof(
   fc.constant('## Key Insights\n\n> quoted **bold** _emphasis_'),
   fc.constant('Summary: a line that looks like Meta Info'),
   fc.constant('{% hint style="info" %}\nGitBook hint\n{% endhint %}'),
+  // What a venue page has: a paper's page is still a paper's.
+  fc.constant('## Papers\n\n* Related work'),
+  fc.constant('Homepage: https://example.org'),
 );
 const note = fc.oneof(
   { weight: 2, arbitrary: fc.constant('') },

@@ -93,6 +93,19 @@ describe('a paper whose title is a year', () => {
     }
   });
 
+  it('is read back as a paper whatever its note holds: a venue page’s "## Papers" or "Homepage:"', () => {
+    const paper = (title: string, note: string, tags: string[] = []) => ({ ...emptyFields({ title, venue: '', note, tags }) });
+    const library = {
+      venues: [],
+      topics: [],
+      papers: [paper('2021', '## Papers\n\n* Related work\n'), paper('1999', 'Homepage: https://example.org\n', ['t']), paper('2020', '* x\n\n## Papers\n')],
+    };
+    for (const read of [readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }]), readImportFiles([{ path: 'notes.md', bytes: enc.encode(exportSingleMarkdown(library)) }])]) {
+      expect(read.errors).toEqual([]);
+      expect(normaliseLibrary(read.library)).toEqual(normaliseLibrary(library));
+    }
+  });
+
   it('leaves a year’s venue page a venue, front matter or not', () => {
     const files = [
       ['SUMMARY.md', '# Table of contents\n\n* [Journal](journal/README.md)\n  * [IEEE TCC](journal/tcc/README.md)\n    * [2021](journal/tcc/2021.md)\n'],
