@@ -11,6 +11,7 @@ import { planImport, type ImportPlan } from '@/lib/import/plan';
 import { readImportFiles, type ImportFile } from '@/lib/import/sources';
 import { readLibrary } from '@/lib/library/from-db';
 import { describeWriteError } from '@/lib/notes/write-errors';
+import { ensureCatalog } from '@/lib/runtime/catalog';
 import { getDb } from '@/lib/runtime/db';
 import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
@@ -81,6 +82,9 @@ export function App() {
     try {
       const picked = await files;
       if (!picked.length) throw new Error('nothing was picked');
+      // Right after an install or update the worker may still be applying the bundled catalog: the
+      // preview waits for it (a sync that lands between preview and import makes the plan stale).
+      await ensureCatalog(db);
       setState({ step: 'preview', plan: await planImport(db, readImportFiles(picked)) });
     } catch (e) {
       setError(`The files could not be read: ${(e as Error).message}`);
