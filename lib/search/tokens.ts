@@ -83,7 +83,10 @@ function words(text: string, take: Take): void {
       if (plain) {
         if (!asciiWords(text, start, i, take)) return;
       } else {
-        for (const word of normaliseTitle(text.slice(start, i)).split(' ')) if (word && !termsOfWord(word, take)) return;
+        const normal = normaliseTitle(text.slice(start, i));
+        // Tested once a run (after normalisation, which can make CJK of other characters: ㍿).
+        const unspaced = hasUnspaced(normal);
+        for (const word of normal.split(' ')) if (word && !(unspaced ? termsOfWord(word, take) : take(word))) return;
       }
     }
     start = i + 1;
