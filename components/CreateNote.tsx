@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface CreateNoteProps {
   /** Creates the note from the page; rejects with a message on failure. */
@@ -9,6 +9,12 @@ export interface CreateNoteProps {
 export function CreateNote({ onCreate }: CreateNoteProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // In the place of a note just deleted, whose controls took the focus away with them: the focus
+  // comes here rather than to the top of the panel.
+  useLayoutEffect(() => {
+    if (document.hasFocus() && (!document.activeElement || document.activeElement === document.body)) button.current?.focus();
+  }, []);
   const create = async () => {
     setBusy(true);
     try {
@@ -22,7 +28,7 @@ export function CreateNote({ onCreate }: CreateNoteProps) {
   return (
     <section class="empty" data-testid="no-note">
       <p>No note for this paper yet.</p>
-      <button type="button" class="button primary" onClick={create} disabled={busy} data-testid="create-note">
+      <button type="button" class="button primary" ref={button} onClick={create} disabled={busy} data-testid="create-note">
         Create note
       </button>
       <p class="small">Title, authors, venue, identifiers and links are filled from this page.</p>

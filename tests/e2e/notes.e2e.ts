@@ -247,6 +247,8 @@ describe('notes in the side panel', () => {
     await panel.getByTestId('delete-note').click();
     await panel.getByTestId('delete-note-confirm').click();
     await expect.poll(() => panel.getByTestId('no-note').count()).toBe(1);
+    // The deleted note's controls are gone: the focus is on what replaced them, not lost.
+    expect(await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('create-note');
     await harness.waitForBadge(tabId, (b) => b.text === '+');
 
     const options = await harness.context.newPage();
