@@ -33,9 +33,36 @@ function samePaper(record: PaperRecord, entry: CatalogPaper): boolean {
  * Returns the records by the id of the paper they now stand for.
  */
 export function renamedPapers(dropped: PaperRecord[], added: CatalogPaper[]): Map<string, PaperRecord> {
-  const pairs = dropped.flatMap((record) => added.filter((entry) => samePaper(record, entry)).map((entry) => [record, entry] as const));
-  const count = (key: (pair: (typeof pairs)[number]) => unknown, pair: (typeof pairs)[number]) => pairs.filter((p) => key(p) === key(pair)).length;
-  const out = new Map<string, PaperRecord>();
-  for (const pair of pairs) if (count((p) => p[0], pair) === 1 && count((p) => p[1], pair) === 1) out.set(pair[1].id, pair[0]);
-  return out;
+  return new Map(uniquePairs(dropped, added, samePaper).map(([record, entry]) => [entry.id, record]));
+}
+
+/** The pairs `same` makes where each side pairs exactly once. */
+function uniquePairs<A, B>(as: A[], bs: B[], same: (a: A, b: B) => boolean): [A, B][] {
+  const pairs = as.flatMap((a) => bs.filter((b) => same(a, b)).map((b) => [a, b] as [A, B]));
+  const once = (side: 0 | 1, pair: [A, B]) => pairs.filter((p) => p[side] === pair[side]).length === 1;
+  return pairs.filter((pair) => once(0, pair) && once(1, pair));
+}
+
+/** A catalog id's venue and title slugs (`cat:<venue>/<title>`, as `buildCatalog` makes it). */
+function slugsOf(id: string): { venue: string; title: string } | null {
+  const match = /^cat:([^/]*)\/(.+)$/.exec(id);
+  return match ? { venue: match[1]!, title: match[2]! } : null;
+}
+
+/** One title slug completes the other's three words or more. */
+const slugContinues = (short: string, long: string) => long.startsWith(`${short}-`) && short.split('-').length >= 3;
+
+/**
+ * The ids of added papers that are papers the user deleted under an id the catalog dropped (a
+ * corrected title or venue): they stay deleted. A deletion keeps only the id, so the pairing reads
+ * what ids say: the same title slug, or within one venue a truncated title's and its completion's,
+ * where exactly one pairs each way.
+ */
+export function renamedDeletions(deleted: string[], added: CatalogPaper[]): string[] {
+  const same = (id: string, entry: CatalogPaper) => {
+    const [was, now] = [slugsOf(id), slugsOf(entry.id)];
+    if (!was || !now) return false;
+    return was.title === now.title || (was.venue === now.venue && (slugContinues(was.title, now.title) || slugContinues(now.title, was.title)));
+  };
+  return uniquePairs(deleted, added, same).map(([, entry]) => entry.id);
 }

@@ -10,7 +10,7 @@ import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdite
 import type { Catalog } from './types';
 import { storedRow } from './rows';
 import { mergeCatalogVenue } from './venues';
-import { renamedPapers } from './renames';
+import { renamedDeletions, renamedPapers } from './renames';
 import { getPaper, getPapers } from '../db/read';
 import { newShelves } from '../db/shelves';
 import { inTransaction } from '../db/transaction-promise';
@@ -82,13 +82,11 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));
     const holding = new Map<string, PaperRecord>();
     for (const record of await getPapers(db, fresh.map((entry) => entry.id))) if (record) holding.set(record.id, record);
-    // Papers the user deleted stay deleted while the catalog has them; forgotten once it drops them.
-    const deleted = await deletedCatalogIds(db);
-    const stillDeleted = fresh.filter((entry) => deleted.has(entry.id) && !holding.has(entry.id)).map((entry) => entry.id);
-    if (deleted.size) await setDeletedCatalogIds(db, stillDeleted);
-    // A paper whose id a corrected title or venue changed: the record linked to the old id follows
-    // it, and is merged like any other (`relinked` keeps it as it is stored, for the write).
     const ids = new Set(catalog.papers.map((entry) => entry.id));
+    const deleted = await deletedCatalogIds(db);
+    // A paper whose id a corrected title or venue changed: the record linked to the old id follows
+    // it, and is merged like any other (`relinked` keeps it as it is stored, for the write); one
+    // the user deleted under the old id stays deleted under the new.
     const dropped = [...linked.values()].filter((record) => !ids.has(record.catalogId!));
     const relinked = new Map<string, PaperRecord>();
     for (const [id, record] of renamedPapers(dropped, fresh.filter((entry) => !holding.has(entry.id) && !deleted.has(entry.id)))) {
@@ -96,6 +94,11 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
       linked.set(id, { ...record, catalogId: id });
       relinked.set(id, record);
     }
+    const unclaimed = fresh.filter((entry) => !holding.has(entry.id) && !deleted.has(entry.id) && !relinked.has(entry.id));
+    for (const id of renamedDeletions([...deleted].filter((id) => !ids.has(id)), unclaimed)) deleted.add(id);
+    // Papers the user deleted stay deleted while the catalog has them; forgotten once it drops them.
+    const stillDeleted = fresh.filter((entry) => deleted.has(entry.id) && !holding.has(entry.id)).map((entry) => entry.id);
+    if (deleted.size) await setDeletedCatalogIds(db, stillDeleted);
 
     const puts: PaperRecord[] = [];
     // What the write would otherwise look up again: the stored versions.

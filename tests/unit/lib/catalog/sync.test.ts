@@ -403,6 +403,20 @@ describe('a catalog release that corrects a paper’s title or venue (and so its
     expect(await note(db, misfiled.id)).toMatchObject({ venue: 'OSDI 2024', note: '* mine\n', catalogId: refiled.id });
   });
 
+  it('keeps a paper the user deleted deleted under its new id, and forgets the old one', async () => {
+    const db = freshDb();
+    const refiled = paper('cat:osdi-2024/taming-throughput-latency-tradeoff-in-llm-inference-with-sarathi-serve', { ...sarathi.fields });
+    const misfiled = paper('cat:osdi-2023/taming-throughput-latency-tradeoff-in-llm-inference-with-sarathi-serve', { ...sarathi.fields, venue: 'OSDI 2023', year: 2023 });
+    await syncCatalog(db, catalog(misfiled, truncated));
+    await deletePaper(db, truncated.id);
+    await deletePaper(db, misfiled.id);
+    const other = paper('cat:atc-2023/another-paper-entirely', { title: 'Another Paper Entirely', venue: 'ATC 2023', year: 2023 });
+    const report = await syncCatalog(db, catalog(refiled, completed, other));
+    expect(report).toMatchObject({ added: 1, deleted: 2 });
+    expect(await paperCount(db)).toBe(1);
+    expect([...(await deletedCatalogIds(db))].sort()).toEqual([completed.id, refiled.id].sort());
+  });
+
   it('pairs nothing where a dropped paper could be either of two new ones', async () => {
     const db = freshDb();
     await syncCatalog(db, catalog(sarathi, truncated));
