@@ -42,7 +42,8 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /** Runs of scripts written without spaces between words (Chinese, Japanese, Korean as normalised). */
 export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-export const hasUnspaced = (text: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
+const ANY_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+export const hasUnspaced = (text: string) => ANY_UNSPACED.test(text);
 
 /**
  * The terms of a normalised word: the word itself, except that a run of Chinese, Japanese or
