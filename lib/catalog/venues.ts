@@ -1,14 +1,6 @@
-import type { VenueDetails, VenueRecord } from '../db/records';
+import { VENUE_DETAILS, type VenueDetails, type VenueRecord } from '../db/records';
 
-/** A venue's details: what the catalog gives, and what an import may fill in. */
-const DETAILS = ['homepage', 'paperList', 'acceptanceRate', 'references'] as const satisfies readonly (keyof VenueDetails)[];
-
-const detailsOf = (venue: VenueDetails): VenueDetails => ({
-  homepage: venue.homepage,
-  paperList: venue.paperList,
-  acceptanceRate: venue.acceptanceRate,
-  references: venue.references,
-});
+const detailsOf = (venue: VenueDetails) => Object.fromEntries(VENUE_DETAILS.map((key) => [key, venue[key]])) as VenueDetails;
 
 /**
  * A catalog's venue over the stored one. A detail still as the catalog last gave it takes the
@@ -20,7 +12,7 @@ export function mergeCatalogVenue(stored: VenueRecord | undefined, incoming: Ven
   if (!stored) return { ...incoming, catalogBase };
   const merged: VenueRecord = { ...stored, name: incoming.name, year: incoming.year, group: incoming.group, catalogBase };
   if (incoming.position !== undefined) merged.position = incoming.position;
-  for (const key of DETAILS) {
+  for (const key of VENUE_DETAILS) {
     const mine = stored[key];
     const untouched = stored.catalogBase ? mine === stored.catalogBase[key] : !mine || !!incoming[key];
     merged[key] = untouched ? incoming[key] : mine;

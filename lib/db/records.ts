@@ -93,7 +93,9 @@ export interface VenueRecord {
   catalogBase?: VenueDetails;
 }
 
-export type VenueDetails = Pick<VenueRecord, 'homepage' | 'paperList' | 'acceptanceRate' | 'references'>;
+/** A venue's details: what the catalog gives, and what an import may fill in. */
+export const VENUE_DETAILS = ['homepage', 'paperList', 'acceptanceRate', 'references'] as const;
+export type VenueDetails = Pick<VenueRecord, (typeof VENUE_DETAILS)[number]>;
 
 /** A topic: a section of a conference page or a paper-list category ("Systems for ML/Model Serving"). */
 export interface TopicRecord {

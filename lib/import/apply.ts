@@ -1,7 +1,7 @@
 import type { BackupPaper } from '../backup/json';
 import { buildRecord, newPaperId, newRecord, pickFields } from '../db/notes';
 import { papersWithFacet } from '../db/postings';
-import type { PaperFields, PaperRecord, VenueRecord } from '../db/records';
+import { VENUE_DETAILS, type PaperFields, type PaperRecord, type VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import { snapshotTables, takeSnapshot } from '../db/snapshots';
 import { papersNumbered, putPapers } from '../db/write';
@@ -68,7 +68,7 @@ function merged(existing: PaperRecord, incoming: BackupPaper): PaperFields {
 function mergedVenue(existing: VenueRecord | undefined, incoming: VenueRecord): VenueRecord {
   if (!existing) return incoming;
   const out = { ...existing };
-  for (const key of ['homepage', 'paperList', 'acceptanceRate', 'references'] as const) out[key] ||= incoming[key];
+  for (const key of VENUE_DETAILS) out[key] ||= incoming[key];
   return out;
 }
 
