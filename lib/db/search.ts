@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { queryTokens } from '../search/tokens';
+import { isUnspacedChar, queryTokens } from '../search/tokens';
 import type { Bitset } from '../search/bitset';
 import { seqsWith } from './postings';
 import { papersBySeq } from './shelves';
@@ -20,6 +20,8 @@ export interface SearchResult {
 
 /** Words this short match whole words only: as prefixes they would match half the vocabulary. */
 const MIN_PREFIX = 3;
+/** Whether a query word matches the words it starts: three letters or more, or one CJK character. */
+const asPrefix = (word: string) => word.length >= MIN_PREFIX || isUnspacedChar(word);
 
 function intersect(sets: Bitset[]): Bitset {
   const [first, ...rest] = sets;
@@ -33,14 +35,16 @@ function intersect(sets: Bitset[]): Bitset {
  * postings of the query's words, then only the papers it returns.
  */
 export async function searchPapers(db: PaperNotesDB, query: string, limit = 50): Promise<SearchResult> {
-  // One-letter words are not indexed (nor worth searching for) unless they are all the query has.
+  // One-letter words are not indexed (nor worth searching for) unless they are all the query has;
+  // a CJK character is (`termsOfWord`), and is searched as the start of the terms.
   const words = queryTokens(query);
-  const tokens = words.some((w) => w.length >= 2) ? words.filter((w) => w.length >= 2) : [];
+  const searchable = (w: string) => w.length >= 2 || isUnspacedChar(w);
+  const tokens = words.some(searchable) ? words.filter(searchable) : [];
   if (!tokens.length) return { hits: [], total: 0, tokens };
   return db.transaction('r', [db.terms, db.shelves], async () => {
     const [all, inTitle] = await Dexie.Promise.all([
-      Dexie.Promise.all(tokens.map((t) => seqsWith(db, 'w', t, t.length >= MIN_PREFIX))).then(intersect),
-      Dexie.Promise.all(tokens.map((t) => seqsWith(db, 't', t, t.length >= MIN_PREFIX))).then(intersect),
+      Dexie.Promise.all(tokens.map((t) => seqsWith(db, 'w', t, asPrefix(t)))).then(intersect),
+      Dexie.Promise.all(tokens.map((t) => seqsWith(db, 't', t, asPrefix(t)))).then(intersect),
     ]);
     inTitle.intersect(all);
     // Past the limit, the newest papers (the highest numbers) are the ones shown.

@@ -3,7 +3,7 @@ import type { IndexedTerms } from '../search/terms';
 import { closeKeyTerms, hashKey, paperKeys } from '../match/keys';
 import { normaliseTitle, titleWords, truncatedPrefix } from '../match/title';
 import { facetTerms } from '../search/facets';
-import { tokenize } from '../search/tokens';
+import { termsOfWords, tokenize } from '../search/tokens';
 
 /** The index fields of a record, derived from what it says. Recomputed on every write. */
 export function deriveIndexFields(fields: PaperFields): PaperIndexFields {
@@ -25,7 +25,7 @@ export function indexedTerms(fields: PaperFields & { id: string; catalogId?: str
   const keys = new Set(paperKeys({ id: fields.id, arxivId: fields.arxivId, usenixKey: fields.usenixKey, doi: fields.doi, urls: fields.urls, ...derived }).map(hashKey));
   for (const key of closeKeyTerms(derived.titleKey)) keys.add(key);
   return {
-    titleWords: titleWords(derived.titleKey),
+    titleWords: termsOfWords(titleWords(derived.titleKey)),
     keys: [...keys],
     // Title first, so that a huge note cannot push the title's words out of the index.
     searchTokens: tokenize(fields.title, fields.authors.join(' '), fields.venue, fields.topic, fields.tags.join(' '), fields.affiliations, fields.award, fields.summary, fields.note),

@@ -1,3 +1,5 @@
+import { hasUnspaced } from './tokens';
+
 /**
  * The search index as postings rows. A row holds, for one kind of term, every term that starts
  * the same way (`HEAD`: the same three letters for full-text words, two for title words, the kind
@@ -136,7 +138,22 @@ const rangeOf = (kind: TermKind, seq: number) => (SPLIT_BY_RANGE[kind] ? Math.fl
  * papers, these make 2,650.
  */
 export const HEAD = { w: 3, t: 2, k: 2, f: 1 } as const;
-const headOf = (kind: TermKind, term: string) => (kind === 'k' && term.length > 3 ? term.slice(1, 3) + (parseInt(term[3]!, 16) >> 2) : term.slice(0, HEAD[kind]));
+/**
+ * A CJK term (a pair of characters, or one: `termsOfWord`) goes by its first character, so that
+ * a query of one character reads the rows of the terms it starts, and a note in Chinese rewrites a
+ * row per first character rather than one per pair.
+ */
+function unspacedHead(term: string): string | null {
+  const first = term.codePointAt(0)!;
+  if (first < 0x1100) return null;
+  const head = String.fromCodePoint(first);
+  return hasUnspaced(head) ? head : null;
+}
+
+const headOf = (kind: TermKind, term: string) => {
+  if (kind === 'k') return term.length > 3 ? term.slice(1, 3) + (parseInt(term[3]!, 16) >> 2) : term.slice(0, HEAD.k);
+  return (kind !== 'f' && unspacedHead(term)) || term.slice(0, HEAD[kind]);
+};
 
 export const rowKey = (kind: TermKind, term: string, seq: number) => `${kind}:${headOf(kind, term)}#${rangeOf(kind, seq)}`;
 

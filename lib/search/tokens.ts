@@ -45,21 +45,44 @@ export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 const ANY_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 export const hasUnspaced = (text: string) => ANY_UNSPACED.test(text);
 
+/** Whether a one-character word is CJK, the only one-character words indexed (`termsOfWord`). */
+export function isUnspacedChar(word: string): boolean {
+  const first = word.codePointAt(0);
+  // One code point: one or two UTF-16 units (a Han character past U+FFFF).
+  return first !== undefined && first >= 0x1100 && word.length === (first > 0xffff ? 2 : 1) && ANY_UNSPACED.test(word);
+}
+
 /**
  * The terms of a normalised word: the word itself, except that a run of Chinese, Japanese or
- * Korean gives each pair of characters in it ("调度方法": 调度, 度方, 方法), so that a query finds
- * the words inside a sentence written without spaces. The word's other parts are terms of their own.
+ * Korean gives each pair of characters in it and its last character ("调度方法": 调度, 度方, 方法,
+ * 法), so that a query finds the words inside a sentence written without spaces, and every
+ * character of the run starts a term (a query of one character reads the terms it starts). The
+ * word's other parts are terms of their own. A query's run (`inQuery`) is its pairs, or its one
+ * character.
  */
-function termsOfWord(word: string, take: Take): boolean {
+function termsOfWord(word: string, take: Take, inQuery = false): boolean {
   if (!hasUnspaced(word)) return take(word);
   let last = 0;
   for (const run of word.matchAll(UNSPACED)) {
     if (run.index > last && !take(word.slice(last, run.index))) return false;
     const chars = [...run[0]];
     for (let i = 0; i + 1 < chars.length; i++) if (!take(chars[i]! + chars[i + 1]!)) return false;
+    if ((!inQuery || chars.length === 1) && !take(chars.at(-1)!)) return false;
     last = run.index + run[0].length;
   }
   return last === word.length || take(word.slice(last));
+}
+
+/** Words as terms: runs of CJK in them as their pairs and last character (`termsOfWord`). */
+export function termsOfWords(words: string[]): string[] {
+  const terms = new Set<string>();
+  for (const word of words) {
+    termsOfWord(word, (term) => {
+      if (term) terms.add(term);
+      return true;
+    });
+  }
+  return [...terms];
 }
 
 /**
@@ -97,12 +120,12 @@ function words(text: string, take: Take): void {
 
 /**
  * Distinct searchable words of some texts: normalised as titles are, two characters or more, and
- * pairs of characters in runs of CJK (`termsOfWord`).
+ * the pairs and last character of runs of CJK (`termsOfWord`).
  */
 export function tokenize(...texts: string[]): string[] {
   const tokens = new Set<string>();
   const take: Take = (word) => {
-    if (word.length >= 2 && word.length <= MAX_TOKEN_LENGTH) tokens.add(word);
+    if ((word.length >= 2 || isUnspacedChar(word)) && word.length <= MAX_TOKEN_LENGTH) tokens.add(word);
     return tokens.size < MAX_TOKENS;
   };
   for (const text of texts) {
@@ -112,14 +135,21 @@ export function tokenize(...texts: string[]): string[] {
   return [...tokens];
 }
 
-/** The words of a query, as the index holds them (pairs of characters for CJK), eight at most. */
+/**
+ * The words of a query as the index holds them, eight at most: a run of CJK as its pairs of
+ * characters, or its one character (searched as the start of terms).
+ */
 export function queryTokens(query: string): string[] {
   const tokens = new Set<string>();
   for (const word of normaliseTitle(query).split(' ')) {
-    termsOfWord(word, (term) => {
-      if (term) tokens.add(term);
-      return true;
-    });
+    termsOfWord(
+      word,
+      (term) => {
+        if (term) tokens.add(term);
+        return true;
+      },
+      true,
+    );
   }
   return [...tokens].slice(0, 8);
 }

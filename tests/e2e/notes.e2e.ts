@@ -287,7 +287,7 @@ describe('notes in the side panel', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
-  it('finds a note written in Chinese by a word inside a sentence, and marks that word', async () => {
+  it('finds a note written in Chinese by a word or a character inside a sentence, and marks it', async () => {
     const { page, panel } = await openWithPanel(PAGES.usenixSarathi);
     await panel.getByTestId('quick-add').fill('这篇论文提出了一种新的调度方法');
     await panel.getByTestId('quick-add').press('Enter');
@@ -296,6 +296,10 @@ describe('notes in the side panel', () => {
     await panel.getByTestId('search').fill('调度方法');
     await expect.poll(() => panel.getByTestId('search-hit').allTextContents()).toEqual([expect.stringContaining('Sarathi-Serve')]);
     expect(await panel.locator('[data-testid=search-results] mark').allTextContents()).toContain('调度方法');
+    // One character, at the end of the sentence.
+    await panel.getByTestId('search').fill('法');
+    await expect.poll(() => panel.getByTestId('search-hit').allTextContents()).toEqual([expect.stringContaining('Sarathi-Serve')]);
+    expect(await panel.locator('[data-testid=search-results] mark').allTextContents()).toContain('法');
     await Promise.all([page.close(), panel.close()]);
   });
 });

@@ -76,6 +76,27 @@ describe('searchPapers', () => {
     expect(await ids('集群吞吐量')).toEqual([long.id]);
   });
 
+  it('finds a CJK character anywhere in a run, or standing alone, and ranks a CJK title first', async () => {
+    const db = freshDb();
+    const zh = await addPaper(db, { title: 'A paper', note: '* 这篇论文提出了一种新的调度方法\n' });
+    const lone = await addPaper(db, { title: 'Another', note: '* 用 GPU 做推理, 锁\n' });
+    const titled = await addPaper(db, { title: '分布式锁服务', note: '' });
+    const ids = async (query: string) => (await searchPapers(db, query)).hits.map((h) => h.id).sort();
+    // Start, middle and end of a run.
+    expect(await ids('这')).toEqual([zh.id]);
+    expect(await ids('调')).toEqual([zh.id]);
+    expect(await ids('法')).toEqual([zh.id]);
+    // A run of one character.
+    expect(await ids('用')).toEqual([lone.id]);
+    expect(await ids('锁 gpu')).toEqual([lone.id]);
+    expect(await ids('锁')).toEqual([lone.id, titled.id].sort());
+    expect(await ids('猫')).toEqual([]);
+    const { hits, tokens } = await searchPapers(db, '锁');
+    expect(tokens).toEqual(['锁']);
+    expect(hits[0]!.id).toBe(titled.id);
+    expect((await searchPapers(db, '服务')).hits.map((h) => h.id)).toEqual([titled.id]);
+  });
+
   it('gives nothing for an empty query', async () => {
     const { db } = await library();
     expect(await searchPapers(db, '  ')).toEqual({ hits: [], total: 0, tokens: [] });
@@ -95,6 +116,16 @@ describe('highlight', () => {
       { text: ' <', hit: false },
       { text: 'script', hit: true },
       { text: '>', hit: false },
+    ]);
+  });
+
+  it('marks every place a one-character CJK query is found', () => {
+    expect(highlight('锁服务, 用锁', ['锁'])).toEqual([
+      { text: '锁', hit: true },
+      { text: '服务', hit: false },
+      { text: ', ', hit: false },
+      { text: '用', hit: false },
+      { text: '锁', hit: true },
     ]);
   });
 

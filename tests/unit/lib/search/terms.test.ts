@@ -30,6 +30,12 @@ describe('postings rows', () => {
     expect(rows['w:sch#0001']).toBeNull();
   });
 
+  it('keep CJK terms in rows by their first character, so that one character reads the terms it starts', () => {
+    const changes = new TermChanges();
+    changes.change(1, null, { searchTokens: ['调度', '度', 'gpu', '𠀀调'], titleWords: ['调度'], keys: [], facets: [] });
+    expect(changes.keys.sort()).toEqual(['t:调#0000', 'w:gpu#0000', 'w:度#0000', 'w:调#0000', 'w:𠀀#0000']);
+  });
+
   it('group hashed keys by the first two hex digits of the hash and a quarter of the third', () => {
     const changes = new TermChanges();
     for (const [seq, key] of [[1, 'cab000000'], [2, 'cab3fffff'], [3, 'cab400000'], [4, 'cabf00000']] as const) changes.change(seq, null, terms('x', key));
