@@ -52,17 +52,22 @@ function slugsOf(id: string): { venue: string; title: string } | null {
 /** One title slug completes the other's three words or more. */
 const slugContinues = (short: string, long: string) => long.startsWith(`${short}-`) && short.split('-').length >= 3;
 
+/** A title slug's words as a normalised title has them. */
+const slugWords = (slug: string) => slug.replace(/-/g, ' ');
+
 /**
  * The ids of added papers that are papers the user deleted under an id the catalog dropped (a
  * corrected title or venue): they stay deleted. A deletion keeps only the id, so the pairing reads
  * what ids say: the same title slug, or within one venue a truncated title's and its completion's,
- * where exactly one pairs each way.
+ * or a slip of the title (as `samePaper`), where exactly one pairs each way.
  */
 export function renamedDeletions(deleted: string[], added: CatalogPaper[]): string[] {
   const same = (id: string, entry: CatalogPaper) => {
     const [was, now] = [slugsOf(id), slugsOf(entry.id)];
     if (!was || !now) return false;
-    return was.title === now.title || (was.venue === now.venue && (slugContinues(was.title, now.title) || slugContinues(now.title, was.title)));
+    if (was.title === now.title) return true;
+    if (was.venue !== now.venue) return false;
+    return slugContinues(was.title, now.title) || slugContinues(now.title, was.title) || isFuzzyTitleMatch(slugWords(was.title), slugWords(now.title));
   };
   return uniquePairs(deleted, added, same).map(([, entry]) => entry.id);
 }

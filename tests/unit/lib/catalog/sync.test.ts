@@ -417,6 +417,18 @@ describe('a catalog release that corrects a paper’s title or venue (and so its
     expect([...(await deletedCatalogIds(db))].sort()).toEqual([completed.id, refiled.id].sort());
   });
 
+  it('keeps a deleted paper deleted when the catalog corrects a slip in its title', async () => {
+    const db = freshDb();
+    const slip = paper('cat:osdi-2024/taming-throughput-latency-tradeof-in-llm-inference-with-sarathi-serve', { ...sarathi.fields, title: 'Taming Throughput-Latency Tradeof in LLM Inference with Sarathi-Serve' });
+    const corrected = paper('cat:osdi-2024/taming-throughput-latency-tradeoff-in-llm-inference-with-sarathi-serve', { ...sarathi.fields });
+    await syncCatalog(db, catalog(slip, truncated));
+    await deletePaper(db, slip.id);
+    const report = await syncCatalog(db, catalog(corrected, truncated));
+    expect(report).toMatchObject({ added: 0 });
+    expect(await paperCount(db)).toBe(1);
+    expect([...(await deletedCatalogIds(db))]).toEqual([corrected.id]);
+  });
+
   it('pairs nothing where a dropped paper could be either of two new ones', async () => {
     const db = freshDb();
     await syncCatalog(db, catalog(sarathi, truncated));
