@@ -5,10 +5,41 @@ import { readGitBook } from '../gitbook/read';
 import type { Warning } from '../gitbook/venue-page';
 import type { LibraryData } from '../library/types';
 
-/** A file handed to import: its path (inside a picked folder, or its name) and its bytes. */
+/**
+ * A file handed to import: its path (inside a picked folder, or its name) and its bytes. `size`,
+ * when given, is the file's size on disk: a file import will refuse or skip (`needsBytes`) is
+ * handed over without its bytes.
+ */
 export interface ImportFile {
   path: string;
   bytes: Uint8Array;
+  size?: number;
+}
+
+/**
+ * Files an import leaves out without a word, in a picked folder as in a zip: hidden ones inside it
+ * (`.git`, a GitHub-synced GitBook's `.github` and `.gitbook` folders, macOS's `__MACOSX` and `._`
+ * files) and images. The first part of a path is the picked folder or file itself, which the user
+ * chose by name: read even when its name starts with a dot.
+ */
+export const isIgnoredPath = (path: string) => /\/(__MACOSX\/|\.)/.test(path) || /\.(png|jpe?g|gif|svg|webp)$/i.test(path);
+
+/** The largest file of its kind an import reads (a single-file export may be the largest .md). */
+function limitFor(path: string): number | null {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.json')) return LIMITS.json;
+  if (lower.endsWith('.zip')) return LIMITS.zip;
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return LIMITS.unzipped;
+  return null;
+}
+
+/**
+ * Whether an import needs to read this file's bytes: not for a file it ignores or skips, nor for
+ * one too large to import (read, a picked `.git` folder or a stray video would fill the page's memory).
+ */
+export function needsBytes(path: string, size: number): boolean {
+  const limit = limitFor(path);
+  return !isIgnoredPath(path) && limit !== null && size <= limit;
 }
 
 export const LIMITS = {
@@ -70,11 +101,12 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
   let backup: Backup | undefined;
   const fail = (file: string, message: string, line = 0) => errors.push({ file, line, message });
 
-  for (const { path, bytes } of files) {
+  for (const { path, bytes, size = bytes.length } of files) {
     const lower = path.toLowerCase();
+    if (isIgnoredPath(path)) continue;
     if (lower.endsWith('.json')) {
-      if (bytes.length > LIMITS.json) {
-        fail(path, `too large to import (${mb(bytes.length)}; a backup may be ${mb(LIMITS.json)})`);
+      if (size > LIMITS.json) {
+        fail(path, `too large to import (${mb(size)}; a backup may be ${mb(LIMITS.json)})`);
         continue;
       }
       const text = decode(bytes);
@@ -89,8 +121,8 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
         fail(path, error instanceof BackupError ? error.message : String(error));
       }
     } else if (lower.endsWith('.zip')) {
-      if (bytes.length > LIMITS.zip) {
-        fail(path, `too large to import (${mb(bytes.length)}; a zip may be ${mb(LIMITS.zip)})`);
+      if (size > LIMITS.zip) {
+        fail(path, `too large to import (${mb(size)}; a zip may be ${mb(LIMITS.zip)})`);
         continue;
       }
       readZip(path, bytes, folder, fail);
@@ -98,8 +130,8 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
       // A single-file export holds a whole folder (16 MB at 10,000 notes): it may be as large as
       // a zip's pages together, each of its pages as large as a page.
       const single = isSingleMarkdown(new TextDecoder().decode(bytes.subarray(0, 1024)));
-      if (bytes.length > (single ? LIMITS.unzipped : LIMITS.markdown)) {
-        fail(path, `too large to import (${mb(bytes.length)}; ${single ? `a single-file export may be ${mb(LIMITS.unzipped)}` : `a Markdown page may be ${mb(LIMITS.markdown)}`})`);
+      if (size > (single ? LIMITS.unzipped : LIMITS.markdown)) {
+        fail(path, `too large to import (${mb(size)}; ${single ? `a single-file export may be ${mb(LIMITS.unzipped)}` : `a Markdown page may be ${mb(LIMITS.markdown)}`})`);
         continue;
       }
       const text = decode(bytes);
@@ -113,7 +145,7 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
         if (t.length > LIMITS.markdown) fail(`${path}/${p}`, `too large to import (a Markdown page may be ${mb(LIMITS.markdown)})`);
         else folder.set(p, t);
       }
-    } else if (!/(^|\/)\./.test(path) && !/\.(png|jpe?g|gif|svg|webp)$/i.test(lower)) {
+    } else {
       warnings.push({ file: path, line: 0, message: 'skipped: not a .md, .zip or .json file' });
     }
   }

@@ -1,10 +1,20 @@
-import type { ImportFile } from '../import/sources';
+import { isIgnoredPath, needsBytes, type ImportFile } from '../import/sources';
+
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * A picked or dropped file as import takes it: its bytes only when import reads them. A picked
+ * folder holds what import never reads (a `.git` folder, images, a video), and a file too large to
+ * import is refused by its size: reading them first would only fill the page's memory.
+ */
+async function importFile(path: string, file: File): Promise<ImportFile> {
+  if (!needsBytes(path, file.size)) return { path, bytes: NO_BYTES, size: file.size };
+  return { path, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
 
 /** Files from an `<input type=file>` (with `webkitdirectory`, paths inside the picked folder). */
 export async function fromFileList(list: FileList | File[]): Promise<ImportFile[]> {
-  return Promise.all(
-    [...list].map(async (file) => ({ path: file.webkitRelativePath || file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-  );
+  return Promise.all([...list].map((file) => importFile(file.webkitRelativePath || file.name, file)));
 }
 
 const entryFile = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
@@ -19,9 +29,8 @@ export async function fromDrop(transfer: DataTransfer): Promise<ImportFile[]> {
   while (stack.length) {
     const entry = stack.pop()!;
     if (entry.isFile) {
-      const file = await entryFile(entry as FileSystemFileEntry);
-      out.push({ path: entry.fullPath.replace(/^\//, ''), bytes: new Uint8Array(await file.arrayBuffer()) });
-    } else if (entry.isDirectory) {
+      out.push(await importFile(entry.fullPath.replace(/^\//, ''), await entryFile(entry as FileSystemFileEntry)));
+    } else if (entry.isDirectory && !isIgnoredPath(`${entry.fullPath.replace(/^\//, '')}/`)) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       // readEntries hands out a directory in batches until it returns none.
       for (let batch = await readBatch(reader); batch.length; batch = await readBatch(reader)) stack.push(...batch);

@@ -498,3 +498,28 @@ describe('an import whose preview went stale', () => {
     expect(await paperCount(db)).toBe(1);
   });
 });
+
+describe('a picked folder that is a GitHub-synced GitBook repository', () => {
+  // GitHub's issue templates and GitBook's reusable blocks are Markdown in hidden folders.
+  const repo: ImportFile[] = [
+    md('notes/SUMMARY.md', '# Table of contents\n\n* [Introduction](README.md)\n* [OSDI 2024](osdi-2024.md)\n'),
+    md('notes/README.md', '# Introduction\n'),
+    md('notes/osdi-2024.md', '# OSDI 2024\n\n## Papers\n\n### Serving\n\n* A paper\n  * A note\n'),
+    md('notes/.github/ISSUE_TEMPLATE/bug_report.md', "---\nname: Bug report\nabout: Create a report\ntitle: ''\n---\n\n**Describe the bug**\n"),
+    md('notes/.gitbook/includes/disclaimer.md', '---\ntitle: Disclaimer\n---\n\n# Disclaimer\n\nThese are personal notes.\n'),
+  ];
+
+  it('reads it as its zip is read: its hidden folders left out', () => {
+    const folder = readImportFiles(repo);
+    const zipped = readImportFiles([{ path: 'notes.zip', bytes: zipSync(Object.fromEntries(repo.map((f) => [f.path, f.bytes]))) }]);
+    expect(zipped.errors).toEqual([]);
+    expect(zipped.library.papers.map((p) => p.title)).toEqual(['A paper']);
+    expect(folder.errors).toEqual([]);
+    expect(folder.library).toEqual(zipped.library);
+  });
+
+  it('still reads a picked folder whose own name starts with a dot', () => {
+    const read = readImportFiles(repo.map((f) => ({ ...f, path: f.path.replace(/^notes\//, '.notes/') })));
+    expect(read.library.papers.map((p) => p.title)).toEqual(['A paper']);
+  });
+});
