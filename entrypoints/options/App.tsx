@@ -104,6 +104,8 @@ export function App() {
 
   const apply = async (plan: ImportPlan) => {
     setState({ step: 'applying', plan });
+    // A retry that succeeds must not leave the last attempt's "Nothing was imported" on screen.
+    setError(null);
     try {
       const result = await applyImport(db, plan, resolutions);
       notifyNotesChanged();
