@@ -17,6 +17,7 @@ import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { fromDrop, fromFileList } from '@/lib/runtime/picked-files';
 import { useLive } from '@/components/use-live';
+import { useFocusOnSwap } from '@/components/use-focus-on-swap';
 
 type State =
   | { step: 'idle' }
@@ -93,6 +94,9 @@ export function App() {
   };
   const busy = state.step === 'reading' || state.step === 'applying';
   const filesInput = useRef<HTMLInputElement>(null);
+  const chooseFiles = useRef<HTMLButtonElement>(null);
+  // Cancel and Import take the preview, and the focus with it, away: focus goes back to where an import starts.
+  useFocusOnSwap(chooseFiles, state.step === 'preview' || state.step === 'applying');
   const folderInput = useRef<HTMLInputElement>(null);
   // The input is emptied once read, so that picking the same file again (after fixing it, or to
   // preview again) is a change too.
@@ -155,7 +159,7 @@ export function App() {
           }}
         >
           Drop a folder or files here, or{' '}
-          <button type="button" class="button" disabled={busy} onClick={() => filesInput.current?.click()} data-testid="choose-files">
+          <button ref={chooseFiles} type="button" class="button" disabled={busy} onClick={() => filesInput.current?.click()} data-testid="choose-files">
             choose files
           </button>{' '}
           <button type="button" class="button" disabled={busy} onClick={() => folderInput.current?.click()} data-testid="choose-folder">

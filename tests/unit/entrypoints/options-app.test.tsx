@@ -47,3 +47,17 @@ describe('the options page’s import', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('the options page’s focus', () => {
+  it('goes back to "choose files" when the preview closes, by Cancel or by Import, rather than to the top of the page', async () => {
+    render(<App />);
+    for (const close of ['import-cancel', 'import-apply']) {
+      pick([page()]);
+      await screen.findByTestId('import-preview');
+      screen.getByTestId(close).focus();
+      fireEvent.click(screen.getByTestId(close));
+      await waitFor(() => expect(screen.queryByTestId('import-preview')).toBeNull());
+      expect(document.activeElement).toBe(screen.getByTestId('choose-files'));
+    }
+  });
+});
