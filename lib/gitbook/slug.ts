@@ -11,13 +11,20 @@ export function slugify(title: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 40 ? cut.lastIndexOf('-') : 80);
 }
 
+/**
+ * Names a folder's page or subfolder cannot take: `readme` is its README.md on a file system that
+ * ignores case (Windows, macOS), where unpacking the zip would put one over the other; the others
+ * are Windows device names, which no file there can have, whatever its extension.
+ */
+const RESERVED = /^(readme|con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
 /** Hands out slugs unique within one folder: "x", "x-2", "x-3". */
 export function uniqueSlugs(): (title: string) => string {
   const used = new Set<string>();
   return (title) => {
     const base = slugify(title);
     let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    for (let n = 2; used.has(slug) || RESERVED.test(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
     return slug;
   };

@@ -214,3 +214,21 @@ describe('a JSON backup with line breaks in one-line fields', () => {
     expect(backup.papers[0]).toMatchObject({ title: 'A B', tags: ['x y'], authors: ['Ann Lee'], links: [{ label: 'Co de', url: 'https://e.org/x' }], summary: 'one two', note: '* keeps\n* lines\n' });
   });
 });
+
+describe('file names in the exported folder', () => {
+  it('are names every system can unpack: no page beside README.md that differs only in case, no Windows device name', () => {
+    const paper = (title: string, venue: string) => emptyFields({ title, venue, year: 2024, tags: ['own page'], note: `* ${title}\n` });
+    const library = {
+      venues: [],
+      topics: [{ path: 'Readme', name: 'Readme', parent: '' }],
+      papers: [paper('README', 'OSDI 2024'), paper('CON', 'OSDI 2024'), paper('Aux', 'OSDI 2024'), paper('A paper', 'NUL 2024'), { ...paper('Listed', 'LPT1'), year: null, topic: 'Readme' }],
+    };
+    const paths = Object.keys(unzipSync(exportZip(library)));
+    const lower = paths.map((p) => p.toLowerCase());
+    expect(new Set(lower).size).toBe(paths.length);
+    expect(paths.filter((p) => p.split('/').some((part) => /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i.test(part)))).toEqual([]);
+    const read = readImportFiles([{ path: 'notes.zip', bytes: exportZip(library) }]);
+    expect(read.errors).toEqual([]);
+    expect(normaliseLibrary(read.library)).toEqual(normaliseLibrary(library));
+  });
+});
