@@ -1,5 +1,5 @@
 import { MAX_CHARS } from '../notes/limits';
-import type { CatalogVersion, Link, Origin, PaperFields, TopicRecord, VenueGroup, VenueRecord } from '../db/records';
+import type { CatalogVersion, Link, Origin, PaperFields, TopicRecord, VenueDetails, VenueGroup, VenueRecord } from '../db/records';
 import type { CatalogText } from '../catalog/types';
 import type { LibraryData } from '../library/types';
 import { normaliseDoi } from '../notes/identifiers';
@@ -156,7 +156,19 @@ function readVenue(raw: unknown, i: number): VenueRecord {
     references: text(raw.references, `${at}.references`),
   };
   if (typeof raw.position === 'number') venue.position = raw.position;
+  if (raw.catalogBase !== undefined) venue.catalogBase = readVenueDetails(raw.catalogBase, `${at}.catalogBase`);
   return venue;
+}
+
+/** A venue's details: what the catalog last gave a venue (`catalogBase`), read and checked. */
+function readVenueDetails(raw: unknown, at: string): VenueDetails {
+  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+  return {
+    homepage: line(raw.homepage, `${at}.homepage`, 4000),
+    paperList: line(raw.paperList, `${at}.paperList`, 4000),
+    acceptanceRate: line(raw.acceptanceRate, `${at}.acceptanceRate`, 500),
+    references: text(raw.references, `${at}.references`),
+  };
 }
 
 function readTopic(raw: unknown, i: number): TopicRecord {

@@ -1,6 +1,6 @@
 import { VENUE_DETAILS, type VenueDetails, type VenueRecord } from '../db/records';
 
-const detailsOf = (venue: VenueDetails) => Object.fromEntries(VENUE_DETAILS.map((key) => [key, venue[key]])) as VenueDetails;
+export const detailsOf = (venue: VenueDetails) => Object.fromEntries(VENUE_DETAILS.map((key) => [key, venue[key]])) as VenueDetails;
 
 /**
  * A catalog's venue over the stored one. A detail still as the catalog last gave it takes the
@@ -18,11 +18,4 @@ export function mergeCatalogVenue(stored: VenueRecord | undefined, incoming: Ven
     merged[key] = untouched ? incoming[key] : mine;
   }
   return merged;
-}
-
-/** A venue as export and backup show it: without the catalog's bookkeeping. */
-export function withoutCatalogBase(venue: VenueRecord): VenueRecord {
-  const { catalogBase, ...rest } = venue;
-  void catalogBase;
-  return rest;
 }

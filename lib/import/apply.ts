@@ -64,11 +64,19 @@ function merged(existing: PaperRecord, incoming: BackupPaper): PaperFields {
   };
 }
 
-/** Venue details are filled in where empty, never overwritten. */
+/**
+ * Venue details are filled in where empty, and never overwrite the user's. A backup's venue says
+ * which of its details are the user's (they differ from the catalog's values it kept,
+ * `catalogBase`): those take the place of one still as this library's catalog gave it.
+ */
 function mergedVenue(existing: VenueRecord | undefined, incoming: VenueRecord): VenueRecord {
   if (!existing) return incoming;
   const out = { ...existing };
-  for (const key of VENUE_DETAILS) out[key] ||= incoming[key];
+  for (const key of VENUE_DETAILS) {
+    const theirsIsUsers = !!incoming.catalogBase && incoming[key] !== incoming.catalogBase[key];
+    const mineIsCatalogs = !!existing.catalogBase && existing[key] === existing.catalogBase[key];
+    if (!out[key] || (theirsIsUsers && mineIsCatalogs)) out[key] = incoming[key];
+  }
   return out;
 }
 

@@ -6,7 +6,6 @@ import type { PaperRecord, VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import type { LibraryData } from './types';
 import { eachShelfPageAhead } from '../db/shelves';
-import { withoutCatalogBase } from '../catalog/venues';
 
 /** A record as a backup or an export carries it: its fields and the bookkeeping a restore needs. */
 export function toBackupPaper(record: PaperRecord): BackupPaper {
@@ -23,8 +22,9 @@ export function toBackupPaper(record: PaperRecord): BackupPaper {
  */
 export async function readLibrary(db: PaperNotesDB, ahead?: (papers: BackupPaper[], venues: VenueRecord[]) => void): Promise<LibraryData & { papers: BackupPaper[] }> {
   return db.transaction('r', [db.shelves, db.venues, db.topics], async () => {
-    const [stored, topics] = await Dexie.Promise.all([db.venues.toArray(), db.topics.toArray()]);
-    const venues = stored.map(withoutCatalogBase);
+    // Venues keep the catalog's values they were last given (`catalogBase`): a backup restored
+    // elsewhere tells the user's details from the catalog's by them. GitBook pages show neither.
+    const [venues, topics] = await Dexie.Promise.all([db.venues.toArray(), db.topics.toArray()]);
     const read: [PaperRecord, BackupPaper][] = [];
     await eachShelfPageAhead(db.shelves, (records) => {
       const papers = records.map(toBackupPaper);

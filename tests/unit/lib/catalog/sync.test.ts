@@ -342,8 +342,8 @@ describe('venue details across catalog updates', () => {
       paperList: 'https://www.usenix.org/conference/osdi24/program',
       references: '* The catalog’s reading list',
     });
-    // Neither exported nor backed up: bookkeeping only.
-    expect((await readLibrary(db)).venues[0]).not.toHaveProperty('catalogBase');
+    // Backed up with what the catalog gave, so that a restore tells the user's details from it.
+    expect((await readLibrary(db)).venues[0]!.catalogBase).toEqual({ homepage: '', paperList: 'https://www.usenix.org/conference/osdi24/program', acceptanceRate: '', references: '* The catalog’s reading list' });
   });
 
   it('keeps a detail stored before venues recorded the catalog’s values, unless the catalog now gives one', async () => {
