@@ -36,7 +36,24 @@ export function ImportPreview({ plan, resolutions, onResolve, skipInvalid, onSki
         <li>
           <strong>{plan.counts.same}</strong> already the same
         </li>
+        {plan.removals.length > 0 && (
+          <li data-testid="import-removals">
+            <strong>{plan.removals.length}</strong> deleted: catalog notes deleted in the backup, which you never edited here
+          </li>
+        )}
       </ul>
+      {plan.removals.length > 0 && (
+        <details>
+          <summary>Notes the import deletes (kept in its snapshot, restorable below)</summary>
+          <ul class="small">
+            {plan.removals.map((r) => (
+              <li key={r.id}>
+                {r.title} <span class="muted">{r.venue}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {plan.errors.length > 0 && (
         <div class="notice error" role="alert" data-testid="import-errors">
           <p>

@@ -192,7 +192,8 @@ export function App() {
         )}
         {state.step === 'done' && (
           <Notice kind="info" testId="import-done">
-            Imported: {state.result.added} new, {state.result.updated} updated, {state.result.kept} of your notes kept as they were.
+            Imported: {state.result.added} new, {state.result.updated} updated, {state.result.kept} of your notes kept as they were
+            {state.result.removed > 0 && `, ${state.result.removed} deleted as in the backup`}.
           </Notice>
         )}
       </section>

@@ -25,10 +25,14 @@ export interface Backup {
   venues: VenueRecord[];
   topics: TopicRecord[];
   papers: BackupPaper[];
+  /** Catalog papers the user deleted: a restore elsewhere does not bring them back. Absent when none. */
+  deletedCatalogIds?: string[];
 }
 
 export function toBackup(library: LibraryData & { papers: BackupPaper[] }, now = new Date()): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), venues: library.venues, topics: library.topics, papers: library.papers };
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), venues: library.venues, topics: library.topics, papers: library.papers };
+  if (library.deletedCatalogIds?.length) backup.deletedCatalogIds = library.deletedCatalogIds;
+  return backup;
 }
 
 /** A backup that cannot be read, with the reason in words (and where). */
@@ -204,7 +208,7 @@ export function parseBackup(source: string): Backup {
     if (ids.has(p.id)) throw new BackupError(`papers[${i}] repeats the id ${p.id}`);
     ids.add(p.id);
   });
-  return {
+  const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: typeof raw.exportedAt === 'string' ? raw.exportedAt : '',
@@ -212,4 +216,10 @@ export function parseBackup(source: string): Backup {
     topics: Array.isArray(raw.topics) ? raw.topics.map(readTopic) : [],
     papers,
   };
+  if (raw.deletedCatalogIds !== undefined) {
+    if (!Array.isArray(raw.deletedCatalogIds)) throw new BackupError('"deletedCatalogIds" must be a list');
+    const deleted = raw.deletedCatalogIds.map((id, i) => line(id, `deletedCatalogIds[${i}]`, 300)).filter(Boolean);
+    if (deleted.length) backup.deletedCatalogIds = [...new Set(deleted)];
+  }
+  return backup;
 }

@@ -4,7 +4,8 @@ import { papersWithFacet } from '../db/postings';
 import { VENUE_DETAILS, type PaperFields, type PaperRecord, type VenueRecord } from '../db/records';
 import type { PaperNotesDB } from '../db/schema';
 import { snapshotTables, takeSnapshot } from '../db/snapshots';
-import { papersNumbered, putPapers } from '../db/write';
+import { deletePapers, papersNumbered, putPapers } from '../db/write';
+import { deletedCatalogIds, setDeletedCatalogIds } from '../db/deleted-catalog';
 import { CATALOG_FACET } from '../search/facets';
 import type { ImportPlan, PlanItem } from './plan';
 import { getPapers } from '../db/read';
@@ -25,6 +26,8 @@ export interface ImportResult {
   added: number;
   updated: number;
   kept: number;
+  /** Catalog notes deleted, as the backup's owner had deleted them (`ImportPlan.removals`). */
+  removed: number;
   /** Ids of the records the import changed or added. */
   changed: string[];
 }
@@ -91,15 +94,15 @@ export function applyImport(
   resolutions: Map<number, Resolution> = new Map(),
   beforeWrite?: (changing: string[]) => Promise<void>,
 ): Promise<ImportResult> {
-  return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics], async () => {
+  return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics, db.drafts], async () => {
     const now = Date.now();
     const puts: PaperRecord[] = [];
     const previous: (PaperRecord | undefined)[] = [];
-    const result: ImportResult = { added: 0, updated: 0, kept: 0, changed: [] };
+    const result: ImportResult = { added: 0, updated: 0, kept: 0, removed: 0, changed: [] };
     const overwritten: string[] = [];
     // The preview read these notes earlier: if one changed since (another panel saved it), the
     // plan is stale and nothing is written.
-    const planned = plan.items.filter((i) => i.existing).map((i) => i.existing!);
+    const planned = [...plan.items.filter((i) => i.existing).map((i) => i.existing!), ...plan.removals];
     // Ids a new note cannot keep: another note holds it, or an earlier paper of this import. Read
     // with the planned notes, in one request.
     const offered = plan.items.flatMap((i) => (i.action === 'new' && i.incoming.id ? [i.incoming.id] : []));
@@ -149,12 +152,19 @@ export function applyImport(
       overwritten.push(existing.id);
       result.updated++;
     });
-    result.changed = puts.map((p) => p.id);
+    // A note with a draft is being edited here: it stays.
+    const drafts = plan.removals.length ? await db.drafts.where('paperId').anyOf(plan.removals.map((r) => r.id)).toArray() : [];
+    const drafted = new Set(drafts.map((d) => d.paperId));
+    const removing = plan.removals.filter((r) => !drafted.has(r.id)).map((r) => r.id);
+    result.removed = removing.length;
+    result.changed = [...puts.map((p) => p.id), ...removing];
     await beforeWrite?.(overwritten);
-    // Kept before writing: the notes this import overwrites, and the ones it adds.
+    // Kept before writing: the notes this import overwrites or deletes, and the ones it adds.
     const before = new Set(overwritten);
-    await takeSnapshot(db, `Import of ${plan.items.length} ${plan.items.length === 1 ? 'paper' : 'papers'}`, overwritten, puts.filter((p) => !before.has(p.id)).map((p) => p.id));
+    await takeSnapshot(db, `Import of ${plan.items.length} ${plan.items.length === 1 ? 'paper' : 'papers'}`, [...overwritten, ...removing], puts.filter((p) => !before.has(p.id)).map((p) => p.id));
     await putPapers(db, puts, { previous });
+    if (removing.length) await deletePapers(db, removing);
+    if (plan.deletedCatalogIds.length) await setDeletedCatalogIds(db, [...(await deletedCatalogIds(db)), ...plan.deletedCatalogIds]);
     const venues = await db.venues.bulkGet(plan.venues.map((v) => v.label));
     await db.venues.bulkPut(plan.venues.map((v, i) => mergedVenue(venues[i], v)));
     const topics = new Set(await db.topics.toCollection().primaryKeys());

@@ -7,6 +7,8 @@ import type { Warning } from '../gitbook/venue-page';
 import { KEY, startKeys, truncatedKeys } from '../match/keys';
 import { matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/title';
 import { papersWithKeys } from '../db/read';
+import { papersWithFacet } from '../db/postings';
+import { CATALOG_FACET } from '../search/facets';
 import { normaliseDoi } from '../notes/identifiers';
 import type { ReadImport } from './sources';
 
@@ -31,6 +33,13 @@ export interface ImportPlan {
   counts: Record<PlanAction, number>;
   /** Papers numbered when the preview was made (`papersNumbered`): one added since makes it stale. */
   numbered: number;
+  /** Catalog papers the backup's owner deleted: they stay deleted here too. */
+  deletedCatalogIds: string[];
+  /**
+   * Notes of those papers here that the user never edited nor met by an imported paper: the
+   * import deletes them, as the backup's owner did (kept in the import's snapshot).
+   */
+  removals: PaperRecord[];
 }
 
 /** Papers read per key at most: a title many notes share (in other venues) still finds its own. */
@@ -110,5 +119,15 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
 
   const counts = { new: 0, update: 0, conflict: 0, same: 0 };
   for (const item of items) counts[item.action]++;
-  return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts, numbered };
+  const deletedCatalogIds = read.library.deletedCatalogIds ?? [];
+  const met = new Set(items.flatMap((item) => (item.existing ? [item.existing.id] : [])));
+  const removals = (await catalogNotesOf(db, deletedCatalogIds)).filter((r) => !met.has(r.id) && r.origin === 'catalog' && !!r.catalogBase && !isEdited(r));
+  return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts, numbered, deletedCatalogIds, removals };
+}
+
+/** The notes linked to these catalog papers (read only when there are some). */
+async function catalogNotesOf(db: PaperNotesDB, catalogIds: string[]): Promise<PaperRecord[]> {
+  if (!catalogIds.length) return [];
+  const wanted = new Set(catalogIds);
+  return (await papersWithFacet(db, CATALOG_FACET)).filter((r) => !!r.catalogId && wanted.has(r.catalogId));
 }

@@ -8,6 +8,8 @@ export interface LibraryData {
   venues: VenueRecord[];
   topics: TopicRecord[];
   papers: PaperFields[];
+  /** Ids of catalog papers the user deleted (`lib/db/deleted-catalog.ts`): a backup carries them, GitBook pages cannot. */
+  deletedCatalogIds?: string[];
 }
 
 export const emptyLibrary = (): LibraryData => ({ venues: [], topics: [], papers: [] });

@@ -176,4 +176,29 @@ describe('export and import in Chromium', () => {
     expect(markdown.match(/<!-- paper-notes file: reading-notes\/conference\/sosp-2019\/shelved-paper-number-\d+\.md -->/g)).toHaveLength(2_100);
     await page.close();
   });
+  it('restores a backup as it was made: a catalog note deleted in it is deleted here too, the preview saying so first', async () => {
+    const tab = await harness.open(PAGES.usenixSarathi);
+    const tabId = await harness.tabId(tab);
+    const panel = await harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+    await panel.getByTestId('delete-note').click();
+    await panel.getByTestId('delete-note-confirm').click();
+    await expect.poll(() => panel.getByTestId('no-note').count()).toBe(1);
+
+    const page = await options();
+    page.on('dialog', (d) => void d.accept());
+    const backup = await downloaded(page, 'export-json');
+    expect(JSON.parse(backup.toString('utf8')).deletedCatalogIds).toEqual([expect.stringContaining('sarathi-serve')]);
+    // The note back from its snapshot: the backup still says it was deleted.
+    await page.getByTestId('snapshots').locator('li').filter({ hasText: 'Deleted “' }).getByTestId('restore-snapshot').click();
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+
+    await page.getByTestId('import-files').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+    await expect.poll(() => page.getByTestId('import-removals').textContent()).toMatch(/^1 deleted/);
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('1 deleted as in the backup');
+    await expect.poll(() => panel.getByTestId('no-note').count()).toBe(1);
+    await harness.waitForBadge(tabId, (b) => b.text === '+');
+    await Promise.all([tab.close(), panel.close(), page.close()]);
+  });
 });

@@ -6,13 +6,18 @@ import { syncCatalog } from '@/lib/catalog/sync';
 import type { Catalog } from '@/lib/catalog/types';
 import { deletePaper } from '@/lib/db/delete';
 import { exportSingleMarkdown } from '@/lib/export/files';
-import { applyImport } from '@/lib/import/apply';
+import { applyImport, StalePlanError } from '@/lib/import/apply';
 import { planImport } from '@/lib/import/plan';
 import { readImportFiles } from '@/lib/import/sources';
 import { readLibrary } from '@/lib/library/from-db';
-import { defaultVenue } from '@/lib/library/types';
+import { defaultVenue, emptyLibrary } from '@/lib/library/types';
+import { deletedCatalogIds } from '@/lib/db/deleted-catalog';
+import { saveDraft } from '@/lib/db/drafts';
+import { savePaper } from '@/lib/db/notes';
+import { matchPage } from '@/lib/db/matching';
+import { listSnapshots, restoreSnapshot } from '@/lib/db/snapshots';
 import { emptyFields } from '@/lib/notes/derive';
-import { freshDb } from '../../db-helpers';
+import { addPaper, arxivPage, freshDb, paperCount } from '../../db-helpers';
 
 /** A catalog of two OSDI 2024 papers; `references`: the venue's references in this version. */
 function catalog(hash: string, references = ''): Catalog {
@@ -31,9 +36,8 @@ async function restoreElsewhere(backup: string, bundled: Catalog) {
   return readLibrary(db);
 }
 
-// Known bugs, reproduced (review-a): `it.fails` passes while the bug is there; remove `.fails` with the fix.
 describe('a JSON backup restored in a new browser gives the library back', () => {
-  it.fails('without the catalog papers the user deleted', async () => {
+  it('without the catalog papers the user deleted', async () => {
     const source = freshDb();
     await syncCatalog(source, catalog('c1'));
     await deletePaper(source, 'cat:b');
@@ -68,5 +72,70 @@ describe('a JSON backup restored in a new browser gives the library back', () =>
     await applyImport(target, await planImport(target, readImportFiles([{ path: 'backup.json', bytes: strToU8(backup) }])));
     // Their references over the catalog's; this library's homepage (the user's here) kept.
     expect((await readLibrary(target)).venues[0]).toMatchObject({ homepage: 'https://example.org/here', references: '* Their own list', acceptanceRate: '19.2%' });
+  });
+});
+
+describe('an import of a backup that lists catalog papers its owner deleted', () => {
+  const backupOf = async (db: ReturnType<typeof freshDb>) => readImportFiles([{ path: 'backup.json', bytes: strToU8(JSON.stringify(toBackup(await readLibrary(db)))) }]);
+
+  /** A library with both catalog papers, and a backup of one where "Paper b" was deleted. */
+  async function setUp() {
+    const source = freshDb();
+    await syncCatalog(source, catalog('c1'));
+    await deletePaper(source, 'cat:b');
+    const target = freshDb();
+    await syncCatalog(target, catalog('c1'));
+    return { target, read: await backupOf(source) };
+  }
+
+  it('shows the notes it deletes, deletes them in a snapshot that restores them, and keeps them deleted through catalog syncs', async () => {
+    const { target, read } = await setUp();
+    const plan = await planImport(target, read);
+    expect(plan.removals.map((r) => r.id)).toEqual(['cat:b']);
+    expect(await applyImport(target, plan)).toMatchObject({ removed: 1, changed: ['cat:b'] });
+    expect((await readLibrary(target)).papers.map((p) => p.title)).toEqual(['Paper a']);
+    expect([...(await deletedCatalogIds(target))]).toEqual(['cat:b']);
+    expect(await syncCatalog(target, catalog('c2'))).toMatchObject({ added: 0 });
+    const [snapshot] = await listSnapshots(target);
+    await restoreSnapshot(target, snapshot!.id);
+    expect((await readLibrary(target)).papers.map((p) => p.title).sort()).toEqual(['Paper a', 'Paper b']);
+  });
+
+  it('keeps a note edited here, one with a draft here, and one an imported paper meets', async () => {
+    const edited = await setUp();
+    await savePaper(edited.target, 'cat:b', { note: '* my own words\n' }, 1);
+    expect((await planImport(edited.target, edited.read)).removals).toEqual([]);
+
+    const drafted = await setUp();
+    const plan = await planImport(drafted.target, drafted.read);
+    await saveDraft(drafted.target, 'editor-1', { paperId: 'cat:b', note: '* typing…', summary: '', tags: [], baseRev: 1, baseNote: '* b\n' });
+    expect(await applyImport(drafted.target, plan)).toMatchObject({ removed: 0 });
+    expect(await paperCount(drafted.target)).toBe(2);
+
+    // The owner deleted the catalog's note, then wrote one of their own for the same paper.
+    const source = freshDb();
+    await syncCatalog(source, catalog('c1'));
+    await deletePaper(source, 'cat:b');
+    await addPaper(source, { title: 'Paper b', venue: 'OSDI 2024', note: '* their own note\n' });
+    const target = freshDb();
+    await syncCatalog(target, catalog('c1'));
+    const met = await planImport(target, await backupOf(source));
+    expect(met.removals).toEqual([]);
+    expect(met.items.find((i) => i.incoming.title === 'Paper b')).toMatchObject({ action: 'update', existing: { id: 'cat:b' } });
+  });
+
+  it('is stale when a note it would delete changed since the preview', async () => {
+    const { target, read } = await setUp();
+    const plan = await planImport(target, read);
+    await matchPage(target, arxivPage('Paper b', '2401.00002'));
+    await expect(applyImport(target, plan)).rejects.toBeInstanceOf(StalePlanError);
+    expect(await paperCount(target)).toBe(2);
+  });
+
+  it('refuses a deleted-papers list that is not a list of ids', () => {
+    const backup = (deleted: unknown) => readImportFiles([{ path: 'b.json', bytes: strToU8(JSON.stringify({ ...toBackup(emptyLibrary()), deletedCatalogIds: deleted })) }]);
+    expect(backup('cat:b').errors).toEqual([{ file: 'b.json', line: 0, message: '"deletedCatalogIds" must be a list' }]);
+    expect(backup([7]).errors).toEqual([{ file: 'b.json', line: 0, message: 'deletedCatalogIds[0] must be text' }]);
+    expect(backup(['cat:b', 'cat:b']).library.deletedCatalogIds).toEqual(['cat:b']);
   });
 });
