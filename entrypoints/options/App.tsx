@@ -6,9 +6,9 @@ import { toBackup } from '@/lib/backup/json';
 import { listSnapshots, restoreSnapshot } from '@/lib/db/snapshots';
 import { exportSingleMarkdown, exportZip } from '@/lib/export/files';
 import { readForExport } from '@/lib/export/read';
-import { applyImport, type ImportResult, type Resolution } from '@/lib/import/apply';
+import { applyImport, StalePlanError, type ImportResult, type Resolution } from '@/lib/import/apply';
 import { planImport, type ImportPlan } from '@/lib/import/plan';
-import { readImportFiles, type ImportFile } from '@/lib/import/sources';
+import { readImportFiles, type ImportFile, type ReadImport } from '@/lib/import/sources';
 import { readLibrary } from '@/lib/library/from-db';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import { ensureCatalog } from '@/lib/runtime/catalog';
@@ -22,8 +22,8 @@ import { useFocusOnSwap } from '@/components/use-focus-on-swap';
 type State =
   | { step: 'idle' }
   | { step: 'reading' }
-  | { step: 'preview'; plan: ImportPlan }
-  | { step: 'applying'; plan: ImportPlan }
+  | { step: 'preview'; plan: ImportPlan; read: ReadImport }
+  | { step: 'applying'; plan: ImportPlan; read: ReadImport }
   | { step: 'done'; result: ImportResult };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -86,7 +86,8 @@ export function App() {
       // Right after an install or update the worker may still be applying the bundled catalog: the
       // preview waits for it (a sync that lands between preview and import makes the plan stale).
       await ensureCatalog(db);
-      setState({ step: 'preview', plan: await planImport(db, readImportFiles(picked)) });
+      const read = readImportFiles(picked);
+      setState({ step: 'preview', plan: await planImport(db, read), read });
     } catch (e) {
       setError(`The files could not be read: ${(e as Error).message}`);
       setState({ step: 'idle' });
@@ -106,8 +107,8 @@ export function App() {
     if (files.length) void preview(fromFileList(files));
   };
 
-  const apply = async (plan: ImportPlan) => {
-    setState({ step: 'applying', plan });
+  const apply = async (plan: ImportPlan, read: ReadImport) => {
+    setState({ step: 'applying', plan, read });
     // A retry that succeeds must not leave the last attempt's "Nothing was imported" on screen.
     setError(null);
     try {
@@ -115,15 +116,26 @@ export function App() {
       notifyNotesChanged();
       setState({ step: 'done', result });
     } catch (e) {
-      setError(`Nothing was imported: ${describeWriteError(e)}.`);
-      setState({ step: 'preview', plan });
+      // The same files, compared again with the notes as they are now: importing the old preview
+      // would only fail again. Choices for conflicts stay with their papers (items keep their order).
+      const fresh = e instanceof StalePlanError ? await planImport(db, read).catch(() => null) : null;
+      setState({ step: 'preview', plan: fresh ?? plan, read });
+      setError(
+        fresh
+          ? 'Nothing was imported: your notes changed since the preview (a note was saved, added or deleted). The preview below is made again from the same files: check it, then import.'
+          : `Nothing was imported: ${describeWriteError(e)}.`,
+      );
     }
   };
 
   return (
     <main class="panel options">
       <h1>Paper Notes</h1>
-      {error && <Notice kind="error">{error}</Notice>}
+      {error && (
+        <Notice kind="error" testId="options-error">
+          {error}
+        </Notice>
+      )}
 
       <section>
         <h2>Export</h2>
@@ -185,7 +197,7 @@ export function App() {
             onResolve={(index, r) => setResolutions(new Map(resolutions).set(index, r))}
             skipInvalid={skipInvalid}
             onSkipInvalid={setSkipInvalid}
-            onApply={() => apply(state.plan)}
+            onApply={() => apply(state.plan, state.read)}
             onCancel={() => setState({ step: 'idle' })}
             busy={state.step === 'applying'}
           />

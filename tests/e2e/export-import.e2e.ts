@@ -108,6 +108,26 @@ describe('export and import in Chromium', () => {
     await Promise.all([tab.close(), panel.close(), page.close()]);
   });
 
+  it('makes the preview again when notes changed since it, and then imports', async () => {
+    const page = await options();
+    const venue = '# SOSP 2023\n\n## Papers\n\n### Stale\n\n* A Paper Previewed Before a Note Was Made \\[[Paper]()]\n  * Preview & Co\n  * Imported after the preview was made again.\n';
+    await page.getByTestId('import-files').setInputFiles({ name: 'sosp-2023.md', mimeType: 'text/markdown', buffer: Buffer.from(venue) });
+    await expect.poll(() => page.getByTestId('import-counts').textContent()).toMatch(/^1 new/);
+    // Meanwhile, a note made in the panel.
+    const tab = await harness.open(PAGES.usenixWorkshop);
+    const panel = await harness.openPanel(await harness.tabId(tab));
+    await panel.getByTestId('create-note').click();
+    await expect.poll(() => panel.getByTestId('note-screen').count()).toBe(1);
+
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => page.getByTestId('options-error').textContent()).toContain('made again from the same files');
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(/^1 new/);
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('1 new');
+    expect(await page.getByTestId('options-error').count()).toBe(0);
+    await Promise.all([tab.close(), panel.close(), page.close()]);
+  });
+
   it('is reached from the keyboard, and takes the same file picked again', async () => {
     const page = await options();
     const file = { name: 'nsdi-2023.md', mimeType: 'text/markdown', buffer: Buffer.from(VENUE_PAGE) };
