@@ -314,7 +314,8 @@ function report(r: Record<string, any>): string {
   const row = (label: string, get: (s: any) => string, target = '') => `| ${label} | ${sizes.map((n) => get(r.sizes[n])).join(' | ')} | ${target} |`;
   const ms = (v: number | undefined) => (v === undefined ? '–' : `${v} ms`);
   const runs = (figure: { runs: number[] }) => figure.runs.join(', ');
-  const pp = (s: Stats | undefined) => (s ? `${s.p50} / ${s.p95}` : '–');
+  // No samples (no paper of a 0-note library has an arXiv id): nothing was timed, not 0 ms.
+  const pp = (s: Stats | undefined) => (s?.n ? `${s.p50} / ${s.p95}` : '–');
   const costSampling = `p50 of ${COST_TURNS * COST_LOADS} loads in ${COST_TURNS} fresh browser${COST_TURNS > 1 ? 's' : ''} per build, taken in turns`;
   const cost = (page: Builds<PageCost>, figure: keyof PageCost, builds: (keyof Builds<PageCost>)[]) => builds.map((b) => (figure === 'heapKb' ? Math.round(page[b].heapKb) : page[b][figure].toFixed(2))).join(' / ');
   // Growth measured side by side (see main): the ratio of the larger library's figure to the smaller's.
