@@ -334,7 +334,7 @@ function report(r: Record<string, any>): string {
   return `# Benchmark results
 
 ${r.quick ? '**Quick mode** (CI smoke test): fewer sizes and samples; not the reference figures.\n\n' : ''}Measured ${r.date.slice(0, 10)} by \`npm run bench\` in headless Chromium ${r.chromium} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}. Machine speed at the start: ${r.machine.speedMs} ms for the words of 2,000 notes in Node (lower is faster; compare runs by it, this machine varies).
-Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups, searches and saves are timed after a first, uncounted pass over other papers, once the library's bulk write has settled${SETTLE_MS ? ` (${SETTLE_MS / 1000} s at rest after it)` : ''}. Fixture pages are served locally, their images after ${IMAGE_DELAY_MS} ms, so that a page's load event follows its DOMContentLoaded as on the real sites.
+Times in milliseconds, p50 / p95 where sampled. Libraries are generated (bench/page/generate.ts) on top of the bundled catalog (89 records); lookups and saves are timed after a first, uncounted pass over other papers, searches after an uncounted pass over the same queries, once the library's bulk write has settled${SETTLE_MS ? ` (${SETTLE_MS / 1000} s at rest after it)` : ''}. Fixture pages are served locally, their images after ${IMAGE_DELAY_MS} ms, so that a page's load event follows its DOMContentLoaded as on the real sites.
 
 | figure | ${sizes.map((n) => `${n.toLocaleString('en')} notes`).join(' | ')} | target at 10,000 |
 | --- | ${sizes.map(() => '---').join(' | ')} | --- |
