@@ -173,44 +173,94 @@ describe('a note that points at remote images, media and pages', () => {
 });
 
 describe('a worker stopped in the middle of a catalog sync', () => {
-  it('leaves the old state or the new, and the next start finishes the sync', async () => {
+  it('leaves the old state, never a mix, and the next start finishes the sync', async () => {
     const options = await harness.context.newPage();
     await options.goto(harness.url('options.html'));
-    // Forget that the catalog was applied (as after an update), ask for a sync, and stop the worker at once.
+    const stateNow = () =>
+      options.evaluate(
+        () =>
+          new Promise<{ applied: boolean; catalogPapers: number; sarathi: string } | null>((resolve) => {
+            const open = indexedDB.open('paper-notes');
+            // Not made yet by the worker: not to be made here, at version 1 with no stores.
+            open.onupgradeneeded = () => open.transaction!.abort();
+            open.onerror = () => resolve(null);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['meta', 'shelves'], 'readonly');
+              const applied = tx.objectStore('meta').get('catalog');
+              const shelves = tx.objectStore('shelves').getAll();
+              tx.oncomplete = () => {
+                const papers = shelves.result.flatMap((shelf: { papers: (string | null)[] }) => shelf.papers.flatMap((json) => (json ? [JSON.parse(json) as { catalogId?: string; title: string; note: string }] : [])));
+                open.result.close();
+                resolve({ applied: !!applied.result, catalogPapers: papers.filter((p) => p.catalogId).length, sarathi: papers.find((p) => p.catalogId && p.title.includes('Sarathi-Serve'))?.note ?? '' });
+              };
+            };
+          }),
+      );
+    // The install's own sync done first: its lock released, its catalog recorded.
+    await expect.poll(async () => (await stateNow())?.applied, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => options.evaluate(async () => (await navigator.locks.query()).held?.length ?? 0)).toBe(0);
+    // An older catalog's state: Sarathi-Serve's note as that catalog gave it, and no catalog
+    // recorded as applied (as after an update). Papers are kept on shelves, each a list of papers
+    // as JSON (lib/db/shelves.ts); the sync gives this note the bundled catalog's text.
     await options.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('paper-notes');
           open.onsuccess = () => {
-            const tx = open.result.transaction('meta', 'readwrite');
+            const tx = open.result.transaction(['meta', 'shelves'], 'readwrite');
             tx.objectStore('meta').delete('catalog');
+            const shelves = tx.objectStore('shelves');
+            const cursor = shelves.openCursor();
+            cursor.onsuccess = () => {
+              const at = cursor.result;
+              if (!at) return;
+              const shelf = at.value as { papers: (string | null)[] };
+              const i = shelf.papers.findIndex((json) => !!json && json.includes('Sarathi-Serve') && json.includes('"catalogId"'));
+              if (i >= 0) {
+                const paper = JSON.parse(shelf.papers[i]!);
+                shelf.papers[i] = JSON.stringify({ ...paper, note: '* The older catalog’s text.\n', catalogBase: { hash: 'older' } });
+                at.update(shelf);
+              } else at.continue();
+            };
             tx.oncomplete = () => (open.result.close(), resolve());
             tx.onerror = () => reject(tx.error);
           };
         }),
     );
-    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-catalog' }).catch(() => {}));
+    const older = { applied: false, catalogPapers: 89, sarathi: '* The older catalog’s text.\n' };
+    expect(await stateNow()).toEqual(older);
+
+    // A write transaction of this page holds the shelves: the worker's sync starts (it takes the
+    // sync lock), reads, and waits on its own write. The worker is stopped there.
+    await options.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('paper-notes');
+          open.onsuccess = () => {
+            const store = open.result.transaction(['shelves'], 'readwrite').objectStore('shelves');
+            const hold = () => {
+              if ((globalThis as { releaseHold?: boolean }).releaseHold) open.result.close();
+              else store.get(0).onsuccess = hold;
+            };
+            hold();
+            resolve();
+          };
+        }),
+    );
+    void options.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-catalog' }).catch(() => {}));
+    await expect.poll(() => options.evaluate(async () => (await navigator.locks.query()).held?.some((lock) => lock.name === 'paper-notes-catalog-sync'))).toBe(true);
     await harness.stopServiceWorker(options);
+    await expect.poll(() => options.evaluate(async () => (await navigator.locks.query()).held?.length ?? 0)).toBe(0);
+    await options.evaluate(() => void ((globalThis as { releaseHold?: boolean }).releaseHold = true));
+    // The stopped sync wrote nothing: the older state whole.
+    expect(await stateNow()).toEqual(older);
+
     // Any event starts the worker again; its start applies the catalog.
     const page = await harness.open(PAGES.usenixSarathi);
     await harness.currentWorker();
     const tabId = await harness.tabId(page);
     await harness.waitForBadge(tabId, (b) => b.text === '✓');
-    const state = await options.evaluate(
-      () =>
-        new Promise<{ applied: boolean; catalogPapers: number }>((resolve) => {
-          const open = indexedDB.open('paper-notes');
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['meta', 'shelves'], 'readonly');
-            const applied = tx.objectStore('meta').get('catalog');
-            // Papers are kept on shelves, each a list of papers as JSON (lib/db/shelves.ts).
-            const shelves = tx.objectStore('shelves').getAll();
-            const papers = () => shelves.result.flatMap((shelf: { papers: (string | null)[] }) => shelf.papers.flatMap((json) => (json ? [JSON.parse(json) as { catalogId?: string }] : [])));
-            tx.oncomplete = () => resolve({ applied: !!applied.result, catalogPapers: papers().filter((p) => p.catalogId).length });
-          };
-        }),
-    );
-    expect(state).toEqual({ applied: true, catalogPapers: 89 });
+    await expect.poll(stateNow).toEqual({ applied: true, catalogPapers: 89, sarathi: expect.stringContaining('Chunked-prefills') });
     const panel = await harness.openPanel(tabId);
     await expect.poll(() => panel.getByTestId('note-body').textContent()).toContain('Chunked-prefills');
     await Promise.all([options.close(), page.close(), panel.close()]);
