@@ -62,12 +62,17 @@ const slugWords = (slug: string) => slug.replace(/-/g, ' ');
  * or a slip of the title (as `samePaper`), where exactly one pairs each way.
  */
 export function renamedDeletions(deleted: string[], added: CatalogPaper[]): string[] {
-  const same = (id: string, entry: CatalogPaper) => {
-    const [was, now] = [slugsOf(id), slugsOf(entry.id)];
+  return renamedDeletionIds(deleted, added.map((entry) => entry.id));
+}
+
+/** `renamedDeletions` by ids alone: the added ids that are deleted ones renamed. */
+export function renamedDeletionIds(deleted: string[], added: string[]): string[] {
+  const same = (id: string, addedId: string) => {
+    const [was, now] = [slugsOf(id), slugsOf(addedId)];
     if (!was || !now) return false;
     if (was.title === now.title) return true;
     if (was.venue !== now.venue) return false;
     return slugContinues(was.title, now.title) || slugContinues(now.title, was.title) || isFuzzyTitleMatch(slugWords(was.title), slugWords(now.title));
   };
-  return uniquePairs(deleted, added, same).map(([, entry]) => entry.id);
+  return uniquePairs(deleted, added, same).map(([, id]) => id);
 }

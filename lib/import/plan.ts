@@ -9,6 +9,7 @@ import { matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/titl
 import { papersWithKeys } from '../db/read';
 import { papersWithFacet } from '../db/postings';
 import { CATALOG_FACET } from '../search/facets';
+import { renamedDeletionIds } from '../catalog/renames';
 import { normaliseDoi } from '../notes/identifiers';
 import type { ReadImport } from './sources';
 
@@ -119,15 +120,25 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
 
   const counts = { new: 0, update: 0, conflict: 0, same: 0 };
   for (const item of items) counts[item.action]++;
-  const deletedCatalogIds = read.library.deletedCatalogIds ?? [];
+  const { deletedCatalogIds, notes } = await deletedHere(db, read);
   const met = new Set(items.flatMap((item) => (item.existing ? [item.existing.id] : [])));
-  const removals = (await catalogNotesOf(db, deletedCatalogIds)).filter((r) => !met.has(r.id) && r.origin === 'catalog' && !!r.catalogBase && !isEdited(r));
+  const removals = notes.filter((r) => !met.has(r.id) && r.origin === 'catalog' && !!r.catalogBase && !isEdited(r));
   return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts, numbered, deletedCatalogIds, removals };
 }
 
-/** The notes linked to these catalog papers (read only when there are some). */
-async function catalogNotesOf(db: PaperNotesDB, catalogIds: string[]): Promise<PaperRecord[]> {
-  if (!catalogIds.length) return [];
-  const wanted = new Set(catalogIds);
-  return (await papersWithFacet(db, CATALOG_FACET)).filter((r) => !!r.catalogId && wanted.has(r.catalogId));
+/**
+ * The catalog papers a backup's owner deleted, as this library's catalog names them, and the notes
+ * linked to them here (read only when there are some). A backup made under another catalog release
+ * may name a paper whose title or venue this library's catalog corrected (a new id): paired as a
+ * catalog sync pairs them (`renamedDeletionIds`) with the ids linked here that the backup does not know.
+ */
+async function deletedHere(db: PaperNotesDB, read: ReadImport): Promise<{ deletedCatalogIds: string[]; notes: PaperRecord[] }> {
+  const deleted = read.library.deletedCatalogIds ?? [];
+  if (!deleted.length) return { deletedCatalogIds: [], notes: [] };
+  const linked = (await papersWithFacet(db, CATALOG_FACET)).filter((r) => !!r.catalogId);
+  const linkedIds = new Set(linked.map((r) => r.catalogId!));
+  const known = new Set([...deleted, ...read.library.papers.flatMap((p) => ((p as BackupPaper).catalogId ? [(p as BackupPaper).catalogId!] : []))]);
+  const renamed = renamedDeletionIds(deleted.filter((id) => !linkedIds.has(id)), [...linkedIds].filter((id) => !known.has(id)));
+  const wanted = new Set([...deleted, ...renamed]);
+  return { deletedCatalogIds: [...wanted], notes: linked.filter((r) => wanted.has(r.catalogId!)) };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toBackup, type BackupPaper } from '@/lib/backup/json';
 import { canonicalJson, contentHash } from '@/lib/catalog/hash';
 import { syncCatalog } from '@/lib/catalog/sync';
-import type { Catalog } from '@/lib/catalog/types';
+import type { Catalog, CatalogPaper } from '@/lib/catalog/types';
 import { deletePaper } from '@/lib/db/delete';
 import { exportSingleMarkdown } from '@/lib/export/files';
 import { applyImport, StalePlanError } from '@/lib/import/apply';
@@ -137,5 +137,35 @@ describe('an import of a backup that lists catalog papers its owner deleted', ()
     expect(backup('cat:b').errors).toEqual([{ file: 'b.json', line: 0, message: '"deletedCatalogIds" must be a list' }]);
     expect(backup([7]).errors).toEqual([{ file: 'b.json', line: 0, message: 'deletedCatalogIds[0] must be text' }]);
     expect(backup(['cat:b', 'cat:b']).library.deletedCatalogIds).toEqual(['cat:b']);
+  });
+});
+
+describe('a backup made under another catalog release', () => {
+  const paperOf = (id: string, title: string): CatalogPaper => {
+    const fields = emptyFields({ title, venue: 'OSDI 2024', year: 2024, topic: 'T' });
+    return { id, hash: contentHash(canonicalJson(fields)), fields };
+  };
+  const releaseOf = (...papers: CatalogPaper[]): Catalog => ({ hash: contentHash(canonicalJson(papers.map((p) => p.id))), papers, venues: [defaultVenue('OSDI 2024')], topics: [] });
+  const other = paperOf('cat:osdi-2024/llumnix-dynamic-scheduling', 'Llumnix: Dynamic Scheduling');
+  const slip = paperOf('cat:osdi-2024/taming-throughput-latency-tradeof-in-llm-inference-with-sarathi-serve', 'Taming Throughput-Latency Tradeof in LLM Inference with Sarathi-Serve');
+  const corrected = paperOf('cat:osdi-2024/taming-throughput-latency-tradeoff-in-llm-inference-with-sarathi-serve', 'Taming Throughput-Latency Tradeoff in LLM Inference with Sarathi-Serve');
+
+  it('keeps a deleted paper deleted where this library’s catalog corrected its title (a new id), either way round', async () => {
+    for (const [theirs, ours] of [
+      [slip, corrected],
+      [corrected, slip],
+    ] as const) {
+      const source = freshDb();
+      await syncCatalog(source, releaseOf(theirs, other));
+      await deletePaper(source, theirs.id);
+      const target = freshDb();
+      await syncCatalog(target, releaseOf(ours, other));
+      const plan = await planImport(target, readImportFiles([{ path: 'b.json', bytes: strToU8(JSON.stringify(toBackup(await readLibrary(source)))) }]));
+      expect(plan.removals.map((r) => r.id)).toEqual([ours.id]);
+      await applyImport(target, plan);
+      expect((await readLibrary(target)).papers.map((p) => p.title)).toEqual([other.fields.title]);
+      // And through this library's next catalog release.
+      expect(await syncCatalog(target, releaseOf(ours, other, paperOf('cat:osdi-2024/new', 'New')))).toMatchObject({ added: 1, deleted: 1 });
+    }
   });
 });
