@@ -129,7 +129,8 @@ export function readImportFiles(files: ImportFile[]): ReadImport {
     } else if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
       // A single-file export holds a whole folder (16 MB at 10,000 notes): it may be as large as
       // a zip's pages together, each of its pages as large as a page.
-      const single = isSingleMarkdown(new TextDecoder().decode(bytes.subarray(0, 1024)));
+      // Handed over without its bytes (`needsBytes`): larger than even a single-file export may be.
+      const single = size > bytes.length || isSingleMarkdown(new TextDecoder().decode(bytes.subarray(0, 1024)));
       if (size > (single ? LIMITS.unzipped : LIMITS.markdown)) {
         fail(path, `too large to import (${mb(size)}; ${single ? `a single-file export may be ${mb(LIMITS.unzipped)}` : `a Markdown page may be ${mb(LIMITS.markdown)}`})`);
         continue;

@@ -26,4 +26,12 @@ describe('files picked for import', () => {
     expect(errors).toEqual([{ file: 'notes/backup.json', line: 0, message: 'too large to import (120.0 MB; a backup may be 100.0 MB)' }]);
     expect(warnings).toEqual([{ file: 'notes/talk.mp4', line: 0, message: 'skipped: not a .md, .zip or .json file' }]);
   });
+
+  it('refuses a Markdown file too large to read by the limit of the largest Markdown import reads', async () => {
+    // A single-file export of 210 MB: its bytes are not read, so its first line cannot say what it is.
+    const huge = picked('paper-notes.md', '<!-- paper-notes single-file export -->\n', LIMITS.unzipped + 10 * 1024 * 1024);
+    const { errors } = readImportFiles(await fromFileList([huge.file]));
+    expect(huge.read).not.toHaveBeenCalled();
+    expect(errors).toEqual([{ file: 'paper-notes.md', line: 0, message: 'too large to import (210.0 MB; a single-file export may be 200.0 MB)' }]);
+  });
 });
