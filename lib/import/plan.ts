@@ -37,8 +37,8 @@ export interface ImportPlan {
   /** Catalog papers the backup's owner deleted: they stay deleted here too. */
   deletedCatalogIds: string[];
   /**
-   * Notes of those papers here that the user never edited nor met by an imported paper: the
-   * import deletes them, as the backup's owner did (kept in the import's snapshot).
+   * Notes of those papers here that the user never edited (nor has a draft of) and no imported
+   * paper meets: the import deletes them, as the backup's owner did (kept in the import's snapshot).
    */
   removals: PaperRecord[];
 }
@@ -122,7 +122,9 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
   for (const item of items) counts[item.action]++;
   const { deletedCatalogIds, notes } = await deletedHere(db, read);
   const met = new Set(items.flatMap((item) => (item.existing ? [item.existing.id] : [])));
-  const removals = notes.filter((r) => !met.has(r.id) && r.origin === 'catalog' && !!r.catalogBase && !isEdited(r));
+  // A note with a draft is being edited here: it stays (checked again when the import is applied).
+  const drafted = notes.length ? new Set((await db.drafts.where('paperId').anyOf(notes.map((r) => r.id)).toArray()).map((d) => d.paperId)) : new Set<string>();
+  const removals = notes.filter((r) => !met.has(r.id) && !drafted.has(r.id) && r.origin === 'catalog' && !!r.catalogBase && !isEdited(r));
   return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts, numbered, deletedCatalogIds, removals };
 }
 

@@ -106,9 +106,12 @@ describe('an import of a backup that lists catalog papers its owner deleted', ()
     await savePaper(edited.target, 'cat:b', { note: '* my own words\n' }, 1);
     expect((await planImport(edited.target, edited.read)).removals).toEqual([]);
 
+    // A draft here: not listed; one begun after the preview: kept all the same.
     const drafted = await setUp();
     const plan = await planImport(drafted.target, drafted.read);
+    expect(plan.removals.map((r) => r.id)).toEqual(['cat:b']);
     await saveDraft(drafted.target, 'editor-1', { paperId: 'cat:b', note: '* typing…', summary: '', tags: [], baseRev: 1, baseNote: '* b\n' });
+    expect((await planImport(drafted.target, drafted.read)).removals).toEqual([]);
     expect(await applyImport(drafted.target, plan)).toMatchObject({ removed: 0 });
     expect(await paperCount(drafted.target)).toBe(2);
 
