@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NotAPaper } from '@/components/NotAPaper';
 import { Notice } from '@/components/Notice';
+import { TabList, tabPanel, type Tab } from '@/components/TabList';
 import { ensureCatalog } from '@/lib/runtime/catalog';
 import { databaseProblem, getDb } from '@/lib/runtime/db';
 import { NoteScreen } from './screens/NoteScreen';
@@ -18,6 +19,13 @@ export interface AppProps {
 const LibraryScreen = lazy(() => import('./screens/LibraryScreen').then((m) => m.LibraryScreen));
 
 type View = { kind: 'page' } | { kind: 'library' } | { kind: 'note'; id: string };
+
+const VIEW_TABS: Tab<'page' | 'library'>[] = [
+  { key: 'page', label: 'This page', testId: 'tab-page' },
+  { key: 'library', label: 'Library', testId: 'tab-library' },
+];
+/** A note opened from the library is shown under the Library tab. */
+const tabOf = (view: View) => (view.kind === 'page' ? 'page' : 'library');
 
 export function App({ pinnedTabId }: AppProps) {
   const db = getDb();
@@ -49,36 +57,33 @@ export function App({ pinnedTabId }: AppProps) {
   return (
     <main class="panel">
       {problem && <Notice kind="error">{problem}</Notice>}
-      <nav class="tabs" role="tablist" aria-label="Paper Notes">
-        <button type="button" role="tab" aria-selected={view.kind === 'page'} onClick={() => setChosen({ kind: 'page' })} data-testid="tab-page">
-          This page
-        </button>
-        <button type="button" role="tab" aria-selected={view.kind !== 'page'} onClick={() => setChosen({ kind: 'library' })} data-testid="tab-library">
-          Library
-        </button>
+      <nav class="tabs" aria-label="Paper Notes">
+        <TabList id="view" label="Show" tabs={VIEW_TABS} selected={tabOf(view)} onSelect={(kind) => setChosen({ kind })} />
         <span class="spacer" />
         <button type="button" class="link-button small" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
           Export & import
         </button>
       </nav>
-      {view.kind === 'page' &&
-        (paper ? <PageScreen key={paper.key} db={db} paper={paper} known={tabState?.found} onPopOut={popOut} /> : <NotAPaper />)}
-      {view.kind === 'library' && (
-        <>
-          {!paper && <NotAPaper compact />}
-          <Suspense fallback={<div aria-busy="true" />}>
-            <LibraryScreen db={db} onOpen={(id) => setChosen({ kind: 'note', id })} />
-          </Suspense>
-        </>
-      )}
-      {view.kind === 'note' && (
-        <>
-          <button type="button" class="link-button small" onClick={() => setChosen({ kind: 'library' })} data-testid="back">
-            ← Library
-          </button>
-          <NoteScreen key={view.id} db={db} id={view.id} />
-        </>
-      )}
+      <div {...tabPanel('view', tabOf(view))}>
+        {view.kind === 'page' &&
+          (paper ? <PageScreen key={paper.key} db={db} paper={paper} known={tabState?.found} onPopOut={popOut} /> : <NotAPaper />)}
+        {view.kind === 'library' && (
+          <>
+            {!paper && <NotAPaper compact />}
+            <Suspense fallback={<div aria-busy="true" />}>
+              <LibraryScreen db={db} onOpen={(id) => setChosen({ kind: 'note', id })} />
+            </Suspense>
+          </>
+        )}
+        {view.kind === 'note' && (
+          <>
+            <button type="button" class="link-button small" onClick={() => setChosen({ kind: 'library' })} data-testid="back">
+              ← Library
+            </button>
+            <NoteScreen key={view.id} db={db} id={view.id} />
+          </>
+        )}
+      </div>
     </main>
   );
 }

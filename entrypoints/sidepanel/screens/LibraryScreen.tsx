@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
+import { TabList, tabPanel, type Tab } from '@/components/TabList';
 import { PaperList } from '@/components/PaperList';
 import { SearchResults } from '@/components/SearchResults';
 import { GROUP_LABELS, listTags, listTopics, listVenues, papersInTopic, papersInVenue, papersWithTag, type VenueSummary } from '@/lib/db/library';
@@ -15,7 +16,11 @@ export interface LibraryScreenProps {
 }
 
 type Browse = 'venue' | 'topic' | 'tag';
-const BROWSE_LABELS: Record<Browse, string> = { venue: 'By venue', topic: 'By topic', tag: 'By tag' };
+const BROWSE_TABS: Tab<Browse>[] = [
+  { key: 'venue', label: 'By venue', testId: 'browse-venue' },
+  { key: 'topic', label: 'By topic', testId: 'browse-topic' },
+  { key: 'tag', label: 'By tag', testId: 'browse-tag' },
+];
 
 /** Every note: searched, or browsed by venue (newest first), by topic, as the reading-notes site does, and by tag. */
 export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
@@ -23,6 +28,7 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
   const [browse, setBrowse] = useState<Browse>('venue');
   return (
     <section data-testid="library">
+      <h1 class="visually-hidden">Library</h1>
       <div class="search">
         <input
           type="search"
@@ -37,14 +43,12 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
         <Search db={db} query={query} onOpen={onOpen} />
       ) : (
         <>
-          <div class="tabs" role="tablist">
-            {(Object.keys(BROWSE_LABELS) as Browse[]).map((b) => (
-              <button key={b} type="button" role="tab" aria-selected={browse === b} onClick={() => setBrowse(b)} data-testid={`browse-${b}`}>
-                {BROWSE_LABELS[b]}
-              </button>
-            ))}
+          <div class="tabs">
+            <TabList id="browse" label="Browse the library" tabs={BROWSE_TABS} selected={browse} onSelect={setBrowse} />
           </div>
-          {browse === 'venue' ? <Venues db={db} onOpen={onOpen} /> : browse === 'topic' ? <Topics db={db} onOpen={onOpen} /> : <Tags db={db} onOpen={onOpen} />}
+          <div {...tabPanel('browse', browse)}>
+            {browse === 'venue' ? <Venues db={db} onOpen={onOpen} /> : browse === 'topic' ? <Topics db={db} onOpen={onOpen} /> : <Tags db={db} onOpen={onOpen} />}
+          </div>
         </>
       )}
     </section>
