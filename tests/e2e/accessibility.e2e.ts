@@ -37,6 +37,10 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, best practices)', () => {
     const panel = await harness.openPanel(await harness.tabId(page));
     await expect.poll(() => panel.getByTestId('note-body').count()).toBe(1);
     expect(await violations(panel)).toEqual([]);
+    // The dark palette's contrast too.
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    expect(await violations(panel)).toEqual([]);
+    await panel.emulateMedia({ colorScheme: 'light' });
     await panel.getByTestId('edit-note-button').click();
     await expect.poll(() => panel.locator('textarea').count()).toBeGreaterThan(0);
     expect(await violations(panel)).toEqual([]);
@@ -67,6 +71,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, best practices)', () => {
       { name: 'broken.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ndescription: never closed\n# Broken\n') },
     ]);
     await expect.poll(() => page.getByTestId('import-preview').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
