@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ImportPreview } from '@/components/ImportPreview';
 import { SnapshotList } from '@/components/SnapshotList';
 import { Notice } from '@/components/Notice';
@@ -12,7 +12,7 @@ import { readImportFiles, type ImportFile, type ReadImport } from '@/lib/import/
 import { readLibrary } from '@/lib/library/from-db';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import { ensureCatalog } from '@/lib/runtime/catalog';
-import { getDb } from '@/lib/runtime/db';
+import { databaseProblem, getDb } from '@/lib/runtime/db';
 import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
 import { fromDrop, fromFileList } from '@/lib/runtime/picked-files';
@@ -40,6 +40,12 @@ export function App() {
   const snapshots = useLive(() => listSnapshots(db), []);
   const [restoring, setRestoring] = useState(false);
   const [restored, setRestored] = useState<string | null>(null);
+  // Firefox gives extension pages in private browsing no database: say so, rather than letting
+  // every export and import fail with the database's own error.
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    databaseProblem(db).then(setProblem);
+  }, []);
 
   const restore = async (id: number) => {
     if (!confirm('Put the notes this change touched back as they were before it? Notes it added are removed. This restore can itself be undone from here.')) return;
@@ -93,7 +99,7 @@ export function App() {
       setState({ step: 'idle' });
     }
   };
-  const busy = state.step === 'reading' || state.step === 'applying';
+  const busy = state.step === 'reading' || state.step === 'applying' || !!problem;
   const filesInput = useRef<HTMLInputElement>(null);
   const chooseFiles = useRef<HTMLButtonElement>(null);
   // Cancel and Import take the preview, and the focus with it, away: focus goes back to where an import starts.
@@ -131,6 +137,11 @@ export function App() {
   return (
     <main class="panel options">
       <h1>Paper Notes</h1>
+      {problem && (
+        <Notice kind="error" testId="database-problem">
+          {problem}
+        </Notice>
+      )}
       {error && (
         <Notice kind="error" testId="options-error">
           {error}
@@ -141,13 +152,13 @@ export function App() {
         <h2>Export</h2>
         <p class="small muted">Your notes leave the browser only as files you save.</p>
         <div class="toolbar">
-          <button type="button" class="button" disabled={exporting} onClick={() => exportAs('zip')} data-testid="export-zip">
+          <button type="button" class="button" disabled={exporting || !!problem} onClick={() => exportAs('zip')} data-testid="export-zip">
             GitBook folder (.zip)
           </button>
-          <button type="button" class="button" disabled={exporting} onClick={() => exportAs('md')} data-testid="export-md">
+          <button type="button" class="button" disabled={exporting || !!problem} onClick={() => exportAs('md')} data-testid="export-md">
             One Markdown file
           </button>
-          <button type="button" class="button" disabled={exporting} onClick={() => exportAs('json')} data-testid="export-json">
+          <button type="button" class="button" disabled={exporting || !!problem} onClick={() => exportAs('json')} data-testid="export-json">
             JSON backup
           </button>
         </div>

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { PaperNotesDB } from '../db/schema';
 
 let shared: PaperNotesDB | undefined;
@@ -9,18 +10,28 @@ export function getDb(): PaperNotesDB {
 }
 
 /**
- * Why the database cannot be used, in words for the user; null when it opens. Firefox with
- * "Never remember history" gives extension pages no durable IndexedDB.
+ * Whether this page runs in private browsing: a Firefox private window (when the user allows the
+ * add-on there), or every window when Firefox never remembers history.
  */
-export async function databaseProblem(db: PaperNotesDB = getDb()): Promise<string | null> {
+const inPrivateBrowsing = () => (browser as { extension?: { inIncognitoContext?: boolean } }).extension?.inIncognitoContext === true;
+
+export const PRIVATE_BROWSING_PROBLEM =
+  'Paper Notes cannot read or save notes in private browsing: Firefox gives extension pages in a private window no database. Your notes are not lost: open this page in a normal window to see and edit them. (If Firefox is set to “Never remember history”, every window is private: choose “Remember history” in Settings › Privacy & Security.)';
+
+/**
+ * Why the database cannot be used, in words for the user; null when it opens. Firefox gives
+ * extension pages in private browsing (a private window, or every window with "Never remember
+ * history") no IndexedDB: opening it fails with InvalidStateError.
+ */
+export async function databaseProblem(db: PaperNotesDB = getDb(), isPrivate: () => boolean = inPrivateBrowsing): Promise<string | null> {
   try {
     await db.open();
     return null;
   } catch (error) {
     const name = (error as { name?: string }).name ?? '';
-    if (/InvalidState|Security|MissingAPI|OpenFailed/.test(name) || /mutation|private|IndexedDB/i.test(String(error))) {
-      return 'Paper Notes cannot store notes in this browser profile: its database is unavailable (Firefox does this when history is set to “Never remember”). Your notes are not lost; allow history for extensions or use another profile.';
-    }
+    const unavailable = /InvalidState|Security|MissingAPI|OpenFailed/.test(name) || /mutation|private|IndexedDB/i.test(String(error));
+    if (unavailable && isPrivate()) return PRIVATE_BROWSING_PROBLEM;
+    if (unavailable) return `Paper Notes cannot store notes in this browser profile: its database is unavailable (${String(error)}).`;
     return `Paper Notes could not open its database: ${String(error)}`;
   }
 }

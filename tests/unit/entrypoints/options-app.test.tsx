@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../db-helpers';
 
 const db = freshDb();
-vi.mock('@/lib/runtime/db', () => ({ getDb: () => db }));
+vi.mock('@/lib/runtime/db', () => ({ getDb: () => db, databaseProblem: async () => null }));
 vi.mock('@/lib/runtime/catalog', () => ({ ensureCatalog: async () => null }));
 vi.mock('@/lib/runtime/notify', () => ({ notifyNotesChanged: () => {} }));
 const failures = vi.hoisted(() => ({ next: null as Error | null }));
