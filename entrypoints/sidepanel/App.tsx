@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { NotAPaper } from '@/components/NotAPaper';
 import { Notice } from '@/components/Notice';
+import { ReadOnly } from '@/components/read-only';
 import { TabList, tabPanel, type Tab } from '@/components/TabList';
 import { ensureCatalog } from '@/lib/runtime/catalog';
 import { databaseProblem, getDb } from '@/lib/runtime/db';
@@ -65,24 +66,26 @@ export function App({ pinnedTabId }: AppProps) {
         </button>
       </nav>
       <div {...tabPanel('view', tabOf(view))}>
-        {view.kind === 'page' &&
-          (paper ? <PageScreen key={paper.key} db={db} paper={paper} known={tabState?.found} onPopOut={popOut} /> : <NotAPaper />)}
-        {view.kind === 'library' && (
-          <>
-            {!paper && <NotAPaper compact />}
-            <Suspense fallback={<div aria-busy="true" />}>
-              <LibraryScreen db={db} onOpen={(id) => setChosen({ kind: 'note', id })} />
-            </Suspense>
-          </>
-        )}
-        {view.kind === 'note' && (
-          <>
-            <button type="button" class="link-button small" onClick={() => setChosen({ kind: 'library' })} data-testid="back">
-              ← Library
-            </button>
-            <NoteScreen key={view.id} db={db} id={view.id} />
-          </>
-        )}
+        <ReadOnly.Provider value={!!problem}>
+          {view.kind === 'page' &&
+            (paper ? <PageScreen key={paper.key} db={db} paper={paper} known={tabState?.found} onPopOut={popOut} /> : <NotAPaper />)}
+          {view.kind === 'library' && (
+            <>
+              {!paper && <NotAPaper compact />}
+              <Suspense fallback={<div aria-busy="true" />}>
+                <LibraryScreen db={db} onOpen={(id) => setChosen({ kind: 'note', id })} />
+              </Suspense>
+            </>
+          )}
+          {view.kind === 'note' && (
+            <>
+              <button type="button" class="link-button small" onClick={() => setChosen({ kind: 'library' })} data-testid="back">
+                ← Library
+              </button>
+              <NoteScreen key={view.id} db={db} id={view.id} />
+            </>
+          )}
+        </ReadOnly.Provider>
       </div>
     </main>
   );

@@ -101,6 +101,9 @@ describe('Firefox private window (add-on allowed there)', () => {
     const said = await panel.$eval('.notice.error', (el) => el.textContent ?? '');
     expect(said).toContain('private window');
     expect(said).not.toContain('allow history for extensions');
+    // The paper as the tab's state kept it, with no control that could only fail.
+    await until(panel, () => !!document.querySelector('[data-testid=paper-title]'));
+    expect(await panel.$$eval('[data-testid=edit-note-button], [data-testid=quick-add], [data-testid=delete-note], [data-testid=create-note]', (found) => found.length)).toBe(0);
 
     const options = await pageAt('options.html');
     await until(options, () => !!document.querySelector('[data-testid=database-problem]'));

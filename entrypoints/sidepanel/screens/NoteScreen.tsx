@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useRef } from 'preact/hooks';
+import { useContext, useRef } from 'preact/hooks';
+import { ReadOnly } from '@/components/read-only';
 import { MatchNotice } from '@/components/MatchNotice';
 import { DeleteNote } from '@/components/DeleteNote';
 import { Markdown } from '@/components/Markdown';
@@ -61,6 +62,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
   const info = venueInfo(venue);
   const editing = useNoteEditing(db, record);
   const [failure, run] = useFailure((message) => `Not saved: ${message}.`);
+  const readOnly = useContext(ReadOnly);
   // The editor focuses its note as it opens; once it closes (Save, Cancel, Reload), Edit has focus.
   const editButton = useRef<HTMLButtonElement>(null);
   useFocusOnSwap(editButton, editing.editing);
@@ -83,14 +85,14 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
     <article data-testid="note-screen" data-note-id={record.id} data-rev={record.rev}>
       <PaperHeader model={headerModel(record, page)} onPopOut={onPopOut} />
       {failure && <Notice kind="error">{failure}</Notice>}
-      {fuzzy && page && (
+      {fuzzy && page && !readOnly && (
         <MatchNotice
           noteTitle={record.title}
           onConfirm={() => run(() => write(async () => (await confirmMatch(db, record.id, page), await applySelections(db, page.key, record.id))))}
           onReject={() => run(() => write(() => rejectMatch(db, record.id, page)))}
         />
       )}
-      {page && !!waiting.length && (
+      {page && !!waiting.length && !readOnly && (
         <WaitingSelections
           selections={waiting}
           addedBy={fuzzy ? 'Confirm adds' : undefined}
@@ -98,7 +100,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
           onDiscard={() => run(() => dropSelections(page.key))}
         />
       )}
-      {record.catalogPending && !editing.editing && (
+      {record.catalogPending && !editing.editing && !readOnly && (
         <Suspense fallback={busy}>
           <CatalogUpdate
             mine={catalogText(record)}
@@ -118,7 +120,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
           {record.summary}
         </p>
       )}
-      {strayDraft && (
+      {strayDraft && !readOnly && (
         <Notice
           kind="warn"
           testId="draft-notice"
@@ -147,9 +149,11 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
       ) : (
         <>
           <div class="toolbar">
-            <button type="button" class="button" ref={editButton} onClick={() => editing.start()} data-testid="edit-note-button">
-              Edit note
-            </button>
+            {!readOnly && (
+              <button type="button" class="button" ref={editButton} onClick={() => editing.start()} data-testid="edit-note-button">
+                Edit note
+              </button>
+            )}
             <NotePageActions
               makePage={async () => {
                 const { fileName, notePage } = await exportPages();
@@ -162,9 +166,9 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
             <span class="small muted">{record.origin === 'catalog' ? 'From the reading-notes catalog' : 'Your note'}</span>
           </div>
           <Markdown markdown={record.note} />
-          <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, text))} />
+          {!readOnly && <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, text))} />}
           {info && <VenueInfo info={info} />}
-          <DeleteNote onDelete={() => write(() => deletePaper(db, record.id))} />
+          {!readOnly && <DeleteNote onDelete={() => write(() => deletePaper(db, record.id))} />}
         </>
       )}
     </article>

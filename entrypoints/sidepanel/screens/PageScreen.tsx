@@ -1,3 +1,5 @@
+import { useContext } from 'preact/hooks';
+import { ReadOnly } from '@/components/read-only';
 import { CreateNote } from '@/components/CreateNote';
 import { Notice } from '@/components/Notice';
 import { PaperHeader } from '@/components/PaperHeader';
@@ -31,6 +33,7 @@ export function PageScreen({ db, paper, known, onPopOut }: PageScreenProps) {
   const match = useLive(() => findPaper(db, paper), [paper.key, paper.title, paper.url], known === undefined ? undefined : { value: known });
   const waiting = useWaitingSelections(paper.key);
   const [failure, run] = useFailure((message) => `The selection was not discarded: ${message}.`);
+  const readOnly = useContext(ReadOnly);
   if (match.loading) return <div aria-busy="true" />;
   if (match.error) return <Notice kind="error">Notes could not be searched: {match.error.message}</Notice>;
   if (match.value) {
@@ -51,8 +54,8 @@ export function PageScreen({ db, paper, known, onPopOut }: PageScreenProps) {
     <>
       <PaperHeader model={headerModel(undefined, paper)} onPopOut={onPopOut} />
       {failure && <Notice kind="error">{failure}</Notice>}
-      {!!waiting.length && <WaitingSelections selections={waiting} addedBy="Create note adds" onDiscard={() => run(() => dropSelections(paper.key))} />}
-      <CreateNote onCreate={create} />
+      {!!waiting.length && !readOnly && <WaitingSelections selections={waiting} addedBy="Create note adds" onDiscard={() => run(() => dropSelections(paper.key))} />}
+      {!readOnly && <CreateNote onCreate={create} />}
     </>
   );
 }

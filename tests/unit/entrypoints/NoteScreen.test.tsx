@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ReadOnly } from '@/components/read-only';
 import { NoteScreen } from '@/entrypoints/sidepanel/screens/NoteScreen';
 import { savePaper } from '@/lib/db/notes';
 import { addPaper, freshDb } from '../db-helpers';
@@ -47,5 +48,28 @@ describe('NoteScreen focus', () => {
     await savePaper(db, note.id, { note: '* theirs\n' }, note.rev);
     fireEvent.click(await screen.findByTestId('conflict-reload'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+  });
+});
+
+describe('NoteScreen where notes cannot be written (a Firefox private window)', () => {
+  it('shows the note without the controls that would change it', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    render(
+      <ReadOnly.Provider value={true}>
+        <NoteScreen db={db} id={note.id} initial={note} />
+      </ReadOnly.Provider>,
+    );
+    expect((await screen.findByTestId('note-body')).textContent).toContain('one');
+    for (const control of ['edit-note-button', 'quick-add', 'delete-note']) expect(screen.queryByTestId(control), control).toBeNull();
+    // Reading and copying stay.
+    expect(screen.getByTestId('copy-markdown')).toBeTruthy();
+  });
+
+  it('offers them where it can', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    render(<NoteScreen db={db} id={note.id} initial={note} />);
+    for (const control of ['edit-note-button', 'quick-add', 'delete-note']) expect(await screen.findByTestId(control)).toBeTruthy();
   });
 });
