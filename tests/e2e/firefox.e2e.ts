@@ -1,70 +1,22 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from './extension';
-import { FixtureServer } from './fixture-server';
-import { PAGES, serveFixtures } from './routes';
+import { launchFirefox, until, type FirefoxHarness } from './firefox-harness';
+import { PAGES } from './routes';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const BUILD = join(EXTENSION_DIR, '..', 'firefox-mv2');
-const ADDON_ID = 'paper-notes@paper-notes.dev';
 /** Fixed through a preference, so that the test knows the add-on's moz-extension:// origin. */
 const UUID = '6f1b2c3d-0000-4000-8000-00000000f1ff';
 
+let firefox: FirefoxHarness;
 let browser: Browser;
-let port: number;
-const server = new FixtureServer();
-let copy = '';
-
-/** The fixture server answers for arXiv and USENIX names on its own port. */
-const at = (url: string) => url.replace(/^https:\/\/([^/]+)/, `https://$1:${port}`);
+const at = (url: string) => firefox.at(url);
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
-  serveFixtures(server);
-  port = await server.start();
-  // WebDriver BiDi may not navigate to moz-extension:// pages, but the page itself may when the
-  // panel is web-accessible: a copy of the build gets that entry, for this test only.
-  copy = mkdtempSync(join(tmpdir(), 'paper-notes-firefox-'));
-  cpSync(BUILD, copy, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
-  manifest.web_accessible_resources = ['sidepanel.html', 'chunks/*', 'assets/*'];
-  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      'network.dns.localDomains': 'arxiv.org,www.arxiv.org,usenix.org,www.usenix.org',
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
-    },
-  });
-  expect(await browser.installExtension(copy)).toBe(ADDON_ID);
+  firefox = await launchFirefox(UUID);
+  browser = firefox.browser;
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server.stop();
-  if (copy) rmSync(copy, { recursive: true, force: true });
-});
+afterAll(async () => firefox?.close());
 
-/**
- * Waits until `predicate` holds in the page, asking it again and again. Puppeteer's own waiting
- * (`waitForFunction`, `waitForSelector`) compiles its poller with Function(), which Firefox 140's
- * CSP for extension pages refuses; `evaluate` is not refused. A call made while the page navigates
- * fails and is asked again.
- */
-async function until<A>(page: Page, predicate: (arg: A) => boolean, arg: A, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    if (await page.evaluate(predicate as (arg: unknown) => boolean, arg).catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${predicate.toString()} (${JSON.stringify(arg)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 const present = (selector: string) => !!document.querySelector(selector);
 const holds = ([selector, text]: [string, string]) => !!document.querySelector(selector)?.textContent?.includes(text);
 
