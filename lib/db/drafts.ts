@@ -9,6 +9,12 @@ export async function latestDraft(db: PaperNotesDB, paperId: string): Promise<Dr
   return drafts.sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
 }
 
+/** Which of these papers have an unsaved draft (inside a transaction, one that includes drafts). */
+export async function papersWithDrafts(db: PaperNotesDB, paperIds: string[]): Promise<Set<string>> {
+  if (!paperIds.length) return new Set();
+  return new Set((await db.drafts.where('paperId').anyOf(paperIds).toArray()).map((d) => d.paperId));
+}
+
 export async function saveDraft(db: PaperNotesDB, editorId: string, draft: Omit<DraftRecord, 'key' | 'updatedAt'>): Promise<void> {
   await db.drafts.put({ ...draft, key: draftKey(draft.paperId, editorId), updatedAt: Date.now() });
 }

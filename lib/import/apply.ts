@@ -6,6 +6,7 @@ import type { PaperNotesDB } from '../db/schema';
 import { snapshotTables, takeSnapshot } from '../db/snapshots';
 import { deletePapers, papersNumbered, putPapers } from '../db/write';
 import { deletedCatalogIds, setDeletedCatalogIds } from '../db/deleted-catalog';
+import { papersWithDrafts } from '../db/drafts';
 import { CATALOG_FACET } from '../search/facets';
 import type { ImportPlan, PlanItem } from './plan';
 import { getPapers } from '../db/read';
@@ -153,8 +154,7 @@ export function applyImport(
       result.updated++;
     });
     // A note with a draft is being edited here: it stays.
-    const drafts = plan.removals.length ? await db.drafts.where('paperId').anyOf(plan.removals.map((r) => r.id)).toArray() : [];
-    const drafted = new Set(drafts.map((d) => d.paperId));
+    const drafted = await papersWithDrafts(db, plan.removals.map((r) => r.id));
     const removing = plan.removals.filter((r) => !drafted.has(r.id)).map((r) => r.id);
     result.removed = removing.length;
     result.changed = [...puts.map((p) => p.id), ...removing];

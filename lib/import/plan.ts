@@ -7,6 +7,7 @@ import type { Warning } from '../gitbook/venue-page';
 import { KEY, startKeys, truncatedKeys } from '../match/keys';
 import { matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/title';
 import { papersWithKeys } from '../db/read';
+import { papersWithDrafts } from '../db/drafts';
 import { papersWithFacet } from '../db/postings';
 import { CATALOG_FACET } from '../search/facets';
 import { renamedDeletionIds } from '../catalog/renames';
@@ -123,7 +124,7 @@ export async function planImport(db: PaperNotesDB, read: ReadImport): Promise<Im
   const { deletedCatalogIds, notes } = await deletedHere(db, read);
   const met = new Set(items.flatMap((item) => (item.existing ? [item.existing.id] : [])));
   // A note with a draft is being edited here: it stays (checked again when the import is applied).
-  const drafted = notes.length ? new Set((await db.drafts.where('paperId').anyOf(notes.map((r) => r.id)).toArray()).map((d) => d.paperId)) : new Set<string>();
+  const drafted = await papersWithDrafts(db, notes.map((r) => r.id));
   const removals = notes.filter((r) => !met.has(r.id) && !drafted.has(r.id) && r.origin === 'catalog' && !!r.catalogBase && !isEdited(r));
   return { items, venues: read.library.venues, topics: read.library.topics, warnings, errors: read.errors, counts, numbered, deletedCatalogIds, removals };
 }
