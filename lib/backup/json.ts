@@ -154,25 +154,26 @@ function readVenue(raw: unknown, i: number): VenueRecord {
     name: line(raw.name, `${at}.name`, 500) || label,
     year: year(raw.year, `${at}.year`),
     group,
-    homepage: line(raw.homepage, `${at}.homepage`, 4000),
-    paperList: line(raw.paperList, `${at}.paperList`, 4000),
-    acceptanceRate: line(raw.acceptanceRate, `${at}.acceptanceRate`, 500),
-    references: text(raw.references, `${at}.references`),
+    ...venueDetails(raw, at),
   };
   if (typeof raw.position === 'number') venue.position = raw.position;
   if (raw.catalogBase !== undefined) venue.catalogBase = readVenueDetails(raw.catalogBase, `${at}.catalogBase`);
   return venue;
 }
 
-/** A venue's details: what the catalog last gave a venue (`catalogBase`), read and checked. */
-function readVenueDetails(raw: unknown, at: string): VenueDetails {
-  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+/** A venue's details, read and checked: its own, or what the catalog last gave it (`catalogBase`). */
+function venueDetails(raw: Record<string, unknown>, at: string): VenueDetails {
   return {
     homepage: line(raw.homepage, `${at}.homepage`, 4000),
     paperList: line(raw.paperList, `${at}.paperList`, 4000),
     acceptanceRate: line(raw.acceptanceRate, `${at}.acceptanceRate`, 500),
     references: text(raw.references, `${at}.references`),
   };
+}
+
+function readVenueDetails(raw: unknown, at: string): VenueDetails {
+  if (!isObject(raw)) throw new BackupError(`${at} must be an object`);
+  return venueDetails(raw, at);
 }
 
 function readTopic(raw: unknown, i: number): TopicRecord {

@@ -1,6 +1,6 @@
 import { VENUE_DETAILS, type VenueDetails, type VenueRecord } from '../db/records';
 
-export const detailsOf = (venue: VenueDetails) => Object.fromEntries(VENUE_DETAILS.map((key) => [key, venue[key]])) as VenueDetails;
+const detailsOf = (venue: VenueDetails) => Object.fromEntries(VENUE_DETAILS.map((key) => [key, venue[key]])) as VenueDetails;
 
 /**
  * A catalog's venue over the stored one. A detail still as the catalog last gave it takes the
