@@ -1,5 +1,6 @@
 import type { DraftRecord } from './records';
 import type { PaperNotesDB } from './schema';
+import { inTransaction } from './transaction-promise';
 
 export const draftKey = (paperId: string, editorId: string) => `${paperId}|${editorId}`;
 
@@ -9,11 +10,11 @@ export async function latestDraft(db: PaperNotesDB, paperId: string): Promise<Dr
   return drafts.sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
 }
 
-/** Which of these papers have an unsaved draft (inside a transaction, one that includes drafts). */
-export async function papersWithDrafts(db: PaperNotesDB, paperIds: string[]): Promise<Set<string>> {
-  if (!paperIds.length) return new Set();
+/** Which of these papers have an unsaved draft. */
+export const papersWithDrafts = inTransaction(async function papersWithDrafts(db: PaperNotesDB, paperIds: string[]): Promise<Set<string>> {
+  if (!paperIds.length) return new Set<string>();
   return new Set((await db.drafts.where('paperId').anyOf(paperIds).toArray()).map((d) => d.paperId));
-}
+});
 
 export async function saveDraft(db: PaperNotesDB, editorId: string, draft: Omit<DraftRecord, 'key' | 'updatedAt'>): Promise<void> {
   await db.drafts.put({ ...draft, key: draftKey(draft.paperId, editorId), updatedAt: Date.now() });
