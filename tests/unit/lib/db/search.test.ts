@@ -3,6 +3,7 @@ import { listTags, listTopics, listVenues, papersInVenue, papersWithTag } from '
 import { deletePaper } from '@/lib/db/delete';
 import { updatePaper } from '@/lib/db/notes';
 import { searchPapers } from '@/lib/db/search';
+import type { PaperNotesDB } from '@/lib/db/schema';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { tokenize, MAX_TOKENS } from '@/lib/search/tokens';
 import { emptyFields } from '@/lib/notes/derive';
@@ -36,6 +37,9 @@ async function library() {
   return { db, sarathi, serverless, lina };
 }
 
+/** The ids of the papers a query finds in a database, sorted. */
+const idsFound = (db: PaperNotesDB) => async (query: string) => (await searchPapers(db, query)).hits.map((h) => h.id).sort();
+
 describe('searchPapers', () => {
   it('finds words across title, authors, venue, topic, tags, affiliations and note, by word prefix', async () => {
     const { db, sarathi, serverless, lina } = await library();
@@ -64,7 +68,7 @@ describe('searchPapers', () => {
     const zh = await addPaper(db, { title: 'A paper', note: '* 这篇论文提出了一种新的调度方法\n' });
     const review = await addPaper(db, { title: 'Another', note: '* OSDI 2024 论文评述 Day 1 Session 2: Low-Latency LLM Serving\n' });
     const ja = await addPaper(db, { title: 'Third', note: '* 推論サービスのスケジューリング\n' });
-    const ids = async (query: string) => (await searchPapers(db, query)).hits.map((h) => h.id).sort();
+    const ids = idsFound(db);
     expect(await ids('调度')).toEqual([zh.id]);
     expect(await ids('调度方法')).toEqual([zh.id]);
     expect(await ids('论文')).toEqual([zh.id, review.id].sort());
@@ -81,7 +85,7 @@ describe('searchPapers', () => {
     const zh = await addPaper(db, { title: 'A paper', note: '* 这篇论文提出了一种新的调度方法\n' });
     const lone = await addPaper(db, { title: 'Another', note: '* 用 GPU 做推理, 锁\n' });
     const titled = await addPaper(db, { title: '分布式锁服务', note: '' });
-    const ids = async (query: string) => (await searchPapers(db, query)).hits.map((h) => h.id).sort();
+    const ids = idsFound(db);
     // Start, middle and end of a run.
     expect(await ids('这')).toEqual([zh.id]);
     expect(await ids('调')).toEqual([zh.id]);
