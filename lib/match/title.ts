@@ -18,14 +18,16 @@ export function normaliseTitle(title: string): string {
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
   }
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  return foldWords(title.normalize('NFKD').replace(/\p{M}+/gu, ''));
+}
+
+/** Non-ASCII text, decomposed and its marks dropped, as words: lower case, no quotes, one space between. */
+export const foldWords = (text: string) =>
+  text
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-}
 
 /** Whether a listed title was cut short with "..." or "…" (our navigation does that). */
 export const isTruncated = (title: string) => ELLIPSIS.test(title);

@@ -1,4 +1,4 @@
-import { normaliseTitle } from '../match/title';
+import { normaliseForSearch } from './normalise';
 import { hasUnspaced, UNSPACED } from './tokens';
 
 export interface Segment {
@@ -6,36 +6,60 @@ export interface Segment {
   hit: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** Letters and digits, and the enclosed and squared CJK symbols that search reads as them (㈱, ㍿). */
+const WORD = /[\p{L}\p{N}\u3200-\u33ff]+(?:['’][\p{L}\p{N}\u3200-\u33ff]+)*/gu;
+/** What NFKD makes of a character that belongs to the one before it: a mark (an accent, ﾞ), or a Hangul vowel or final. */
+const JOINS_PREVIOUS = /^(?:\p{M}|[\u1160-\u11ff\ud7b0-\ud7ff])/u;
+
+/**
+ * A word's characters as search reads them, each with the text it stands for in the word:
+ * normalised one by one, a character and what joins it (カ and ﾞ, ᄒ and ᅡ) together, so that a
+ * hit in the normalised word can be marked on the characters the reader sees (ｶﾞ, ㍿, 한).
+ */
+function searchCharacters(word: string): { text: string; form: string }[] {
+  const characters: { text: string; form: string }[] = [];
+  for (const character of word) {
+    const last = characters.at(-1);
+    if (last && JOINS_PREVIOUS.test(character.normalize('NFKD'))) last.text += character;
+    else characters.push({ text: character, form: '' });
+  }
+  for (const character of characters) character.form = normaliseForSearch(character.text).replace(/ /g, '');
+  return characters;
+}
 
 /**
  * Where in a word with CJK in it the query's tokens are, each part of it with whether a token
- * covers it: the query's pairs of characters wherever they are in a CJK run (Han and kana have no
- * case, and their normalisation keeps them), its words at the start of the word's other parts.
+ * covers it: the query's pairs of characters wherever they are in a CJK run, its words at the
+ * start of the word's other parts; found in the word as search reads it, marked on the word.
  */
 function unspacedHits(word: string, tokens: string[]): Segment[] {
-  const covered = new Array<boolean>(word.length).fill(false);
-  const lower = word.toLowerCase();
+  const characters = searchCharacters(word);
+  const owner: number[] = [];
+  characters.forEach((character, i) => owner.push(...Array<number>(character.form.length).fill(i)));
+  const read = characters.map((character) => character.form).join('');
+  const covered = new Array<boolean>(characters.length).fill(false);
+  // From the character of the first unit to that of the last: quotes between them (no form) too.
+  const cover = (from: number, to: number) => covered.fill(true, owner[from], owner[to - 1]! + 1);
   for (const token of tokens) {
     if (!hasUnspaced(token)) continue;
-    for (let at = lower.indexOf(token); at >= 0; at = lower.indexOf(token, at + 1)) covered.fill(true, at, at + token.length);
+    for (let at = read.indexOf(token); at >= 0; at = read.indexOf(token, at + 1)) cover(at, at + token.length);
   }
   let from = 0;
   const other = (to: number) => {
-    const part = normaliseTitle(word.slice(from, to)).replace(/ /g, '');
-    if (part && tokens.some((token) => !hasUnspaced(token) && part.startsWith(token))) covered.fill(true, from, to);
+    const part = read.slice(from, to);
+    if (part && tokens.some((token) => !hasUnspaced(token) && part.startsWith(token))) cover(from, to);
   };
-  for (const run of word.matchAll(UNSPACED)) {
+  for (const run of read.matchAll(UNSPACED)) {
     other(run.index);
     from = run.index + run[0].length;
   }
-  other(word.length);
+  other(read.length);
   const parts: Segment[] = [];
-  for (let i = 0; i < word.length; i++) {
+  characters.forEach(({ text }, i) => {
     const part = parts.at(-1);
-    if (part && part.hit === covered[i]) part.text += word[i];
-    else parts.push({ text: word[i]!, hit: covered[i]! });
-  }
+    if (part && part.hit === covered[i]) part.text += text;
+    else parts.push({ text, hit: covered[i]! });
+  });
   return parts;
 }
 
@@ -46,7 +70,8 @@ export function highlight(text: string, tokens: string[]): Segment[] {
   let last = 0;
   const plain = (to: number) => to > last && segments.push({ text: text.slice(last, to), hit: false });
   for (const match of text.matchAll(WORD)) {
-    if (hasUnspaced(match[0])) {
+    const word = normaliseForSearch(match[0]).replace(/ /g, '');
+    if (hasUnspaced(word)) {
       const parts = unspacedHits(match[0], tokens);
       if (!parts.some((part) => part.hit)) continue;
       plain(match.index);
@@ -54,7 +79,6 @@ export function highlight(text: string, tokens: string[]): Segment[] {
       last = match.index + match[0].length;
       continue;
     }
-    const word = normaliseTitle(match[0]).replace(/ /g, '');
     if (!tokens.some((token) => word.startsWith(token))) continue;
     plain(match.index);
     segments.push({ text: match[0], hit: true });

@@ -1,4 +1,5 @@
-import { isPlainAscii, normaliseTitle } from '../match/title';
+import { isPlainAscii } from '../match/title';
+import { normaliseForSearch } from './normalise';
 
 /** Huge notes must not make huge index entries: past this many distinct words, the rest is not indexed. */
 export const MAX_TOKENS = 4000;
@@ -12,7 +13,7 @@ const BACKTICK = 96; // `
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 
 /**
- * The words of printable-ASCII text as `normaliseTitle` leaves them, read in one pass with no copy
+ * The words of printable-ASCII text as `normaliseForSearch` leaves them, read in one pass with no copy
  * of the text: letters and digits make words, quotes are dropped, anything else separates.
  */
 function asciiWords(text: string, from: number, to: number, take: Take): boolean {
@@ -86,7 +87,7 @@ export function termsOfWords(words: string[]): string[] {
 }
 
 /**
- * The words `normaliseTitle` would leave, in order. Text with other characters is read a run
+ * The words `normaliseForSearch` would leave, in order. Text with other characters is read a run
  * between ASCII spaces at a time, and only runs that are not plain ASCII are normalised: ASCII
  * white space separates words before and after normalisation, and no case mapping looks across it.
  */
@@ -107,7 +108,7 @@ function words(text: string, take: Take): void {
       if (plain) {
         if (!asciiWords(text, start, i, take)) return;
       } else {
-        const normal = normaliseTitle(text.slice(start, i));
+        const normal = normaliseForSearch(text.slice(start, i));
         // Tested once a run (after normalisation, which can make CJK of other characters: ㍿).
         const unspaced = hasUnspaced(normal);
         for (const word of normal.split(' ')) if (word && !(unspaced ? termsOfWord(word, take) : take(word))) return;
@@ -119,8 +120,8 @@ function words(text: string, take: Take): void {
 }
 
 /**
- * Distinct searchable words of some texts: normalised as titles are, two characters or more, and
- * the pairs and last character of runs of CJK (`termsOfWord`).
+ * Distinct searchable words of some texts: normalised for search (`normaliseForSearch`), two
+ * characters or more, and the pairs and last character of runs of CJK (`termsOfWord`).
  */
 export function tokenize(...texts: string[]): string[] {
   const tokens = new Set<string>();
@@ -141,7 +142,7 @@ export function tokenize(...texts: string[]): string[] {
  */
 export function queryTokens(query: string): string[] {
   const tokens = new Set<string>();
-  for (const word of normaliseTitle(query).split(' ')) {
+  for (const word of normaliseForSearch(query).split(' ')) {
     termsOfWord(
       word,
       (term) => {

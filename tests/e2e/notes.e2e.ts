@@ -302,4 +302,22 @@ describe('notes in the side panel', () => {
     expect(await panel.locator('[data-testid=search-results] mark').allTextContents()).toContain('法');
     await Promise.all([page.close(), panel.close()]);
   });
+
+  it('finds Korean by its syllables and half-width kana by the kana they stand for, and marks them as written', async () => {
+    const { page, panel } = await openWithPanel(PAGES.usenixSarathi);
+    await panel.getByTestId('quick-add').fill('한국어 요약: ｶﾞｲﾄﾞ');
+    await panel.getByTestId('quick-add').press('Enter');
+    await expect.poll(() => noteText(panel)).toContain('한국어 요약');
+    await panel.getByTestId('tab-library').click();
+    await panel.getByTestId('search').fill('한국');
+    await expect.poll(() => panel.getByTestId('search-hit').allTextContents()).toEqual([expect.stringContaining('Sarathi-Serve')]);
+    expect(await panel.locator('[data-testid=search-results] mark').allTextContents()).toContain('한국');
+    await panel.getByTestId('search').fill('ガイド');
+    await expect.poll(() => panel.getByTestId('search-hit').allTextContents()).toEqual([expect.stringContaining('Sarathi-Serve')]);
+    expect(await panel.locator('[data-testid=search-results] mark').allTextContents()).toContain('ｶﾞｲﾄﾞ');
+    // 하 is the first two letters of 한, but not a syllable of the note.
+    await panel.getByTestId('search').fill('하');
+    await expect.poll(() => panel.getByTestId('search-empty').count()).toBe(1);
+    await Promise.all([page.close(), panel.close()]);
+  });
 });

@@ -5,7 +5,7 @@ import { updatePaper } from '@/lib/db/notes';
 import { searchPapers } from '@/lib/db/search';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { highlight, snippet } from '@/lib/search/highlight';
-import { tokenize, MAX_TOKENS } from '@/lib/search/tokens';
+import { queryTokens, tokenize, MAX_TOKENS } from '@/lib/search/tokens';
 import { emptyFields } from '@/lib/notes/derive';
 import { addPaper, freshDb, storedPapers, termsOf } from '../../db-helpers';
 
@@ -80,6 +80,23 @@ describe('searchPapers', () => {
     expect(await ids('集群吞吐量')).toEqual([long.id]);
   });
 
+  it('finds Korean by syllables and Japanese by voiced kana, not by the letters and bare kana they share with other words', async () => {
+    const db = freshDb();
+    const ko = await addPaper(db, { title: 'A paper', note: '* 한국어 논문 요약\n' });
+    const other = await addPaper(db, { title: 'Another', note: '* 하나의 안내, 구조와 국가\n' });
+    const bus = await addPaper(db, { title: 'Third', note: '* バスの時刻表\n' });
+    const lotus = await addPaper(db, { title: 'Fourth', note: '* ハスの花\n' });
+    const ids = idsFound(db);
+    expect(await ids('한국')).toEqual([ko.id]);
+    expect(await ids('한')).toEqual([ko.id]);
+    expect(await ids('요약')).toEqual([ko.id]);
+    expect(await ids('국가')).toEqual([other.id]);
+    expect(await ids('バス')).toEqual([bus.id]);
+    expect(await ids('ハス')).toEqual([lotus.id]);
+    // Half-width kana are the same kana.
+    expect(await ids('ﾊﾞｽ')).toEqual([bus.id]);
+  });
+
   it('finds a CJK character anywhere in a run, or standing alone, and ranks a CJK title first', async () => {
     const db = freshDb();
     const zh = await addPaper(db, { title: 'A paper', note: '* 这篇论文提出了一种新的调度方法\n' });
@@ -148,6 +165,28 @@ describe('highlight', () => {
       { text: 'GPU', hit: false },
       { text: '调度', hit: true },
     ]);
+  });
+
+  it('marks Korean and voiced kana as typed, and characters that search reads as others (ｶﾞ, ㍿) where they stand', () => {
+    expect(highlight('한국어 논문', queryTokens('한국'))).toEqual([
+      { text: '한국', hit: true },
+      { text: '어', hit: false },
+      { text: ' 논문', hit: false },
+    ]);
+    expect(highlight('ガイドです', queryTokens('ガイド'))).toEqual([
+      { text: 'ガイド', hit: true },
+      { text: 'です', hit: false },
+    ]);
+    expect(highlight('ｶﾞｲﾄﾞです', queryTokens('ガイド'))).toEqual([
+      { text: 'ｶﾞｲﾄﾞ', hit: true },
+      { text: 'です', hit: false },
+    ]);
+    expect(highlight('㍿と会社', queryTokens('株式'))).toEqual([
+      { text: '㍿', hit: true },
+      { text: 'と会社', hit: false },
+    ]);
+    // A decomposed syllable (jamo as typed by some input methods) is marked whole.
+    expect(highlight('\u1112\u1161\u11ab\u1100\u116e\u11a8', queryTokens('한국'))).toEqual([{ text: '\u1112\u1161\u11ab\u1100\u116e\u11a8', hit: true }]);
   });
 
   it('cuts an excerpt around the first hit', () => {
