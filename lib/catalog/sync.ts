@@ -13,6 +13,7 @@ import { mergeCatalogVenue } from './venues';
 import { renamedDeletions, renamedPapers } from './renames';
 import { getPaper, getPapers } from '../db/read';
 import { newShelves } from '../db/shelves';
+import { newPaperId } from '../db/notes';
 import { inTransaction } from '../db/transaction-promise';
 
 export const APPLIED_CATALOG = 'catalog';
@@ -77,23 +78,34 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     }
     const linked = new Map<string, PaperRecord>();
     for (const record of await papersWithFacet(db, CATALOG_FACET)) if (record.catalogId) linked.set(record.catalogId, record);
-    // A record already holding a new catalog paper's id, not linked to it (restored from a copy
-    // that lost the link, say): it is linked and keeps its text, never overwritten.
-    const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));
-    const holding = new Map<string, PaperRecord>();
-    for (const record of await getPapers(db, fresh.map((entry) => entry.id))) if (record) holding.set(record.id, record);
     const ids = new Set(catalog.papers.map((entry) => entry.id));
     const deleted = await deletedCatalogIds(db);
     // A paper whose id a corrected title or venue changed: the record linked to the old id follows
     // it, and is merged like any other (`relinked` keeps it as it is stored, for the write); one
     // the user deleted under the old id stays deleted under the new.
-    const dropped = [...linked.values()].filter((record) => !ids.has(record.catalogId!));
     const relinked = new Map<string, PaperRecord>();
-    for (const [id, record] of renamedPapers(dropped, fresh.filter((entry) => !holding.has(entry.id) && !deleted.has(entry.id)))) {
+    const relink = (id: string, record: PaperRecord) => {
       linked.delete(record.catalogId!);
       linked.set(id, { ...record, catalogId: id });
       relinked.set(id, record);
+    };
+    // A record already holding a new catalog paper's id, not linked to it (restored from a copy
+    // that lost the link, say): it is linked and keeps its text, never overwritten. A record that
+    // followed a correction keeps its first id: where the catalog dropped the id it followed and
+    // has its own again (the correction undone, or an older catalog), it goes back to it; where
+    // the catalog has both, it stays with the paper it followed, and the other is a new record.
+    const taken = new Set<string>();
+    const holding = new Map<string, PaperRecord>();
+    for (const record of await getPapers(db, catalog.papers.filter((entry) => !linked.has(entry.id)).map((entry) => entry.id))) {
+      if (!record) continue;
+      const link = record.catalogId;
+      if (!link || linked.get(link)?.id !== record.id) holding.set(record.id, record);
+      else if (!ids.has(link)) relink(record.id, record);
+      else taken.add(record.id);
     }
+    const fresh = catalog.papers.filter((entry) => !linked.has(entry.id));
+    const dropped = [...linked.values()].filter((record) => !ids.has(record.catalogId!));
+    for (const [id, record] of renamedPapers(dropped, fresh.filter((entry) => !holding.has(entry.id) && !deleted.has(entry.id)))) relink(id, record);
     const unclaimed = fresh.filter((entry) => !holding.has(entry.id) && !deleted.has(entry.id) && !relinked.has(entry.id));
     for (const id of renamedDeletions([...deleted].filter((id) => !ids.has(id)), unclaimed)) deleted.add(id);
     // Papers the user deleted stay deleted while the catalog has them; forgotten once it drops them.
@@ -123,9 +135,11 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
         continue;
       }
       if (!current) {
-        puts.push(catalogRecord(entry, now));
+        const record = catalogRecord(entry, now);
+        if (taken.has(entry.id)) record.id = newPaperId();
+        puts.push(record);
         previous.push(undefined);
-        added.push(entry.id);
+        added.push(record.id);
         report.added++;
         continue;
       }

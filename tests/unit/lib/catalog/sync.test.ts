@@ -429,6 +429,44 @@ describe('a catalog release that corrects a paper’s title or venue (and so its
     expect([...(await deletedCatalogIds(db))]).toEqual([corrected.id]);
   });
 
+  it('goes back to its first id when a later catalog undoes the correction (or an older one is installed)', async () => {
+    const db = freshDb();
+    await syncCatalog(db, catalog(sarathi, truncated));
+    await matchPage(db, arxivPage(completed.fields.title, '2306.00001'));
+    await syncCatalog(db, catalog(sarathi, completed));
+    expect(await syncCatalog(db, catalog(sarathi, truncated))).toMatchObject({ added: 0, removed: 0, updated: 1 });
+    expect(await paperCount(db)).toBe(2);
+    expect(await note(db, truncated.id)).toMatchObject({ title: truncated.fields.title, catalogId: truncated.id, arxivId: '2306.00001' });
+  });
+
+  it('keeps the user’s edit when the correction is undone, and the sync completes', async () => {
+    const db = freshDb();
+    await syncCatalog(db, catalog(sarathi, truncated));
+    await savePaper(db, truncated.id, { note: '* MY OWN INSIGHT\n' }, 1);
+    await syncCatalog(db, catalog(sarathi, completed));
+    const undone = catalog(sarathi, truncated);
+    expect(await syncCatalog(db, undone)).toMatchObject({ added: 0, removed: 0, orphaned: 0 });
+    expect(await appliedCatalogHash(db)).toBe(undone.hash);
+    expect(await paperCount(db)).toBe(2);
+    expect(await note(db, truncated.id)).toMatchObject({ title: truncated.fields.title, note: '* MY OWN INSIGHT\n', catalogId: truncated.id });
+  });
+
+  it('stays with the corrected paper when the catalog also has a paper under its first id', async () => {
+    const db = freshDb();
+    await syncCatalog(db, catalog(sarathi, truncated));
+    await savePaper(db, truncated.id, { note: '* MY OWN INSIGHT\n' }, 1);
+    await syncCatalog(db, catalog(sarathi, completed));
+    const both = catalog(sarathi, truncated, completed);
+    expect(await syncCatalog(db, both)).toMatchObject({ added: 1, removed: 0 });
+    expect(await appliedCatalogHash(db)).toBe(both.hash);
+    const papers = await storedPapers(db);
+    expect(papers.map((p) => p.catalogId).sort()).toEqual([completed.id, sarathi.id, truncated.id].sort());
+    expect(new Set(papers.map((p) => p.id)).size).toBe(3);
+    expect(await note(db, truncated.id)).toMatchObject({ catalogId: completed.id, note: '* MY OWN INSIGHT\n' });
+    // The next sync finds each linked as it was left.
+    expect(await syncCatalog(db, catalog(sarathi, truncated, paper(completed.id, { ...completed.fields, affiliations: 'Tsinghua' })))).toMatchObject({ added: 0, updated: 1 });
+  });
+
   it('pairs nothing where a dropped paper could be either of two new ones', async () => {
     const db = freshDb();
     await syncCatalog(db, catalog(sarathi, truncated));
