@@ -14,6 +14,7 @@ import { renamedDeletions, renamedPapers } from './renames';
 import { getPaper, getPapers } from '../db/read';
 import { newShelves } from '../db/shelves';
 import { newPaperId } from '../db/notes';
+import { papersWithDrafts } from '../db/drafts';
 import { inTransaction } from '../db/transaction-promise';
 
 export const APPLIED_CATALOG = 'catalog';
@@ -34,7 +35,7 @@ export interface SyncReport {
   kept: number;
   /** Gone from the catalog and untouched: deleted. */
   removed: number;
-  /** Gone from the catalog but edited by the user: kept, marked no longer in the catalog. */
+  /** Gone from the catalog but edited by the user (or with an unsaved draft): kept, marked no longer in the catalog. */
   orphaned: number;
   /** Deleted by the user: not brought back. */
   deleted: number;
@@ -66,7 +67,7 @@ export async function catalogCurrent(db: PaperNotesDB, hash: string): Promise<bo
  * same for an older catalog (a downgrade). Records the user created are never touched.
  */
 export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaults = {}): Promise<SyncReport> {
-  return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics], async () => {
+  return db.transaction('rw', [...snapshotTables(db), db.venues, db.topics, db.drafts], async () => {
     const report: SyncReport = { status: 'unchanged', added: 0, updated: 0, conflicts: 0, kept: 0, removed: 0, orphaned: 0, deleted: 0 };
     const applied = await appliedCatalogHash(db);
     if (applied === catalog.hash) return report;
@@ -154,8 +155,10 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
       else if (outcome === 'conflict') report.conflicts++;
       else if (outcome === 'kept' || isEdited(current)) report.kept++;
     }
+    // An untouched record with an unsaved draft is being edited: kept as an edited one is.
+    const drafted = await papersWithDrafts(db, [...linked.values()].filter((gone) => !isEdited(gone)).map((gone) => gone.id));
     for (const gone of linked.values()) {
-      if (isEdited(gone)) {
+      if (isEdited(gone) || drafted.has(gone.id)) {
         if (!gone.catalogRemoved) {
           puts.push({ ...gone, catalogRemoved: true });
           previous.push(gone);

@@ -109,6 +109,14 @@ describe('catalog sync', () => {
     expect(await note(db, llumnix.id)).toMatchObject({ note: '* I wrote this\n', catalogRemoved: true });
   });
 
+  it('keeps an untouched record gone from the catalog while it has an unsaved draft, marked', async () => {
+    const db = await installed();
+    await db.drafts.put({ key: `${sarathi.id}|e`, paperId: sarathi.id, note: '* half-written\n', summary: '', tags: [], baseRev: 1, baseNote: sarathi.fields.note, updatedAt: 1 });
+    expect(await syncCatalog(db, catalog(llumnix))).toMatchObject({ removed: 0, orphaned: 1 });
+    expect(await note(db, sarathi.id)).toMatchObject({ note: sarathi.fields.note, catalogRemoved: true });
+    expect(await db.drafts.get(`${sarathi.id}|e`)).toMatchObject({ note: '* half-written\n' });
+  });
+
   it('never touches notes the user created, even for a catalog paper', async () => {
     const db = freshDb();
     const own = await addPaper(db, { title: sarathi.fields.title, note: '* mine\n', usenixKey: 'osdi24/agrawal' });
