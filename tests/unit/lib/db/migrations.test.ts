@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPaper } from '@/lib/db/lookup';
-import { buildRecord } from '@/lib/db/notes';
+import { buildRecord, savePaper } from '@/lib/db/notes';
 import type { PaperFields, PaperRecord } from '@/lib/db/records';
 import type { DetectedPaper } from '@/lib/paper';
 import { PaperNotesDB, SCHEMA_VERSIONS } from '@/lib/db/schema';
@@ -13,6 +13,9 @@ import { listTopics, listVenues, papersInTopic, papersInVenue } from '@/lib/db/l
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '@/lib/db/reindex';
 import { addOldPaper, addPaper, arxivPage, freshDb, oldPapers, oneNoteCatalog, putOldRecord } from '../../db-helpers';
 import { getPaper, getPapers } from '@/lib/db/read';
+import { normaliseTitle, titleWords, truncatedPrefix } from '@/lib/match/title';
+import { tokenize } from '@/lib/search/tokens';
+import { readLibrary } from '@/lib/library/from-db';
 import { countPapers, SHELF } from '@/lib/db/shelves';
 
 const SKYPLANE = 'Skyplane: Optimizing Transfer Cost and Throughput Using Cloud-Aware Overlays';
@@ -65,6 +68,48 @@ describe('upgrade from version 1 (before the catalog)', () => {
     await oldPapers(db).update('cat:x', { catalogId: 'cat:x' });
     expect(await oldPapers(db).where('catalogId').equals('cat:x').count()).toBe(1);
     expect(await oldPapers(db).get(note.id)).toEqual(note);
+  });
+});
+
+/** A record exactly as schema 1's code wrote it: words, title words and a four-word truncated-title key stored in it. */
+function recordOfVersion1(id: string, fields: Partial<PaperFields> & { title: string }) {
+  const full = emptyFields(fields);
+  const titleKey = normaliseTitle(full.title);
+  const prefix = truncatedPrefix(full.title);
+  const searchTokens = tokenize(full.title, full.authors.join(' '), full.venue, full.topic, full.tags.join(' '), full.affiliations, full.summary, full.note);
+  const record = { ...full, id, createdAt: 1, updatedAt: 1, rev: 1, origin: 'user', titleKey, titleWords: titleWords(titleKey), searchTokens };
+  return prefix ? { ...record, titlePrefix: prefix, prefixKey: prefix.split(' ').slice(0, 4).join(' ') } : record;
+}
+
+describe('upgrade from version 1 straight to the newest (every step in one upgrade)', () => {
+  it('keeps notes, drafts and venues, and every lookup, search (Chinese too), listing and export works at once', async () => {
+    const old = freshDb(1);
+    const skyplane = recordOfVersion1('u-1', { title: SKYPLANE, venue: 'NSDI 2023', arxivId: '2210.07259', urls: ['https://example.org/skyplane'], note: '* egress pricing\n* 新的调度方法\n' });
+    const cut = recordOfVersion1('u-2', { title: 'Efficiently Programming Large Lang...', venue: 'SOSP 2024', tags: ['llm'], note: '* sglang\n' });
+    await oldPapers(old).bulkPut([skyplane, cut] as unknown as PaperRecord[]);
+    await old.drafts.put({ key: 'u-1|e', paperId: 'u-1', note: 'draft', summary: '', tags: [], baseRev: 1, baseNote: '', updatedAt: 1 });
+    await old.venues.put({ label: 'NSDI 2023', name: 'NSDI', year: 2023, group: 'conference', homepage: 'https://www.usenix.org/conference/nsdi23', paperList: '', acceptanceRate: '', references: '' });
+    old.close();
+
+    const db = new PaperNotesDB(old.name);
+    await db.open();
+    expect(await termsCurrent(db)).toBe(true);
+    expect(await getPaper(db, 'u-1')).toMatchObject({ note: skyplane.note, seq: 0, rev: 1 });
+    expect(await findPaper(db, arxivPage('Another title', '2210.07259'))).toMatchObject({ by: 'arxiv', record: { id: 'u-1' } });
+    expect(await findPaper(db, { ...arxivPage('Another title'), arxivId: undefined, url: 'https://example.org/skyplane' })).toMatchObject({ by: 'url', record: { id: 'u-1' } });
+    expect(await findPaper(db, closeToSkyplane)).toMatchObject({ record: { id: 'u-1' } });
+    expect(await findPaper(db, arxivPage('Efficiently Programming Large Language Models using SGLang'))).toMatchObject({ by: 'prefix', record: { id: 'u-2' } });
+    expect((await searchPapers(db, '调度')).hits.map((h) => h.id)).toEqual(['u-1']);
+    expect((await searchPapers(db, 'sglang')).hits.map((h) => h.id)).toEqual(['u-2']);
+    expect((await listVenues(db)).map((v) => v.label).sort()).toEqual(['NSDI 2023', 'SOSP 2024']);
+    expect(await db.drafts.count()).toBe(1);
+    const library = await readLibrary(db);
+    expect(library.papers.map((p) => [p.title, p.note])).toEqual(expect.arrayContaining([[SKYPLANE, skyplane.note], [cut.title, cut.note]]));
+    expect(library.papers.every((p) => !('searchTokens' in p) && !('prefixKey' in p))).toBe(true);
+    // Written afresh, the old words go: the note is found by its new words only.
+    await savePaper(db, 'u-1', { note: '* replaced\n' }, 1);
+    expect((await searchPapers(db, 'egress')).hits).toEqual([]);
+    expect((await addPaper(db, { title: 'New' })).seq).toBe(2);
   });
 });
 
