@@ -4,6 +4,7 @@ import { appliedCatalogHash, catalogCurrent, syncCatalog, type SyncReport } from
 import type { Catalog } from '../catalog/types';
 import { ensureTerms } from '../db/reindex';
 import type { PaperNotesDB } from '../db/schema';
+import { notifyNotesChanged } from './notify';
 
 /**
  * Applies the bundled catalog if this database has not applied it yet, and rebuilds the search
@@ -22,7 +23,11 @@ export async function ensureCatalog(db: PaperNotesDB): Promise<SyncReport | null
     // Generated at build time, so not among WXT's typed public paths.
     const response = await fetch((browser.runtime.getURL as (path: string) => string)('/catalog.json'));
     if (!response.ok) throw new Error(`The bundled catalog could not be read (${response.status}).`);
-    return syncCatalog(db, (await response.json()) as Catalog);
+    const report = await syncCatalog(db, (await response.json()) as Catalog);
+    // Whichever context applied it, open tabs' badges follow the notes it changed: a panel that
+    // applies it first leaves the worker's own start nothing to apply, and so nothing to refresh.
+    if (report.status === 'applied') notifyNotesChanged();
+    return report;
   };
   return navigator.locks ? navigator.locks.request('paper-notes-catalog-sync', run) : run();
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { appliedCatalogHash, catalogCurrent } from '@/lib/catalog/sync';
 import { TERMS_VERSION, TERMS_VERSION_KEY } from '@/lib/db/reindex';
 import { ensureCatalog } from '@/lib/runtime/catalog';
@@ -32,6 +33,16 @@ describe('catalog at start', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(locks.request).toHaveBeenCalledTimes(1);
     expect(transaction).not.toHaveBeenCalled();
+  });
+
+  it('asks the worker to refresh open tabs’ badges once it has applied the catalog, and only then', async () => {
+    vi.stubGlobal('fetch', packaged());
+    const sendMessage = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    const db = freshDb();
+    await ensureCatalog(db);
+    expect(sendMessage).toHaveBeenCalledExactlyOnceWith({ type: 'refresh-badges' });
+    await ensureCatalog(db);
+    expect(sendMessage).toHaveBeenCalledOnce();
   });
 
   it('applies the catalog once when two contexts start at once', async () => {
