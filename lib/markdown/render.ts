@@ -8,6 +8,14 @@ export const MAX_RENDERED_CHARS = 400_000;
 export type Rendered = { html: string } | { plain: string; reason: string };
 
 /**
+ * GFM's tag filter (GitHub's "disallowed raw HTML"): these tags are shown as text. The browser's
+ * parser reads everything after an opening `<script>`, `<style>`, `<textarea>`, `<title>`… as
+ * that element's text, to its closing tag: the sanitiser then removed the element, and with it
+ * the rest of the note (a note saying "the payload hides in a <textarea>" ended there).
+ */
+const FILTERED_TAG = /<(?=\/?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext|noscript)(?:[\s/>]|$))/gi;
+
+/**
  * HTML only (no SVG or MathML, whose `<image>` and `<use>` load URLs), and nothing that fetches on
  * its own: media elements and their sources, `srcset`, `poster`, `background`, `ping`. Remote
  * `<img src>` is handled by the hook below. Styles and forms go too, and image maps: an `<area>`
@@ -27,7 +35,7 @@ const SANITIZE = {
  * URLs, scripts, event handlers and styles are removed.
  */
 export function createRenderer(window: Window & typeof globalThis): (markdown: string) => Rendered {
-  const marked = new Marked({ gfm: true, async: false });
+  const marked = new Marked({ gfm: true, async: false, renderer: { html: ({ text }) => text.replace(FILTERED_TAG, '&lt;') } });
   const purify = createDOMPurify(window);
   // DOMPurify returns its input untouched where it cannot parse HTML safely: fail closed instead.
   if (!purify.isSupported) return (markdown) => ({ plain: markdown, reason: 'This page cannot check formatted text for unsafe HTML; the note is shown as plain text.' });

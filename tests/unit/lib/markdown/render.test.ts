@@ -88,6 +88,19 @@ describe('Markdown rendering', () => {
     expect(mail!.getAttribute('href')).toBe('mailto:a@example.com');
   });
 
+  it.each(['script', 'style', 'textarea', 'title', 'iframe', 'xmp', 'noembed', 'noframes', 'plaintext', 'noscript'])(
+    'shows a <%s> tag written in a note as text, and the rest of the note after it',
+    (tag) => {
+      const host = document.createElement('div');
+      host.innerHTML = html(`* the payload puts <${tag}> around the form\n* second bullet\n\n<${tag}>\n\n## Next heading\n`);
+      expect([...host.querySelectorAll('li')].map((li) => li.textContent)).toEqual([`the payload puts <${tag}> around the form`, 'second bullet']);
+      // On a line of its own, <script>, <style> and <textarea> begin an HTML block that CommonMark
+      // runs to the closing tag: what follows shows as written, not formatted, but shows.
+      expect(host.textContent).toContain('Next heading');
+      expect(dangers(host.innerHTML)).toEqual([]);
+    },
+  );
+
   it('shows GitBook hints as quotes and embeds as links', () => {
     expect(gitbookToMarkdown('{% hint style="info" %}\nNote this\n{% endhint %}')).toBe('> Note this');
     expect(html('{% embed url="https://example.com/v" %}')).toContain('href="https://example.com/v"');
