@@ -74,6 +74,14 @@ describe('notes in the side panel', () => {
     await expect.poll(() => noteText(panel)).toContain('Stall-free scheduling, added quickly');
     await expect.poll(() => noteText(second)).toContain('Stall-free scheduling, added quickly');
     expect(await panel.getByTestId('quick-add').inputValue()).toBe('');
+    // Typed Markdown that would make the bullet a heading, or a rule, shows as typed.
+    const lastBullet = () => panel.locator('[data-testid=note-body] > ul > li').last().textContent();
+    for (const typed of ['# Design, as typed', '* *']) {
+      await panel.getByTestId('quick-add').fill(typed);
+      await panel.getByTestId('quick-add').press('Enter');
+      await expect.poll(lastBullet).toBe(typed);
+    }
+    expect(await panel.locator('[data-testid=note-body] :is(h1, hr)').count()).toBe(0);
     await Promise.all([page.close(), panel.close(), second.close()]);
   });
 

@@ -18,6 +18,7 @@ import { deletePaper } from '@/lib/db/delete';
 import { addBullet } from '@/lib/db/notes';
 import type { PaperRecord } from '@/lib/db/records';
 import type { PaperNotesDB } from '@/lib/db/schema';
+import { bulletText } from '@/lib/notes/bullet';
 import { headerModel } from '@/lib/notes/header';
 import { venueInfo } from '@/lib/notes/venue-info';
 import { describeWriteError } from '@/lib/notes/write-errors';
@@ -166,7 +167,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
             <span class="small muted">{record.origin === 'catalog' ? 'From the reading-notes catalog' : 'Your note'}</span>
           </div>
           <Markdown markdown={record.note} />
-          {!readOnly && <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, text))} />}
+          {!readOnly && <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, bulletText(text)))} />}
           {info && <VenueInfo info={info} />}
           {!readOnly && <DeleteNote onDelete={() => write(() => deletePaper(db, record.id))} />}
         </>
