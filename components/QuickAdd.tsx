@@ -14,9 +14,11 @@ export function QuickAdd({ onAdd }: QuickAddProps) {
     event.preventDefault();
     if (!text.trim() || busy) return;
     setBusy(true);
+    const added = text;
     try {
-      await onAdd(text);
-      setText('');
+      await onAdd(added);
+      // What was typed while the bullet was being saved is the next bullet: kept.
+      setText((now) => (now === added ? '' : now));
       setError(null);
     } catch (e) {
       setError(`Not added: ${(e as Error).message}. Your text is still here.`);
@@ -32,7 +34,6 @@ export function QuickAdd({ onAdd }: QuickAddProps) {
         placeholder="Add a one-line note…"
         data-testid="quick-add"
         value={text}
-        maxLength={2000}
         onInput={(e) => setText(e.currentTarget.value)}
       />
       <button type="submit" class="button" disabled={busy || !text.trim()}>

@@ -76,7 +76,8 @@ describe('notes in the side panel', () => {
     expect(await panel.getByTestId('quick-add').inputValue()).toBe('');
     // Typed Markdown that would make the bullet a heading, or a rule, shows as typed.
     const lastBullet = () => panel.locator('[data-testid=note-body] > ul > li').last().textContent();
-    for (const typed of ['# Design, as typed', '* *']) {
+    // A line pasted whole is added whole (the field cut it at 2,000 characters, saying nothing).
+    for (const typed of ['# Design, as typed', '* *', `A pasted line: ${'word '.repeat(2000).trim()}`]) {
       await panel.getByTestId('quick-add').fill(typed);
       await panel.getByTestId('quick-add').press('Enter');
       await expect.poll(lastBullet).toBe(typed);
