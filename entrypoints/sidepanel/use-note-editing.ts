@@ -26,6 +26,12 @@ const draftOf = (paperId: string, session: Session) => ({
   baseTags: session.baseTags,
 });
 
+/** Whether a session holds anything its base does not: only then is there a draft to keep. */
+const changed = (session: Session) =>
+  session.values.note !== session.baseNote ||
+  session.values.summary !== (session.baseSummary ?? '') ||
+  session.values.tags.join('\n') !== (session.baseTags ?? []).join('\n');
+
 /** The fields an edit writes. */
 const EDITED: (keyof PaperFields)[] = ['note', 'summary', 'tags'];
 
@@ -41,6 +47,8 @@ const baseOf = (session: Session): EditBase => ({
 
 export interface NoteEditing {
   editing: boolean;
+  /** The edit differs from what it started from: leaving it loses something. */
+  changed: boolean;
   values: EditValues;
   saving: boolean;
   conflict: PaperRecord | null;
@@ -77,6 +85,12 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
   const persist = (next: Session) => {
     if (!record) return;
     clearTimeout(timer.current);
+    pending.current = null;
+    // An edit typed back to where it began leaves no draft to resume.
+    if (!changed(next)) {
+      void dropDraft(db, record.id, editorId);
+      return;
+    }
     const write = () => {
       pending.current = null;
       saveDraft(db, editorId, draftOf(record.id, next)).catch((e) =>
@@ -98,7 +112,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
   useEffect(() => {
     const flush = () => {
       const current = latest.current;
-      if (current && record) void saveDraft(db, editorId, draftOf(record.id, current));
+      if (current && record && changed(current)) void saveDraft(db, editorId, draftOf(record.id, current));
     };
     addEventListener('pagehide', flush);
     return () => removeEventListener('pagehide', flush);
@@ -121,6 +135,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
 
   return {
     editing: !!session,
+    changed: !!session && changed(session),
     values: session?.values ?? { note: record?.note ?? '', summary: record?.summary ?? '', tags: record?.tags ?? [] },
     saving,
     conflict,

@@ -59,6 +59,32 @@ describe('leaving a note while typing', () => {
   });
 });
 
+describe('an edit that changes nothing', () => {
+  it('leaves no draft when the panel closes with the editor open, so no “unsaved edit” is offered', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* old\n', summary: 'One line', tags: ['llm'] });
+    const { result } = renderHook(() => useNoteEditing(db, note));
+    await act(() => result.current.start());
+    dispatchEvent(new Event('pagehide'));
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(await latestDraft(db, note.id)).toBeNull();
+    expect(result.current.changed).toBe(false);
+  });
+
+  it('drops its draft once typed back to where it began', async () => {
+    const { db, note, result } = await typing('* old, and more\n');
+    expect(result.current.changed).toBe(true);
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(await latestDraft(db, note.id)).not.toBeNull();
+    act(() => result.current.change({ note: '* old\n', summary: '', tags: [] }));
+    expect(result.current.changed).toBe(false);
+    await vi.waitFor(async () => expect(await latestDraft(db, note.id)).toBeNull());
+    dispatchEvent(new Event('pagehide'));
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(await latestDraft(db, note.id)).toBeNull();
+  });
+});
+
 describe('merging with a save made in another panel', () => {
   it('keeps the other panel’s summary and tags beside this panel’s note', async () => {
     const { savePaper } = await import('@/lib/db/notes');
