@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Markdown } from './Markdown';
 import { Notice } from './Notice';
+import { useFocusOnSwap } from './use-focus-on-swap';
 import { useSettled } from './use-settled';
 
 export interface EditValues {
@@ -18,6 +19,8 @@ export interface NoteEditorProps {
   onSave: () => void;
   /** Leave without saving; the caller drops the draft. */
   onCancel: () => void;
+  /** The edit holds changes: Cancel (or Escape) asks before it drops them. */
+  changed?: boolean;
   saving: boolean;
   /** Set when the note was saved elsewhere after this edit began: nothing was overwritten. */
   conflict?: { savedAt: number; onMerge: () => void; onReload: () => void };
@@ -29,8 +32,14 @@ export interface NoteEditorProps {
 const splitTags = (text: string) => [...new Set(text.split(',').map((t) => t.trim().replace(/^#/, '')).filter(Boolean))];
 
 /** Markdown editing with a live preview, one-line summary and tags; the draft is autosaved by the caller. */
-export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict, mergeWarning, error }: NoteEditorProps) {
+export function NoteEditor({ value, onChange, onSave, onCancel, changed, saving, conflict, mergeWarning, error }: NoteEditorProps) {
   const area = useRef<HTMLTextAreaElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  // Cancel with changes asks first, on its safe answer; "Keep editing" gives the note its focus back.
+  const [asking, setAsking] = useState(false);
+  useLayoutEffect(() => void (asking && keep.current?.focus()), [asking]);
+  useFocusOnSwap(area, asking);
+  const cancel = () => (changed ? setAsking(true) : onCancel());
   // Focus goes to the note as the editor appears, before the user can act: a plain effect runs
   // after paint (later still on a busy machine) and took focus from a field already clicked.
   useLayoutEffect(() => area.current?.focus(), []);
@@ -45,6 +54,12 @@ export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
       event.preventDefault();
       if (!saving) onSave();
+    }
+    // Escape is Cancel (or, while it asks, Keep editing); not while an input method composes.
+    if (event.key === 'Escape' && !event.isComposing) {
+      event.preventDefault();
+      if (asking) setAsking(false);
+      else cancel();
     }
   };
   return (
@@ -102,16 +117,35 @@ export function NoteEditor({ value, onChange, onSave, onCancel, saving, conflict
           onInput={(e) => onChange({ ...value, note: e.currentTarget.value })}
         />
       </label>
-      <div class="toolbar">
-        <button type="button" class="button primary" disabled={saving} onClick={onSave} data-testid="save">
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" class="button" onClick={onCancel} data-testid="cancel">
-          Cancel
-        </button>
-        <span class="spacer" />
-        <span class="small muted">Ctrl+S saves · drafts are kept if you close the panel</span>
-      </div>
+      {asking ? (
+        <Notice
+          kind="warn"
+          testId="cancel-confirm"
+          actions={
+            <>
+              <button type="button" class="button" ref={keep} onClick={() => setAsking(false)} data-testid="cancel-keep">
+                Keep editing
+              </button>
+              <button type="button" class="button danger" onClick={onCancel} data-testid="cancel-discard">
+                Discard my changes
+              </button>
+            </>
+          }
+        >
+          Discard your unsaved changes to this note?
+        </Notice>
+      ) : (
+        <div class="toolbar">
+          <button type="button" class="button primary" disabled={saving} onClick={onSave} data-testid="save">
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" class="button" onClick={cancel} data-testid="cancel">
+            Cancel
+          </button>
+          <span class="spacer" />
+          <span class="small muted">Ctrl+S saves · Esc cancels · drafts are kept if you close the panel</span>
+        </div>
+      )}
       <div class="preview" aria-label="Preview">
         <Markdown markdown={preview} empty="The preview shows here." />
       </div>

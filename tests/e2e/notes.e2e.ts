@@ -147,7 +147,11 @@ describe('notes in the side panel', () => {
     const again = await harness.openPanel(tabId);
     await again.getByTestId('resume-draft').click();
     expect(await again.getByTestId('edit-note').inputValue()).toBe('* an unsaved thought');
-    await again.getByTestId('cancel').click();
+    // Escape asks before it drops the unsaved edit: "Keep editing" is the answer it opens on.
+    await again.getByTestId('edit-note').press('Escape');
+    await expect.poll(() => again.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cancel-keep');
+    await again.getByTestId('cancel-discard').click();
+    await expect.poll(() => again.getByTestId('note-editor').count()).toBe(0);
     await expect.poll(() => again.getByTestId('draft-notice').count()).toBe(0);
     await Promise.all([page.close(), again.close()]);
   });

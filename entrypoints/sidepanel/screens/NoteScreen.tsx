@@ -141,6 +141,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
             onChange={editing.change}
             onSave={editing.save}
             onCancel={editing.cancel}
+            changed={editing.changed}
             saving={editing.saving}
             conflict={editing.conflict ? { savedAt: editing.conflict.updatedAt, onMerge: editing.merge, onReload: editing.reload } : undefined}
             mergeWarning={editing.mergeWarning}

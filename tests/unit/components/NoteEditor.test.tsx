@@ -83,4 +83,40 @@ describe('NoteEditor', () => {
     expect(preview.querySelector('strong')?.textContent).toBe('bold');
     expect(preview.innerHTML).not.toContain('onerror');
   });
+
+  it('cancels at once, by the button or Escape, when nothing was changed', () => {
+    const onCancel = vi.fn();
+    render(<NoteEditor value={value} onChange={() => {}} onSave={() => {}} onCancel={onCancel} saving={false} />);
+    fireEvent.click(screen.getByTestId('cancel'));
+    fireEvent.keyDown(screen.getByTestId('edit-note'), { key: 'Escape' });
+    expect(onCancel).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks before Cancel or Escape drops changes, on “Keep editing”, which gives the note its focus back', async () => {
+    const onCancel = vi.fn();
+    render(<NoteEditor value={value} changed onChange={() => {}} onSave={() => {}} onCancel={onCancel} saving={false} />);
+    const area = screen.getByTestId('edit-note');
+    fireEvent.click(screen.getByTestId('cancel'));
+    expect(screen.getByTestId('cancel-confirm').textContent).toContain('Discard your unsaved changes');
+    expect(document.activeElement).toBe(screen.getByTestId('cancel-keep'));
+    fireEvent.click(screen.getByTestId('cancel-keep'));
+    expect(screen.queryByTestId('cancel-confirm')).toBeNull();
+    expect(document.activeElement).toBe(area);
+    // Escape asks too, and Escape again keeps editing.
+    fireEvent.keyDown(area, { key: 'Escape' });
+    expect(screen.getByTestId('cancel-confirm')).toBeTruthy();
+    fireEvent.keyDown(screen.getByTestId('cancel-keep'), { key: 'Escape' });
+    expect(screen.queryByTestId('cancel-confirm')).toBeNull();
+    expect(onCancel).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('cancel'));
+    fireEvent.click(screen.getByTestId('cancel-discard'));
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
+
+  it('leaves Escape to an input method that is composing', () => {
+    const onCancel = vi.fn();
+    render(<NoteEditor value={value} onChange={() => {}} onSave={() => {}} onCancel={onCancel} saving={false} />);
+    fireEvent.keyDown(screen.getByTestId('edit-note'), { key: 'Escape', isComposing: true });
+    expect(onCancel).not.toHaveBeenCalled();
+  });
 });

@@ -43,6 +43,14 @@ describe('NoteScreen focus', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
   });
 
+  it('asks before Escape drops a changed edit, then has the Edit button focused', async () => {
+    const { area } = await editing();
+    fireEvent.input(area, { target: { value: '* one\n* a thought not to lose\n' } });
+    fireEvent.keyDown(area, { key: 'Escape' });
+    fireEvent.click(await screen.findByTestId('cancel-discard'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+  });
+
   it('has the Edit button focused once Reload leaves a conflicting edit', async () => {
     const { db, note } = await editing();
     await savePaper(db, note.id, { note: '* theirs\n' }, note.rev);
