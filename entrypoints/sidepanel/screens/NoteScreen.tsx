@@ -64,13 +64,23 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
   const editing = useNoteEditing(db, record);
   const [failure, run] = useFailure((message) => `Not saved: ${message}.`);
   const readOnly = useContext(ReadOnly);
-  // The editor focuses its note as it opens; once it closes (Save, Cancel, Reload), Edit has focus.
+  // The editor focuses its note as it opens; once it closes (Save, Cancel, Reload), Edit has focus,
+  // as it has once a notice answered goes away with the button used (Confirm, Add, Discard,
+  // Accept), and the notice that the note was deleted once the Delete button went with the note.
   const editButton = useRef<HTMLButtonElement>(null);
-  useFocusOnSwap(editButton, editing.editing);
+  const deleted = useRef<HTMLDivElement>(null);
+  useFocusOnSwap(editButton, `${editing.editing} ${!!fuzzy} ${!!waiting.length} ${!!record?.catalogPending}`);
+  useFocusOnSwap(deleted, !live.loading && !record);
 
   if (live.loading) return <div aria-busy="true" />;
   if (live.error) return <Notice kind="error">The note could not be read: {live.error.message}</Notice>;
-  if (!record) return <Notice kind="warn">This note was deleted. The options page can restore it from its snapshots.</Notice>;
+  if (!record) {
+    return (
+      <div ref={deleted} tabIndex={-1} data-testid="note-deleted">
+        <Notice kind="warn">This note was deleted. The options page can restore it from its snapshots.</Notice>
+      </div>
+    );
+  }
 
   const strayDraft = !editing.editing && !draft.loading && !draft.error ? draft.value : null;
   const write = async (action: () => Promise<unknown>) => {

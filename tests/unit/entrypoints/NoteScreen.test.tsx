@@ -3,8 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadOnly } from '@/components/read-only';
 import { NoteScreen } from '@/entrypoints/sidepanel/screens/NoteScreen';
+import { deletePaper } from '@/lib/db/delete';
 import { savePaper } from '@/lib/db/notes';
-import { addPaper, freshDb } from '../db-helpers';
+import { addPaper, arxivPage, freshDb } from '../db-helpers';
 
 afterEach(cleanup);
 
@@ -56,6 +57,32 @@ describe('NoteScreen focus', () => {
     await savePaper(db, note.id, { note: '* theirs\n' }, note.rev);
     fireEvent.click(await screen.findByTestId('conflict-reload'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+  });
+});
+
+describe('NoteScreen focus as a notice answered goes away', () => {
+  it('has the Edit button focused once “Matched by title” is confirmed, or waiting selections are added or discarded', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    const page = arxivPage('A Paper');
+    const screenWith = (fuzzy: boolean, waiting: string[]) => <NoteScreen db={db} id={note.id} initial={note} page={page} fuzzy={fuzzy} waiting={waiting} />;
+    const { rerender } = render(screenWith(true, ['a selection']));
+    (await screen.findByTestId('match-confirm')).focus();
+    rerender(screenWith(false, ['a selection']));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+    screen.getByTestId('discard-waiting').focus();
+    rerender(screenWith(false, []));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));
+  });
+
+  it('has the notice that the note was deleted focused, where nothing takes the Delete button’s place (a note opened from the library)', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    render(<NoteScreen db={db} id={note.id} initial={note} />);
+    fireEvent.click(await screen.findByTestId('delete-note'));
+    screen.getByTestId('delete-note-confirm').focus();
+    await deletePaper(db, note.id);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('note-deleted')));
   });
 });
 
