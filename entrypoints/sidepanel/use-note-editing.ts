@@ -81,6 +81,9 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
   const pending = useRef<(() => void) | null>(null);
   const latest = useRef<Session | null>(null);
   latest.current = session;
+  /** The note's id, still known once the note is deleted (in another panel) while it is edited here. */
+  const paperId = useRef(record?.id);
+  paperId.current = record?.id ?? paperId.current;
 
   const persist = (next: Session) => {
     if (!record) return;
@@ -126,7 +129,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
   const finish = async () => {
     clearTimeout(timer.current);
     pending.current = null;
-    if (record) await dropDraft(db, record.id, editorId);
+    if (paperId.current) await dropDraft(db, paperId.current, editorId);
     setSession(null);
     setConflict(null);
     setMergeWarning(undefined);

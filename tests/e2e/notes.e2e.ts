@@ -333,4 +333,19 @@ describe('notes in the side panel', () => {
     await expect.poll(() => panel.getByTestId('search-empty').count()).toBe(1);
     await Promise.all([page.close(), panel.close()]);
   });
+
+  it('keeps an edit on screen when another panel deletes the note meanwhile', async () => {
+    const { page, panel: a, tabId } = await openWithPanel(PAGES.usenixNoMeta);
+    const b = await harness.openPanel(tabId);
+    await b.getByTestId('edit-note-button').click();
+    await b.getByTestId('edit-note').fill('* an edit the other panel does not know of');
+    await a.getByTestId('delete-note').click();
+    await a.getByTestId('delete-note-confirm').click();
+    await expect.poll(() => a.getByTestId('no-note').count()).toBe(1);
+    await expect.poll(() => b.getByTestId('deleted-edit').inputValue()).toBe('* an edit the other panel does not know of');
+    expect(await b.getByTestId('no-note').count()).toBe(0);
+    await b.getByTestId('deleted-edit-discard').click();
+    await expect.poll(() => b.getByTestId('no-note').count()).toBe(1);
+    await Promise.all([page.close(), a.close(), b.close()]);
+  });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useContext, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import { ReadOnly } from '@/components/read-only';
 import { MatchNotice } from '@/components/MatchNotice';
 import { DeleteNote } from '@/components/DeleteNote';
@@ -51,10 +51,12 @@ export interface NoteScreenProps {
   /** Selections kept for the page, waiting for an answer (see `useWaitingSelections`). */
   waiting?: string[];
   onPopOut?: () => void;
+  /** Told whether the editor holds changes not saved yet (the page screen keeps it while it does). */
+  onChanged?: (changed: boolean) => void;
 }
 
 /** One note: header, rendered note, quick-add and editing; live across every open panel. */
-export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOut }: NoteScreenProps) {
+export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOut, onChanged }: NoteScreenProps) {
   const live = useLive<PaperRecord | undefined>(() => getPaper(db, id), [id], initial && { value: initial });
   const draft = useLive(() => latestDraft(db, id), [id]);
   const record = live.loading || live.error ? undefined : live.value;
@@ -70,14 +72,32 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
   const editButton = useRef<HTMLButtonElement>(null);
   const deleted = useRef<HTMLDivElement>(null);
   useFocusOnSwap(editButton, `${editing.editing} ${!!fuzzy} ${!!waiting.length} ${!!record?.catalogPending}`);
-  useFocusOnSwap(deleted, !live.loading && !record);
+  useFocusOnSwap(deleted, `${!live.loading && !record} ${editing.changed}`);
+  useEffect(() => onChanged?.(editing.changed), [editing.changed]);
 
   if (live.loading) return <div aria-busy="true" />;
   if (live.error) return <Notice kind="error">The note could not be read: {live.error.message}</Notice>;
   if (!record) {
     return (
       <div ref={deleted} tabIndex={-1} data-testid="note-deleted">
-        <Notice kind="warn">This note was deleted. The options page can restore it from its snapshots.</Notice>
+        <Notice kind="warn">
+          This note was deleted. The options page can restore it from its snapshots
+          {editing.changed ? ', without the edit you had not saved here: it is below, to copy what you want to keep.' : '.'}
+        </Notice>
+        {/* Deleted in another panel while this one edited it: the edit was in no snapshot, and its draft went with the note. */}
+        {editing.changed && (
+          <>
+            <label class="field">
+              <span>Your unsaved edit</span>
+              <textarea readOnly value={editing.values.note} data-testid="deleted-edit" />
+            </label>
+            <div class="toolbar">
+              <button type="button" class="button" onClick={() => void editing.cancel()} data-testid="deleted-edit-discard">
+                Discard my edit
+              </button>
+            </div>
+          </>
+        )}
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { useContext } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { ReadOnly } from '@/components/read-only';
 import { CreateNote } from '@/components/CreateNote';
 import { Notice } from '@/components/Notice';
@@ -34,12 +34,28 @@ export function PageScreen({ db, paper, known, onPopOut }: PageScreenProps) {
   const waiting = useWaitingSelections(paper.key);
   const [failure, run] = useFailure((message) => `The selection was not discarded: ${message}.`);
   const readOnly = useContext(ReadOnly);
+  // The note whose editor holds unsaved changes: deleted meanwhile (in another panel), its screen
+  // stays, to show the edit that went with it, until the user has copied or discarded it.
+  const [editedId, setEditedId] = useState<string | null>(null);
   if (match.loading) return <div aria-busy="true" />;
   if (match.error) return <Notice kind="error">Notes could not be searched: {match.error.message}</Notice>;
-  if (match.value) {
-    const { record, by } = match.value;
+  if (match.value || editedId) {
+    const shown = match.value ?? null;
+    const id = shown?.record.id ?? editedId!;
     // Keyed by note: another note is a new screen, with nothing left of this one's state.
-    return <NoteScreen key={record.id} db={db} id={record.id} initial={record} page={paper} fuzzy={by === 'fuzzy'} waiting={waiting} onPopOut={onPopOut} />;
+    return (
+      <NoteScreen
+        key={id}
+        db={db}
+        id={id}
+        initial={shown?.record}
+        page={paper}
+        fuzzy={shown?.by === 'fuzzy'}
+        waiting={waiting}
+        onPopOut={onPopOut}
+        onChanged={(changed) => setEditedId((was) => (changed ? id : was === id ? null : was))}
+      />
+    );
   }
   const create = async () => {
     try {

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { latestDraft } from '@/lib/db/drafts';
 import { ReadOnly } from '@/components/read-only';
 import { NoteScreen } from '@/entrypoints/sidepanel/screens/NoteScreen';
+import { PageScreen } from '@/entrypoints/sidepanel/screens/PageScreen';
 import { deletePaper } from '@/lib/db/delete';
 import { savePaper } from '@/lib/db/notes';
 import { addPaper, arxivPage, freshDb } from '../db-helpers';
@@ -83,6 +85,42 @@ describe('NoteScreen focus as a notice answered goes away', () => {
     screen.getByTestId('delete-note-confirm').focus();
     await deletePaper(db, note.id);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('note-deleted')));
+  });
+});
+
+describe('NoteScreen when another panel deletes the note being edited', () => {
+  it('keeps the unsaved edit on screen, to copy', async () => {
+    const { db, note, area } = await editing();
+    fireEvent.input(area, { target: { value: '* one\n* an hour of reading notes\n' } });
+    await deletePaper(db, note.id);
+    expect(((await screen.findByTestId('deleted-edit')) as HTMLTextAreaElement).value).toBe('* one\n* an hour of reading notes\n');
+    expect(screen.getByTestId('note-deleted').textContent).toContain('without the edit you had not saved here');
+  });
+
+  it('keeps it on the page’s screen too, in the place of “Create note” until it is discarded', async () => {
+    const db = freshDb();
+    const page = arxivPage('A paper', '2403.02310');
+    const note = await addPaper(db, { title: 'A paper', arxivId: '2403.02310', note: '* one\n' });
+    render(<PageScreen db={db} paper={page} />);
+    fireEvent.click(await screen.findByTestId('edit-note-button'));
+    fireEvent.input(await screen.findByTestId('edit-note'), { target: { value: '* one\n* typed here\n' } });
+    await deletePaper(db, note.id);
+    expect(((await screen.findByTestId('deleted-edit')) as HTMLTextAreaElement).value).toBe('* one\n* typed here\n');
+    expect(screen.queryByTestId('create-note')).toBeNull();
+    // Its draft, written after the delete, goes too: a restore of the note offers no edit discarded.
+    await new Promise((r) => setTimeout(r, 400));
+    fireEvent.click(screen.getByTestId('deleted-edit-discard'));
+    expect(await screen.findByTestId('create-note')).toBeTruthy();
+    await vi.waitFor(async () => expect(await latestDraft(db, note.id)).toBeNull());
+  });
+
+  it('leaves the page’s screen to “Create note” at once when nothing was being edited', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', arxivId: '2403.02310', note: '* one\n' });
+    render(<PageScreen db={db} paper={arxivPage('A paper', '2403.02310')} />);
+    await screen.findByTestId('edit-note-button');
+    await deletePaper(db, note.id);
+    expect(await screen.findByTestId('create-note')).toBeTruthy();
   });
 });
 
