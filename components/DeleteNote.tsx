@@ -5,10 +5,12 @@ import { useFocusOnSwap } from './use-focus-on-swap';
 export interface DeleteNoteProps {
   /** Deletes the note; rejects with a message on failure. */
   onDelete: () => Promise<void>;
+  /** The note has an unsaved edit (a draft), which goes with it and is in no snapshot. */
+  unsaved?: boolean;
 }
 
 /** "Delete note", asked once more before it happens, and saying where the note can come back from. */
-export function DeleteNote({ onDelete }: DeleteNoteProps) {
+export function DeleteNote({ onDelete, unsaved }: DeleteNoteProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export function DeleteNote({ onDelete }: DeleteNoteProps) {
     >
       Delete this note? Its text is kept among the last five snapshots on the options page, from
       which it can be restored.
+      {unsaved && ' Your unsaved edit of it is deleted with it, and is not kept.'}
       {error && (
         <p class="small" role="alert">
           {error}

@@ -200,7 +200,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
           <Markdown markdown={record.note} />
           {!readOnly && <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, bulletText(text)))} />}
           {info && <VenueInfo info={info} />}
-          {!readOnly && <DeleteNote onDelete={() => write(() => deletePaper(db, record.id))} />}
+          {!readOnly && <DeleteNote unsaved={!!strayDraft} onDelete={() => write(() => deletePaper(db, record.id))} />}
         </>
       )}
     </article>

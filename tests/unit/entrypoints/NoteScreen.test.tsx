@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { latestDraft } from '@/lib/db/drafts';
+import { latestDraft, saveDraft } from '@/lib/db/drafts';
 import { ReadOnly } from '@/components/read-only';
 import { NoteScreen } from '@/entrypoints/sidepanel/screens/NoteScreen';
 import { PageScreen } from '@/entrypoints/sidepanel/screens/PageScreen';
@@ -121,6 +121,21 @@ describe('NoteScreen when another panel deletes the note being edited', () => {
     await screen.findByTestId('edit-note-button');
     await deletePaper(db, note.id);
     expect(await screen.findByTestId('create-note')).toBeTruthy();
+  });
+});
+
+describe('NoteScreen deleting a note with an unsaved edit', () => {
+  it('says, as it asks, that the edit goes with the note and is not kept', async () => {
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    render(<NoteScreen db={db} id={note.id} initial={note} />);
+    fireEvent.click(await screen.findByTestId('delete-note'));
+    expect(screen.getByTestId('delete-confirm').textContent).not.toContain('unsaved');
+    fireEvent.click(screen.getByTestId('delete-note-keep'));
+    await saveDraft(db, 'a closed panel', { paperId: note.id, note: '* one\n* unsaved\n', summary: '', tags: [], baseRev: note.rev, baseNote: note.note });
+    await screen.findByTestId('draft-notice');
+    fireEvent.click(screen.getByTestId('delete-note'));
+    expect(screen.getByTestId('delete-confirm').textContent).toContain('Your unsaved edit of it is deleted with it, and is not kept.');
   });
 });
 
