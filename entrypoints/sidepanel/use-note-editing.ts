@@ -32,6 +32,15 @@ const changed = (session: Session) =>
   session.values.summary !== (session.baseSummary ?? '') ||
   session.values.tags.join('\n') !== (session.baseTags ?? []).join('\n');
 
+/** A session begun from the record as it is. */
+const sessionOf = (record: PaperRecord): Session => ({
+  values: { note: record.note, summary: record.summary, tags: record.tags },
+  baseRev: record.rev,
+  baseNote: record.note,
+  baseSummary: record.summary,
+  baseTags: record.tags,
+});
+
 /** The fields an edit writes. */
 const EDITED: (keyof PaperFields)[] = ['note', 'summary', 'tags'];
 
@@ -121,9 +130,12 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
     return () => removeEventListener('pagehide', flush);
   }, [record?.id]);
 
-  // A save in another panel shows up here at once, not only when this panel saves.
+  // A save in another panel shows up here at once, not only when this panel saves: a conflict
+  // when this edit changed something, else the editor simply shows the newer version.
   useEffect(() => {
-    if (session && record && !saving && !conflict && overwritesChange(record, baseOf(session), EDITED)) setConflict(record);
+    if (!session || !record || saving || conflict || !overwritesChange(record, baseOf(session), EDITED)) return;
+    if (changed(session)) setConflict(record);
+    else setSession(sessionOf(record));
   }, [record?.rev, session?.baseRev, saving]);
 
   const finish = async () => {
@@ -160,13 +172,7 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
         if (overwritesChange(record, baseOf(resumed), EDITED)) setConflict(record);
         return;
       }
-      setSession({
-        values: { note: record.note, summary: record.summary, tags: record.tags },
-        baseRev: record.rev,
-        baseNote: record.note,
-        baseSummary: record.summary,
-        baseTags: record.tags,
-      });
+      setSession(sessionOf(record));
     },
 
     change(values) {

@@ -55,7 +55,8 @@ describe('NoteScreen focus', () => {
   });
 
   it('has the Edit button focused once Reload leaves a conflicting edit', async () => {
-    const { db, note } = await editing();
+    const { db, note, area } = await editing();
+    fireEvent.input(area, { target: { value: '* one\n* mine\n' } });
     await savePaper(db, note.id, { note: '* theirs\n' }, note.rev);
     fireEvent.click(await screen.findByTestId('conflict-reload'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('edit-note-button')));

@@ -122,6 +122,21 @@ describe('a new revision that does not touch what is being edited', () => {
     expect(await getPaper(db, note.id)).toMatchObject({ note: '* one\n* mine\n', urls: expect.arrayContaining(['https://arxiv.org/html/2403.02310']) });
   });
 
+  it('is no conflict either when nothing was typed yet: the editor shows the newer version (a quick add in another panel)', async () => {
+    const { addBullet } = await import('@/lib/db/notes');
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '* one\n' });
+    const { result, rerender } = renderHook(({ record }: { record: PaperRecord }) => useNoteEditing(db, record), { initialProps: { record: note } });
+    await act(() => result.current.start());
+    rerender({ record: await addBullet(db, note.id, 'added in the other panel') });
+    expect(result.current.conflict).toBeNull();
+    expect(result.current.values.note).toBe('* one\n* added in the other panel\n');
+    act(() => result.current.change({ ...result.current.values, note: '* one\n* added in the other panel\n* mine\n' }));
+    await act(() => result.current.save());
+    expect(result.current.editing).toBe(false);
+    expect((await getPaper(db, note.id))?.note).toBe('* one\n* added in the other panel\n* mine\n');
+  });
+
   it('is a conflict once it changes the note', async () => {
     const { savePaper } = await import('@/lib/db/notes');
     const db = freshDb();
