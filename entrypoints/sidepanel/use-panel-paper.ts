@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { followActiveTab } from '@/lib/runtime/panel-tab';
 import { watchTabPaper, type TabPaper } from '@/lib/runtime/tab-state';
 
@@ -19,7 +20,17 @@ export function usePanelPaper(pinnedTabId: number | undefined): PanelTab {
       setView({ status: 'ready', tabId, state: null });
       return;
     }
-    return watchTabPaper(tabId, (state) => setView({ status: 'ready', tabId, state }));
+    let latest = 0;
+    let hadPaper = false;
+    return watchTabPaper(tabId, (state) => {
+      const turn = ++latest;
+      const show = () => turn === latest && setView({ status: 'ready', tabId, state });
+      // A pop-out (pinned) whose tab is closed keeps showing that tab's paper, and an edit open on
+      // its note: there is no other page for it to follow, and the editor would close on it.
+      if (state || pinnedTabId === undefined || !hadPaper) show();
+      else browser.tabs.get(tabId).then(show, () => {});
+      hadPaper ||= !!state;
+    });
   }, [tabId]);
   return view;
 }

@@ -348,4 +348,18 @@ describe('notes in the side panel', () => {
     await expect.poll(() => b.getByTestId('no-note').count()).toBe(1);
     await Promise.all([page.close(), a.close(), b.close()]);
   });
+
+  it('keeps a pop-out on its note, and an edit open there, when the tab it is pinned to closes', async () => {
+    const { page, panel, tabId } = await openWithPanel(PAGES.usenixSarathi);
+    await panel.getByTestId('edit-note-button').click();
+    await panel.getByTestId('edit-note').fill('* written in the pop-out');
+    await page.close();
+    // Once the worker has forgotten the closed tab, the editor is still there.
+    await expect.poll(() => harness.worker.evaluate((key) => chrome.storage.session.get(key).then((got) => key in got), `tab:${tabId}`)).toBe(false);
+    await panel.waitForTimeout(300);
+    expect(await panel.getByTestId('edit-note').inputValue()).toBe('* written in the pop-out');
+    await panel.getByTestId('save').click();
+    await expect.poll(() => noteText(panel)).toContain('written in the pop-out');
+    await panel.close();
+  });
 });
