@@ -49,9 +49,10 @@ export function PageScreen({ db, paper, known, onPopOut }: PageScreenProps) {
         db={db}
         id={id}
         initial={shown?.record}
-        page={paper}
+        // Held after the page stopped matching it (deleted, or "Not this paper"): not the page's note.
+        page={shown ? paper : undefined}
         fuzzy={shown?.by === 'fuzzy'}
-        waiting={waiting}
+        waiting={shown ? waiting : undefined}
         onPopOut={onPopOut}
         onChanged={(changed) => setEditedId((was) => (changed ? id : was === id ? null : was))}
       />

@@ -115,6 +115,22 @@ describe('NoteScreen when another panel deletes the note being edited', () => {
     await vi.waitFor(async () => expect(await latestDraft(db, note.id)).toBeNull());
   });
 
+  it('offers nothing of the page’s for a note the user said is not this paper while editing it', async () => {
+    const { keepSelection } = await import('@/lib/runtime/pending-selection');
+    const db = freshDb();
+    const page = arxivPage('Quokka: Fictional Fixture Paper for Paper Notes Tests', '2403.02310');
+    await addPaper(db, { title: 'Quokka: Fictional Fixture Paper for Paper Notes Test', note: '* one\n' });
+    await keepSelection(page.key, 'a selection from the page');
+    render(<PageScreen db={db} paper={page} />);
+    await screen.findByTestId('match-notice');
+    fireEvent.click(screen.getByTestId('edit-note-button'));
+    fireEvent.input(await screen.findByTestId('edit-note'), { target: { value: '* one\n* still mine\n' } });
+    fireEvent.click(screen.getByTestId('match-reject'));
+    await waitFor(() => expect(screen.queryByTestId('match-notice')).toBeNull());
+    expect(screen.queryByTestId('waiting-selections')).toBeNull();
+    expect((screen.getByTestId('edit-note') as HTMLTextAreaElement).value).toBe('* one\n* still mine\n');
+  });
+
   it('leaves the page’s screen to “Create note” at once when nothing was being edited', async () => {
     const db = freshDb();
     const note = await addPaper(db, { title: 'A paper', arxivId: '2403.02310', note: '* one\n' });
