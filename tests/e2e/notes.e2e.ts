@@ -100,14 +100,15 @@ describe('notes in the side panel', () => {
     await harness.worker.evaluate(
       ({ tabId, url }) =>
         (globalThis as unknown as { paperNotesTesting: { menuClick: (i: object, t: object) => Promise<void> } }).paperNotesTesting.menuClick(
-          { menuItemId: 'add-selection-to-note', selectionText: 'A selected sentence,\n on two lines.' },
+          { menuItemId: 'add-selection-to-note', selectionText: 'A selected sentence,\n on two lines: List<String> takes 2*n and 3*m steps.' },
           { id: tabId, url },
         ),
       { tabId, url: PAGES.usenixNoMeta },
     );
     await harness.waitForBadge(tabId, (b) => b.text === '✓');
     const panel = await harness.openPanel(tabId);
-    await expect.poll(() => panel.locator('[data-testid=note-body] blockquote').textContent()).toContain('A selected sentence, on two lines.');
+    // Shown as it read on the page: page text, not Markdown or HTML.
+    await expect.poll(() => panel.locator('[data-testid=note-body] blockquote').textContent()).toContain('A selected sentence, on two lines: List<String> takes 2*n and 3*m steps.');
     await Promise.all([page.close(), panel.close()]);
   });
 
