@@ -39,6 +39,8 @@ export function NoteEditor({ value, onChange, onSave, onCancel, changed, saving,
   const [asking, setAsking] = useState(false);
   useLayoutEffect(() => void (asking && keep.current?.focus()), [asking]);
   useFocusOnSwap(area, asking);
+  // "Merge with my edit" goes away with the conflict it answered: the note, merged, has the focus.
+  useFocusOnSwap(area, !!conflict);
   const cancel = () => (changed ? setAsking(true) : onCancel());
   // Focus goes to the note as the editor appears, before the user can act: a plain effect runs
   // after paint (later still on a busy machine) and took focus from a field already clicked.

@@ -77,6 +77,15 @@ describe('NoteEditor', () => {
     expect(onReload).toHaveBeenCalledOnce();
   });
 
+  it('gives the note its focus once “Merge with my edit” has answered the conflict', () => {
+    const conflict = { savedAt: Date.now(), onMerge: () => {}, onReload: () => {} };
+    const props = { value, onChange: () => {}, onSave: () => {}, onCancel: () => {}, saving: false };
+    const { rerender } = render(<NoteEditor {...props} conflict={conflict} />);
+    screen.getByTestId('conflict-merge').focus();
+    rerender(<NoteEditor {...props} mergeWarning="Merged." />);
+    expect(document.activeElement).toBe(screen.getByTestId('edit-note'));
+  });
+
   it('shows a live, sanitised preview', () => {
     render(<NoteEditor value={{ ...value, note: '**bold** <img src=x onerror=alert(1)>' }} onChange={() => {}} onSave={() => {}} onCancel={() => {}} saving={false} />);
     const preview = screen.getByLabelText('Preview');
