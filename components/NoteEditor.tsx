@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { MAX_CHARS } from '@/lib/notes/limits';
 import { Markdown } from './Markdown';
 import { Notice } from './Notice';
 import { useFocusOnSwap } from './use-focus-on-swap';
@@ -92,7 +93,7 @@ export function NoteEditor({ value, onChange, onSave, onCancel, changed, saving,
         <input
           type="text"
           value={value.summary}
-          maxLength={500}
+          maxLength={MAX_CHARS.summary}
           data-testid="edit-summary"
           onInput={(e) => onChange({ ...value, summary: e.currentTarget.value })}
         />

@@ -86,6 +86,11 @@ describe('NoteEditor', () => {
     expect(document.activeElement).toBe(screen.getByTestId('edit-note'));
   });
 
+  it('takes a summary as long as a save keeps (2,000 characters), not a quarter of it', () => {
+    render(<NoteEditor value={value} onChange={() => {}} onSave={() => {}} onCancel={() => {}} saving={false} />);
+    expect((screen.getByTestId('edit-summary') as HTMLInputElement).maxLength).toBe(2000);
+  });
+
   it('shows a live, sanitised preview', () => {
     render(<NoteEditor value={{ ...value, note: '**bold** <img src=x onerror=alert(1)>' }} onChange={() => {}} onSave={() => {}} onCancel={() => {}} saving={false} />);
     const preview = screen.getByLabelText('Preview');
