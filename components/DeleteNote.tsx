@@ -54,7 +54,7 @@ export function DeleteNote({ onDelete, unsaved }: DeleteNoteProps) {
     >
       Delete this note? Its text is kept among the last five snapshots on the options page, from
       which it can be restored.
-      {unsaved && ' Your unsaved edit of it is deleted with it, and is not kept.'}
+      {unsaved && ' An unsaved edit of it is deleted with it, and is not kept.'}
       {error && (
         <p class="small" role="alert">
           {error}

@@ -6,6 +6,7 @@ import type { DraftRecord, PaperFields, PaperRecord } from '@/lib/db/records';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { describeWriteError } from '@/lib/notes/write-errors';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { holdEditor } from '@/lib/runtime/panel-editors';
 
 interface Session {
   values: EditValues;
@@ -112,6 +113,9 @@ export function useNoteEditing(db: PaperNotesDB, record: PaperRecord | undefined
     pending.current = write;
     timer.current = setTimeout(write, DRAFT_DELAY_MS);
   };
+
+  // Other panels tell this editor's draft, while it is open, from one left behind.
+  useEffect(() => (session ? holdEditor(editorId) : undefined), [!!session]);
 
   // Leaving the note (the library, another tab's paper) writes a pending draft at once.
   useEffect(

@@ -363,4 +363,23 @@ describe('notes in the side panel', () => {
     await expect.poll(() => noteText(panel)).toContain('written in the pop-out');
     await panel.close();
   });
+
+  it('tells another panel’s edit under way from a draft left behind', async () => {
+    const { page, panel: a, tabId } = await openWithPanel(PAGES.usenixSarathi);
+    const b = await harness.openPanel(tabId);
+    await a.getByTestId('edit-note-button').click();
+    await a.getByTestId('edit-note').fill('* typed in panel A, still open');
+    // Panel B sees A's draft as an edit under way, with nothing to take over.
+    await expect.poll(() => b.getByTestId('editing-elsewhere').count()).toBe(1);
+    expect(await b.getByTestId('resume-draft').count()).toBe(0);
+    // Once A has closed, its draft is one left behind: B offers to resume it.
+    await a.close();
+    await expect.poll(() => b.getByTestId('resume-draft').count()).toBe(1);
+    expect(await b.getByTestId('editing-elsewhere').count()).toBe(0);
+    await b.getByTestId('resume-draft').click();
+    expect(await b.getByTestId('edit-note').inputValue()).toBe('* typed in panel A, still open');
+    await b.getByTestId('save').click();
+    await expect.poll(() => noteText(b)).toContain('typed in panel A, still open');
+    await Promise.all([page.close(), b.close()]);
+  });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { ReadOnly } from '@/components/read-only';
 import { MatchNotice } from '@/components/MatchNotice';
 import { DeleteNote } from '@/components/DeleteNote';
@@ -25,6 +25,7 @@ import { describeWriteError } from '@/lib/notes/write-errors';
 import type { DetectedPaper } from '@/lib/paper';
 import { download } from '@/lib/runtime/download';
 import { notifyNotesChanged } from '@/lib/runtime/notify';
+import { editorOpen } from '@/lib/runtime/panel-editors';
 import { applySelections, dropSelections } from '@/lib/runtime/pending-selection';
 import { useFailure } from '@/components/use-failure';
 import { useFocusOnSwap } from '@/components/use-focus-on-swap';
@@ -74,6 +75,19 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
   useFocusOnSwap(editButton, `${editing.editing} ${!!fuzzy} ${!!waiting.length} ${!!record?.catalogPending}`);
   useFocusOnSwap(deleted, `${!live.loading && !record} ${editing.changed}`);
   useEffect(() => onChanged?.(editing.changed), [editing.changed]);
+  // The newest draft: left behind (a panel closed), or another panel's edit under way, as long
+  // as that panel's editor is open: "Resume editing" would take it from under it.
+  const newest = !draft.loading && !draft.error ? draft.value : null;
+  const [checked, setChecked] = useState<{ key: string; open: boolean } | null>(null);
+  useEffect(() => {
+    if (!newest) return;
+    const { key } = newest;
+    const stop = new AbortController();
+    editorOpen(key.slice(newest.paperId.length + 1), () => setChecked({ key, open: false }), stop.signal)
+      .then((open) => !stop.signal.aborted && setChecked({ key, open }))
+      .catch(() => setChecked({ key, open: false }));
+    return () => stop.abort();
+  }, [newest?.key]);
 
   if (live.loading) return <div aria-busy="true" />;
   if (live.error) return <Notice kind="error">The note could not be read: {live.error.message}</Notice>;
@@ -102,7 +116,8 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
     );
   }
 
-  const strayDraft = !editing.editing && !draft.loading && !draft.error ? draft.value : null;
+  const known = !editing.editing && newest && checked?.key === newest.key ? checked : null;
+  const strayDraft = known && !known.open ? newest : null;
   const write = async (action: () => Promise<unknown>) => {
     try {
       await action();
@@ -164,6 +179,9 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
           You have an unsaved edit of this note from {new Date(strayDraft.updatedAt).toLocaleString()}.
         </Notice>
       )}
+      {known?.open && !readOnly && (
+        <Notice testId="editing-elsewhere">This note is being edited in another panel: its edit is saved from there.</Notice>
+      )}
       {editing.editing ? (
         <Suspense fallback={busy}>
           <NoteEditor
@@ -200,7 +218,7 @@ export function NoteScreen({ db, id, page, fuzzy, initial, waiting = [], onPopOu
           <Markdown markdown={record.note} />
           {!readOnly && <QuickAdd onAdd={(text) => write(() => addBullet(db, record.id, bulletText(text)))} />}
           {info && <VenueInfo info={info} />}
-          {!readOnly && <DeleteNote unsaved={!!strayDraft} onDelete={() => write(() => deletePaper(db, record.id))} />}
+          {!readOnly && <DeleteNote unsaved={!!newest} onDelete={() => write(() => deletePaper(db, record.id))} />}
         </>
       )}
     </article>

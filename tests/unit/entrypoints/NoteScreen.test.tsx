@@ -152,7 +152,7 @@ describe('NoteScreen deleting a note with an unsaved edit', () => {
     await saveDraft(db, 'a closed panel', { paperId: note.id, note: '* one\n* unsaved\n', summary: '', tags: [], baseRev: note.rev, baseNote: note.note });
     await screen.findByTestId('draft-notice');
     fireEvent.click(screen.getByTestId('delete-note'));
-    expect(screen.getByTestId('delete-confirm').textContent).toContain('Your unsaved edit of it is deleted with it, and is not kept.');
+    expect(screen.getByTestId('delete-confirm').textContent).toContain('An unsaved edit of it is deleted with it, and is not kept.');
   });
 });
 
