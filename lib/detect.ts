@@ -51,7 +51,9 @@ function compact<T extends object>(value: T): T {
  */
 export function detectPaper(href: string, doc: Document): DetectedPaper | null {
   const ref = detectPageUrl(href);
-  if (!ref) return null;
+  // arXiv's format selector has no citation tags, and its <title> and heading ("Format selector
+  // for 2403.02310v2") are not the paper's: its URL is all it says of the paper.
+  if (!ref || ref.kind === 'format') return ref;
   const meta = readCitationMeta(doc);
   const found = fromMeta(meta);
   if (ref.source === 'arxiv') {

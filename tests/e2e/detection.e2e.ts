@@ -82,6 +82,23 @@ describe('paper detection in Chromium', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('keeps the paper’s title when the tab goes on to its format selector, whose titles are not the paper’s', async () => {
+    const page = await harness.open(PAGES.arxivAbs);
+    const tabId = await harness.tabId(page);
+    await harness.waitForBadge(tabId, (b) => MARKED.test(b.text));
+    const panel = await harness.openPanel(tabId);
+    const title = 'taming throughput-latency tradeoff in llm inference with sarathi-serve';
+    await expect.poll(async () => (await panel.getByTestId('paper-title').textContent())?.toLowerCase()).toBe(title);
+    await page.goto(PAGES.arxivFormat, { waitUntil: 'load' });
+    // The format page's own report reached the tab's state.
+    await expect
+      .poll(() => harness.worker.evaluate(async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { paper?: { kind?: string } } | undefined)?.paper?.kind, tabId))
+      .toBe('format');
+    expect((await panel.getByTestId('paper-title').textContent())?.toLowerCase()).toBe(title);
+    expect((await harness.badge(tabId)).title).not.toContain('Format selector');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('knows an arXiv PDF from its URL, where no page script can read', async () => {
     const page = await harness.context.newPage();
     await page.goto(PAGES.arxivPdf).catch(() => {}); // the PDF viewer may report the navigation as aborted

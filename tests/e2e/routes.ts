@@ -12,6 +12,7 @@ export const PAGES = {
   arxivAbs: 'https://arxiv.org/abs/2403.02310v2',
   arxivHtml: 'https://arxiv.org/html/2403.02310v2',
   arxivPdf: 'https://arxiv.org/pdf/2403.02310v2',
+  arxivFormat: 'https://arxiv.org/format/2403.02310v2',
   arxivListing: 'https://arxiv.org/list/cs.DC/recent',
   hostile: 'https://arxiv.org/abs/2401.00001',
   example: 'https://example.com/',
@@ -29,6 +30,7 @@ export function serveFixtures(server: FixtureServer): void {
     .route(PAGES.arxivAbs, { file: 'arxiv-abs-2403.02310v2.html' })
     .route(PAGES.arxivHtml, { file: 'arxiv-html-2403.02310v2.html' })
     .route(PAGES.arxivPdf, { file: 'arxiv-2403.02310v2.pdf' })
+    .route(PAGES.arxivFormat, { file: 'arxiv-format-2403.02310v2.html' })
     .route(PAGES.arxivListing, { file: 'arxiv-listing.html' })
     .route(PAGES.hostile, { file: 'hostile.html' })
     .route(PAGES.example, { file: 'example-com.html' });

@@ -39,6 +39,20 @@ describe('detectPaper on fixture pages', () => {
     expect(paper?.abstract).toBe('We present π0, an invented model for a test page.');
   });
 
+  it('takes nothing but the id from arXiv\'s format selector, whose titles are not the paper\'s', () => {
+    // Its <title> and heading read "Format selector for 2403.02310v2": taken for the paper's title,
+    // it replaced the abstract page's in the tab, the panel and a note created there.
+    const paper = detectPaper('https://arxiv.org/format/2403.02310v2', page('arxiv-format-2403.02310v2.html'));
+    expect(paper).toEqual({
+      key: 'arxiv:2403.02310',
+      source: 'arxiv',
+      kind: 'format',
+      url: 'https://arxiv.org/format/2403.02310v2',
+      arxivId: '2403.02310',
+      version: 2,
+    });
+  });
+
   it('reads a USENIX OSDI 2024 presentation page', () => {
     const paper = detectPaper('https://www.usenix.org/conference/osdi24/presentation/agrawal', page('usenix-osdi24-agrawal.html'));
     expect(paper).toMatchObject({
