@@ -37,11 +37,12 @@ export const first = (meta: CitationMeta, name: string, maxLength: number): stri
 
 /**
  * Text of the first element matching a selector, cleaned, without what LaTeXML writes beside the
- * visible text: math annotations (TeX and its spoken form) and `\thanks` notes.
+ * visible text: math annotations (TeX and its spoken form) and `\thanks` notes. A line break is a
+ * space: a title's `\\` is a `<br class="ltx_break">` between two words, with no space around it.
  */
 export function textOf(doc: Document, selector: string, maxLength: number): string | undefined {
   const copy = doc.querySelector(selector)?.cloneNode(true) as Element | undefined;
   if (!copy) return undefined;
-  for (const extra of copy.querySelectorAll('annotation,annotation-xml,.ltx_note')) extra.remove();
+  for (const extra of copy.querySelectorAll('annotation,annotation-xml,.ltx_note,br')) extra.replaceWith(extra.localName === 'br' ? ' ' : '');
   return cleanText(copy.textContent ?? '', maxLength) || undefined;
 }

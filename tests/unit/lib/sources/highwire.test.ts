@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCitationMeta } from '@/lib/sources/highwire';
+import { readCitationMeta, textOf } from '@/lib/sources/highwire';
 
 const page = (head: string) => new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body></body></html>`, 'text/html');
 
@@ -31,5 +31,17 @@ describe('readCitationMeta', () => {
     // 350 tags read before these: 50 more.
     expect(meta.get('keywords')).toHaveLength(50);
     expect(meta.get('keywords')![49]).toBe('keywords 49');
+  });
+});
+
+describe('textOf', () => {
+  const body = (html: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
+
+  it('reads a line break as a space: LaTeXML writes a title’s \\\\ as <br class="ltx_break"> between two words', () => {
+    const doc = body('<h1 class="ltx_title ltx_title_document">Taming Throughput-Latency Tradeoff<br class="ltx_break">in LLM Inference</h1><p>one<br>two<br/>three</p>');
+    expect(textOf(doc, 'h1', 500)).toBe('Taming Throughput-Latency Tradeoff in LLM Inference');
+    expect(textOf(doc, 'p', 500)).toBe('one two three');
+    // The page itself is left as it was.
+    expect(doc.querySelectorAll('br')).toHaveLength(3);
   });
 });
