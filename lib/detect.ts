@@ -56,13 +56,16 @@ export function detectPaper(href: string, doc: Document): DetectedPaper | null {
   if (!ref || ref.kind === 'format') return ref;
   const meta = readCitationMeta(doc);
   const found = fromMeta(meta);
+  const pdfLink = doc.querySelector<HTMLAnchorElement>('.field-name-field-final-paper-pdf a[href]');
+  // Pages at a paper's address that show none: USENIX talks (keynotes, Enigma, PEPR), and arXiv's
+  // error pages ("[2412.99999] Article not found", "No HTML for", "No file for"), whose titles
+  // would be read as the paper's. An abstract page has citation tags, an HTML version LaTeXML's
+  // document.
+  if (!meta.has('title') && !pdfLink && !doc.querySelector(ref.source === 'arxiv' ? '.ltx_document' : 'body.node-type-paper')) return null;
   if (ref.source === 'arxiv') {
     found.authors = found.authors?.map(arxivAuthorName);
     if (!found.authors?.length) found.authors = visibleArxivAuthors(doc);
   } else {
-    // Talk-only pages (keynotes, Enigma, PEPR) share the URL shape but have no paper.
-    const pdfLink = doc.querySelector<HTMLAnchorElement>('.field-name-field-final-paper-pdf a[href]');
-    if (!meta.has('title') && !pdfLink && !doc.querySelector('body.node-type-paper')) return null;
     found.pdfUrl ??= pdfLink?.href.slice(0, LIMITS.url);
   }
   // Visible fallbacks: arXiv's heading (after a "Title:" label), the HTML version's, USENIX's page

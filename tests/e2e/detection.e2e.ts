@@ -112,7 +112,8 @@ describe('paper detection in Chromium', () => {
   });
 
   it('leaves non-paper pages of arXiv and USENIX unmarked and says so in the panel', async () => {
-    for (const url of [PAGES.arxivListing, PAGES.usenixTalk]) {
+    // The not-found page sits at a paper's address, as a talk's page does.
+    for (const url of [PAGES.arxivListing, PAGES.usenixTalk, PAGES.arxivNotFound]) {
       const page = await harness.open(url);
       const tabId = await harness.tabId(page);
       await page.waitForTimeout(500);

@@ -14,6 +14,7 @@ export const PAGES = {
   arxivPdf: 'https://arxiv.org/pdf/2403.02310v2',
   arxivFormat: 'https://arxiv.org/format/2403.02310v2',
   arxivListing: 'https://arxiv.org/list/cs.DC/recent',
+  arxivNotFound: 'https://arxiv.org/abs/2412.99999',
   hostile: 'https://arxiv.org/abs/2401.00001',
   example: 'https://example.com/',
 } as const;
@@ -32,6 +33,7 @@ export function serveFixtures(server: FixtureServer): void {
     .route(PAGES.arxivPdf, { file: 'arxiv-2403.02310v2.pdf' })
     .route(PAGES.arxivFormat, { file: 'arxiv-format-2403.02310v2.html' })
     .route(PAGES.arxivListing, { file: 'arxiv-listing.html' })
+    .route(PAGES.arxivNotFound, { file: 'arxiv-abs-not-found.html' })
     .route(PAGES.hostile, { file: 'hostile.html' })
     .route(PAGES.example, { file: 'example-com.html' });
 }

@@ -99,6 +99,13 @@ describe('detectPaper on fixture pages', () => {
     expect(detectPaper('https://www.usenix.org/conference/enigma2024/presentation/some-speaker', page('usenix-talk-enigma.html'))).toBeNull();
   });
 
+  it('does not take arXiv\'s error pages at a paper\'s address for a paper ("Article not found", "No file for")', () => {
+    // Their titles read as the paper's: "[2412.99999] Article not found" gave the title "Article not found".
+    expect(detectPaper('https://arxiv.org/abs/2412.99999', page('arxiv-abs-not-found.html'))).toBeNull();
+    expect(detectPaper('https://arxiv.org/abs/2403.02310v9', page('arxiv-abs-not-found.html'))).toBeNull();
+    expect(detectPaper('https://arxiv.org/html/2403.02310v3', page('arxiv-html-withdrawn.html'))).toBeNull();
+  });
+
   it('does not take an arXiv listing or another site for a paper', () => {
     expect(detectPaper('https://arxiv.org/list/cs.DC/recent', page('arxiv-listing.html'))).toBeNull();
     expect(detectPaper('https://example.com/', page('example-com.html'))).toBeNull();
