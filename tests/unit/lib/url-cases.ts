@@ -104,6 +104,11 @@ export const MISSES: string[] = [
   'https://www.usenix.org/system/files/osdi24-cover.pdf',
   'https://www.usenix.org/system/files/fast23-errata.pdf',
   'https://www.usenix.org/publications/login',
+  // ;login: is a magazine: its articles and their PDFs are no conference paper.
+  'https://www.usenix.org/publications/login/fall2017/agrawal',
+  'https://www.usenix.org/system/files/login/articles/login_fall17_02_agrawal.pdf',
+  // SREcon's codes carry a region after the year; its presentations are talks.
+  'https://www.usenix.org/conference/srecon24americas/presentation/smith',
   'https://static.usenix.org/events/osdi10/tech/full_papers/Beaver.pdf',
   'https://example.com/conference/osdi24/presentation/agrawal',
   'https://github.com/microsoft/sarathi-serve',
