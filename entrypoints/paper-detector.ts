@@ -26,7 +26,11 @@ export default defineUnlistedScript(() => {
       extensionApi().runtime.sendMessage({ type: 'paper-found', paper }).catch(() => {});
     } catch {}
   };
-  report();
+  // A prerendered page (a search result, a link its page expected to be followed) runs this before
+  // it is shown, while its tab still shows the page before, whose URL is not this paper's: the
+  // report would be refused, and nothing runs this again once the page is shown.
+  if ((document as Document & { prerendering?: boolean }).prerendering) document.addEventListener('prerenderingchange', report);
+  else report();
   // Back or Forward may bring the page back from the browser's cache, without running this again.
   addEventListener('pageshow', (event) => event.persisted && report());
 });

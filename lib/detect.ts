@@ -36,10 +36,10 @@ function visibleArxivAuthors(doc: Document): string[] {
   return names;
 }
 
-/** Drops empty fields so that what is sent holds only what the page gave. */
-function compact<T extends object>(value: T): T {
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) delete (value as Record<string, unknown>)[k];
+/** Drops empty fields (each a string or a list) so that what is sent holds only what the page gave. */
+function compact(value: PaperMetadata): PaperMetadata {
+  for (const [k, v] of Object.entries(value) as [keyof PaperMetadata, string | string[] | undefined][]) {
+    if (!v?.length) delete value[k];
   }
   return value;
 }

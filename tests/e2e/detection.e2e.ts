@@ -1,6 +1,12 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExtensionHarness } from './extension';
+import { CHROMIUM, EXTENSION_DIR, ExtensionHarness } from './extension';
+import { FixtureServer, FIXTURES, MAPPED_HOSTS } from './fixture-server';
 import { PAGES, serveFixtures } from './routes';
 
 let harness: ExtensionHarness;
@@ -34,6 +40,77 @@ async function openWatchingWorlds(url: string): Promise<{ page: Page; worlds: st
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, worlds };
+}
+
+/** Polls `probe` until it gives a value `accept` takes, and returns that value. */
+async function until<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: last ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Chromium with the extension, driven only through its service worker over the DevTools protocol
+ * (on a pipe): Playwright, attached to every page, turns prerendering off
+ * ("PrerenderingDisabledByDevTools").
+ */
+async function withBareChromium(server: FixtureServer, run: (evaluate: (expression: string) => Promise<unknown>) => Promise<void>) {
+  const port = await server.start();
+  const profile = mkdtempSync(join(tmpdir(), 'paper-notes-bare-'));
+  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
+  const browser = spawn(CHROMIUM, [
+    '--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`, `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`, `--host-resolver-rules=${rules}`, '--ignore-certificate-errors', '--no-sandbox', '--disable-gpu',
+    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=HttpsUpgrades',
+    'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const [toBrowser, fromBrowser] = [browser.stdio[3] as Writable, browser.stdio[4] as Readable];
+  type Reply = { id?: number; result?: Record<string, unknown>; error?: unknown };
+  const waiting = new Map<number, (reply: Reply) => void>();
+  let buffered = '';
+  fromBrowser.on('data', (chunk: Buffer) => {
+    const messages = (buffered + chunk.toString('utf8')).split('\0');
+    buffered = messages.pop()!;
+    for (const text of messages) {
+      const reply = JSON.parse(text) as Reply;
+      if (reply.id !== undefined) waiting.get(reply.id)?.(reply);
+    }
+  });
+  let lastId = 0;
+  const send = (method: string, params: object = {}, sessionId?: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const id = ++lastId;
+      waiting.set(id, (reply) => (waiting.delete(id), reply.error ? reject(new Error(JSON.stringify(reply.error))) : resolve(reply.result ?? {})));
+      toBrowser.write(JSON.stringify({ id, method, params, sessionId }) + '\0');
+    });
+  try {
+    type Target = { type: string; url: string; targetId: string };
+    const worker = await until(
+      async () => ((await send('Target.getTargets')).targetInfos as Target[]).find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://')),
+      (t) => !!t,
+      'the extension’s service worker',
+    );
+    const { sessionId } = (await send('Target.attachToTarget', { targetId: worker!.targetId, flatten: true })) as { sessionId: string };
+    const evaluate = async (expression: string) => {
+      const { result, exceptionDetails } = (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)) as {
+        result?: { value?: unknown };
+        exceptionDetails?: unknown;
+      };
+      if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails));
+      return result?.value;
+    };
+    // The worker's globals exist once its script has run.
+    await until(() => evaluate('typeof chrome.tabs').catch(() => ''), (t) => t === 'object', 'the worker’s chrome.tabs');
+    await run(evaluate);
+  } finally {
+    browser.kill();
+    await server.stop();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 describe('paper detection in Chromium', () => {
@@ -221,5 +298,31 @@ describe('paper detection in Chromium', () => {
       expect(probe).toEqual({ messages: [], unchanged: true });
     }
     await Promise.all([paper.page.close(), other.page.close(), listing.page.close()]);
+  });
+});
+
+describe('paper detection in a Chromium that prerenders', () => {
+  it('marks a paper page the browser prerendered, once it is shown', async () => {
+    // A paper without a note: only its page's own report marks it. Prerendered from a programme
+    // page that expects the link to be followed, as search results and the address bar do.
+    const paper = PAGES.usenixQuokka;
+    const program = 'https://www.usenix.org/conference/nsdi23/technical-sessions';
+    const rules = JSON.stringify({ prerender: [{ source: 'list', urls: [paper], eagerness: 'immediate' }] });
+    const server = new FixtureServer()
+      .route(program, { body: `<!doctype html><title>NSDI '23 Technical Sessions</title><script type="speculationrules">${rules}</script><a href="${paper}">Quokka</a>` })
+      // The page says when it has loaded, so after the content script (run at document_end) ran.
+      .route(paper, { body: readFileSync(join(FIXTURES, 'usenix-nsdi23-fixture-paper.html'), 'utf8').replace('</body>', "<script>addEventListener('load', () => localStorage.setItem('loaded', location.href))</script></body>") });
+    await withBareChromium(server, async (evaluate) => {
+      const tabId = (await evaluate(`chrome.tabs.create({ url: ${JSON.stringify(program)} }).then((t) => t.id)`)) as number;
+      const inPage = (code: string) => evaluate(`chrome.scripting.executeScript({ target: { tabId: ${tabId} }, world: 'MAIN', func: () => ${code} }).then((r) => r[0].result, () => null)`);
+      // The prerendered page shares the programme's storage.
+      await until(() => inPage('localStorage.getItem("loaded")'), (v) => v === paper, 'the prerendered page’s load');
+      await inPage(`void (location.href = ${JSON.stringify(paper)})`);
+      await until(() => evaluate(`chrome.tabs.get(${tabId}).then((t) => t.url)`), (url) => url === paper, 'the tab’s URL');
+      // Shown from the prerender, not loaded again.
+      expect(await inPage("performance.getEntriesByType('navigation')[0].activationStart")).toBeGreaterThan(0);
+      const badge = await until(() => evaluate(`chrome.action.getBadgeText({ tabId: ${tabId} })`), (text) => text === '+', 'the badge', 10_000).catch((e: Error) => e.message);
+      expect(badge).toBe('+');
+    });
   });
 });

@@ -45,6 +45,23 @@ describe('content script', () => {
     expect(api.sendMessage).toHaveBeenCalledWith({ type: 'paper-found', paper: expect.objectContaining({ key: 'usenix:osdi24/agrawal', source: 'usenix' }) });
   });
 
+  it('reports a prerendered page once it is shown, not while its tab still shows the page before', async () => {
+    // Sent while prerendering, the report came from a tab whose URL is not the paper's: refused.
+    const api = countedApi();
+    showPage('https://www.usenix.org/conference/osdi24/presentation/agrawal', 'usenix-osdi24-agrawal.html');
+    Object.defineProperty(document, 'prerendering', { value: true, configurable: true });
+    try {
+      (await contentScript()).main();
+      expect(api.sendMessage).not.toHaveBeenCalled();
+      Object.defineProperty(document, 'prerendering', { value: false, configurable: true });
+      document.dispatchEvent(new Event('prerenderingchange'));
+      expect(api.sendMessage).toHaveBeenCalledOnce();
+      expect(api.sendMessage).toHaveBeenCalledWith({ type: 'paper-found', paper: expect.objectContaining({ key: 'usenix:osdi24/agrawal' }) });
+    } finally {
+      delete (document as { prerendering?: boolean }).prerendering;
+    }
+  });
+
   it('never reaches for the extension API on a page of a paper address with no paper', async () => {
     // Its first touch makes the API's bindings in the script's world: a cost to every talk page.
     const api = countedApi();
