@@ -107,9 +107,11 @@ async function withBareChromium(server: FixtureServer, run: (evaluate: (expressi
     await until(() => evaluate('typeof chrome.tabs').catch(() => ''), (t) => t === 'object', 'the worker’s chrome.tabs');
     await run(evaluate);
   } finally {
+    // The profile is removed once Chromium has exited: it writes there until then.
+    const exited = browser.exitCode !== null || browser.signalCode !== null ? Promise.resolve() : new Promise((resolve) => browser.once('exit', resolve));
     browser.kill();
-    await server.stop();
-    rmSync(profile, { recursive: true, force: true });
+    await Promise.all([exited, server.stop()]);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
