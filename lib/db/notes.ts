@@ -1,3 +1,4 @@
+import { endsInHtmlBlock } from '../notes/bullet';
 import { deriveIndexFields } from '../notes/derive';
 import type { Origin, PaperFields, PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
@@ -145,12 +146,19 @@ export async function updatePaper(db: PaperNotesDB, id: string, change: (current
   });
 }
 
-/** A note with one more bullet at its end. Multi-line text is folded into the one bullet. */
+/**
+ * A note with one more bullet at its end. Multi-line text is folded into the one bullet; the text
+ * is taken as Markdown, as its callers prepare it (`bulletText`, `appendQuote`). After an HTML
+ * block (`<details>…</details>`) the bullet comes after a blank line, which ends the block: on the
+ * next line it was read as part of it. Anywhere else it goes on the note as it is, so that a note
+ * ending in a list gets one more item of that list.
+ */
 export function appendBullet(note: string, text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (!line) return note;
   const body = note.trimEnd();
-  return `${body}${body ? '\n' : ''}* ${line}\n`;
+  const gap = !body ? '' : endsInHtmlBlock(body) ? '\n\n' : '\n';
+  return `${body}${gap}* ${line}\n`;
 }
 
 /** Quick-add: appends a bullet to the note and saves at once. */
