@@ -28,9 +28,17 @@ function cut(text: string, max: number): string {
   return text.slice(0, end) + '…';
 }
 
+/**
+ * A selection as the note quotes it: on one line, at most `MAX_QUOTE` characters. Applied again it
+ * changes nothing, so that a selection kept to be added later can be kept in this form.
+ */
+export function quotedText(selection: string): string {
+  return cut(selection.replace(/\s+/g, ' ').trim(), MAX_QUOTE);
+}
+
 /** The note with a selection appended as a quoted bullet: `* > the selected text`. */
 export function appendQuote(note: string, selection: string): string {
-  const text = selection.replace(/\s+/g, ' ').trim();
+  const text = quotedText(selection);
   if (!text) return note;
-  return appendBullet(note, `> ${escapeText(cut(text, MAX_QUOTE))}`);
+  return appendBullet(note, `> ${escapeText(text)}`);
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { updatePaper } from '../db/notes';
 import type { PaperNotesDB } from '../db/schema';
-import { appendQuote } from '../notes/quote';
+import { appendQuote, quotedText } from '../notes/quote';
 import { watchSessionKey } from './watch-session';
 
 /**
@@ -32,11 +32,16 @@ async function dropFirst(pageKey: string, count: number): Promise<void> {
   else await browser.storage.session.remove(pendingKey(pageKey));
 }
 
-/** Keeps a selection for the page, after those kept before (the last `MAX_PENDING`). */
+/**
+ * Keeps a selection for the page, after those kept before (the last `MAX_PENDING`), as the note
+ * will quote it (`quotedText`): `storage.session` holds 10 MB for every tab's state, and a selection
+ * of a whole paper, kept uncut up to 20 times, could fill it.
+ */
 export function keepSelection(pageKey: string, selection: string): Promise<void> {
-  if (!selection.trim()) return Promise.resolve();
+  const text = quotedText(selection);
+  if (!text) return Promise.resolve();
   return oneAtATime(pageKey, async () => {
-    const kept = [...(await pendingSelections(pageKey)), selection].slice(-MAX_PENDING);
+    const kept = [...(await pendingSelections(pageKey)), text].slice(-MAX_PENDING);
     await browser.storage.session.set({ [pendingKey(pageKey)]: kept });
   });
 }

@@ -4,6 +4,7 @@ import { applySelections, dropSelections, keepSelection, MAX_PENDING, pendingSel
 import { addPaper, freshDb } from '../../db-helpers';
 import { fakeLocks } from '../../fake-locks';
 import { getPaper } from '@/lib/db/read';
+import { appendQuote, MAX_QUOTE } from '@/lib/notes/quote';
 
 const KEY = 'arxiv:2403.02310';
 
@@ -26,6 +27,25 @@ describe('selections kept for a page', () => {
     await dropSelections(KEY);
     expect(await pendingSelections(KEY)).toEqual([]);
     expect(await pendingSelections('arxiv:other')).toEqual(['elsewhere']);
+  });
+
+  it('are kept as the note would quote them: folded and cut, so that a huge one cannot fill session storage', async () => {
+    const huge = `${'word '.repeat(200_000)}`;
+    for (let i = 0; i < MAX_PENDING; i++) await keepSelection(KEY, huge);
+    const kept = await pendingSelections(KEY);
+    expect(kept).toHaveLength(MAX_PENDING);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null)).length).toBeLessThan(MAX_PENDING * (MAX_QUOTE + 100));
+    expect(kept[0]).toBe(`${'word '.repeat(Math.ceil((MAX_QUOTE - 1) / 5)).slice(0, MAX_QUOTE - 1)}…`);
+
+    // Quoted in the note as if added at once; a cut never splits a character of two code units.
+    const db = freshDb();
+    const note = await addPaper(db, { title: 'A paper', note: '' });
+    await dropSelections(KEY);
+    const emoji = `${'x'.repeat(MAX_QUOTE - 2)}😀 and more\n\n lines`;
+    await keepSelection(KEY, emoji);
+    expect((await pendingSelections(KEY))[0]!.isWellFormed()).toBe(true);
+    await applySelections(db, KEY, note.id);
+    expect((await getPaper(db, note.id))?.note).toBe(appendQuote('', emoji));
   });
 
   it('are forgotten only once written, and only those written: one kept meanwhile waits', async () => {
