@@ -33,6 +33,8 @@ const STRING_LIMITS: Record<string, number> = {
   abstract: 3000,
   conference: 200,
 };
+/** Chromium's longest URL (2 MB): past it no tab shows a page, nor may a report name one. */
+const MAX_PAGE_URL = 2 * 1024 * 1024;
 const NUMBER_FIELDS = ['version', 'year'];
 const LIST_FIELDS = ['authors', 'affiliations'];
 const MAX_LIST = 100;
@@ -60,12 +62,27 @@ function isDetectedPaper(x: unknown): x is DetectedPaper {
   return !!ref && ref.key === x.key && ref.source === x.source && ref.kind === x.kind;
 }
 
+/**
+ * A page URL past the limit without its query and fragment: a link to a passage (`#:~:text=…`) or
+ * a long query string made the report fail the check, and the page went unrecognised. A paper's
+ * identity comes from its URL's path, and its query and fragment are never stored (`normaliseUrl`).
+ * Done here rather than in the content script, which has no bytes to spare.
+ */
+function withShortUrl(paper: unknown): unknown {
+  if (!isRecord(paper) || typeof paper.url !== 'string') return paper;
+  const { url } = paper;
+  if (url.length <= STRING_LIMITS.url! || url.length > MAX_PAGE_URL) return paper;
+  return { ...paper, url: url.replace(/[?#][^]*$/, '') };
+}
+
 /** The message, if it has one of the expected shapes; null otherwise. */
 export function parseMessage(x: unknown): Message | null {
   if (!isRecord(x)) return null;
   switch (x.type) {
-    case 'paper-found':
-      return Object.keys(x).length === 2 && isDetectedPaper(x.paper) ? { type: x.type, paper: x.paper } : null;
+    case 'paper-found': {
+      const paper = withShortUrl(x.paper);
+      return Object.keys(x).length === 2 && isDetectedPaper(paper) ? { type: x.type, paper } : null;
+    }
     case 'refresh-badges':
     case 'sync-catalog':
       return Object.keys(x).length === 1 ? { type: x.type } : null;

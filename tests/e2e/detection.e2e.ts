@@ -161,6 +161,21 @@ describe('paper detection in Chromium', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it.each([
+    ['a long query string', `${PAGES.arxivAbs}?context=cs.DC&${'utm_term=chunked-prefills&'.repeat(100)}`],
+    ['a link to a passage (a text fragment)', `${PAGES.arxivAbs}#:~:text=${'Sarathi-Serve%20chunked%20prefills,'.repeat(60)}`],
+  ])('marks an arXiv abstract page whose URL is past 2,000 characters: %s', async (_, url) => {
+    expect(url.length).toBeGreaterThan(2000);
+    const page = await harness.open(url);
+    const tabId = await harness.worker.evaluate(async () => (await chrome.tabs.query({})).find((tab) => tab.url?.startsWith('https://arxiv.org/abs/2403.02310v2') && tab.url.length > 2000)?.id);
+    expect(tabId).toBeDefined();
+    await harness.waitForBadge(tabId!, (b) => MARKED.test(b.text));
+    const panel = await harness.openPanel(tabId!);
+    await expect.poll(() => panel.getByTestId('id-arXiv').textContent()).toBe('2403.02310 (v2)');
+    expect(await panel.getByTestId('paper-authors').textContent()).toContain('Amey Agrawal');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('keeps the paper’s title when the tab goes on to its format selector, whose titles are not the paper’s', async () => {
     const page = await harness.open(PAGES.arxivAbs);
     const tabId = await harness.tabId(page);

@@ -35,6 +35,24 @@ describe('parseMessage', () => {
     expect(parseMessage(message)).toBeNull();
   });
 
+  it.each([
+    ['a text fragment', `${ARXIV}#:~:text=${'chunked%20prefills,'.repeat(150)}`],
+    ['a long query string', `${ARXIV}?context=cs.DC&${'utm_source=x&'.repeat(200)}`],
+    ['a query and a fragment', `${ARXIV}?${'q'.repeat(1000)}#${'f'.repeat(1500)}`],
+  ])('accepts a report from a page whose URL has %s past 2,000 characters, sent on without them', (_, url) => {
+    expect(url.length).toBeGreaterThan(2000);
+    expect(parseMessage({ type: 'paper-found', paper: { ...paper, url } })).toEqual(found);
+  });
+
+  it.each([
+    ['a path past 2,000 characters', { ...paper, url: `https://arxiv.org/abs/2403.02310/${'x'.repeat(2000)}` }],
+    ['an URL past any browser’s length', { ...paper, url: `${ARXIV}#${'x'.repeat(3_000_000)}` }],
+    ['a long URL that is no paper', { ...paper, url: `https://evil.example/abs/2403.02310#${'x'.repeat(2000)}` }],
+    ['a long URL of another paper', { ...paper, url: `https://arxiv.org/abs/2401.00001#${'x'.repeat(2000)}` }],
+  ])('still rejects %s', (_, bad) => {
+    expect(parseMessage({ type: 'paper-found', paper: bad })).toBeNull();
+  });
+
   it('accepts the page messages', () => {
     expect(parseMessage({ type: 'refresh-badges' })).toEqual({ type: 'refresh-badges' });
     expect(parseMessage({ type: 'sync-catalog' })).toEqual({ type: 'sync-catalog' });
@@ -47,6 +65,12 @@ describe('isAllowedSender', () => {
 
   it('accepts our content script on the tab whose paper it reports', () => {
     expect(isAllowedSender(message, { id: OWN_ID, tab, url: ARXIV }, OWN_ID, ORIGIN)).toBe(true);
+  });
+
+  it('accepts it from a tab whose URL is long (a text fragment)', () => {
+    const long = { id: 7, url: `${ARXIV}#:~:text=${'x'.repeat(5000)}` };
+    const report = parseMessage({ type: 'paper-found', paper: { ...paper, url: long.url } })!;
+    expect(isAllowedSender(report, { id: OWN_ID, tab: long, url: long.url }, OWN_ID, ORIGIN)).toBe(true);
   });
 
   it('rejects other extensions', () => {
