@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { detectFromUrl, withVenue } from '../detect-url';
 import type { Match } from '../db/lookup';
 import type { DetectedPaper } from '../paper';
+import { withPlainTitle } from '../sources/arxiv';
 import { clearBadge, showPaperBadge } from './badge';
 import { noteStateOf } from './note-state';
 import { clearTabPaper, getTabPaper, keptMatch, setTabPaper } from './tab-state';
@@ -70,9 +71,9 @@ export function createTabTracker(lookUp: NoteProbe, currentUrl: TabUrl = tabUrl)
   }
 
   return {
-    /** A content script reported the paper its page shows. */
+    /** A content script reported the paper its page shows (an arXiv title's TeX read as text). */
     paperFound(paper: DetectedPaper, tabId: number) {
-      return inTurn(tabId, () => show(tabId, paper));
+      return inTurn(tabId, () => show(tabId, withPlainTitle(paper)));
     },
 
     /**

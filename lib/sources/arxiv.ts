@@ -1,4 +1,5 @@
 import type { PageKind, PaperRef } from '../paper';
+import { texToText } from './tex';
 
 const HOST = /^(?:www\.|export\.|browse\.)?arxiv\.org$/;
 
@@ -59,4 +60,15 @@ export function arxivAuthorName(name: string): string {
 export function arxivIdYear(id: string): string | undefined {
   const yy = /(?:^|\/)(\d\d)\d\d/.exec(id)?.[1];
   return yy ? `${+yy >= 91 ? 19 : 20}${yy}` : undefined;
+}
+
+/**
+ * A report of an arXiv page with its title as plain text: the abstract page's `citation_title` is
+ * the TeX its authors typed (`H$_2$O`, `Gr\"obner`), which neither matched a note titled the
+ * plain way nor read well in the panel or a note created there. Reports of other sources as they are.
+ */
+export function withPlainTitle<T extends PaperRef & { title?: string }>(paper: T): T {
+  if (paper.source !== 'arxiv' || !paper.title) return paper;
+  const title = texToText(paper.title);
+  return title === paper.title ? paper : { ...paper, title };
 }

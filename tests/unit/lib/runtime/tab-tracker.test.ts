@@ -42,6 +42,16 @@ describe('tab tracker', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toContain('Sarathi-Serve');
   });
 
+  it('reads an arXiv title’s TeX as text before the lookup, the panel and the badge see it', async () => {
+    const probe = vi.fn(async (_: DetectedPaper) => found('none'));
+    const arxiv = { key: 'arxiv:2306.14048', source: 'arxiv', kind: 'abstract', url: 'https://arxiv.org/abs/2306.14048', arxivId: '2306.14048' } as const;
+    await trackerWith(probe).paperFound({ ...arxiv, title: 'H$_2$O: Heavy-Hitter Oracle for Gr\\"obner Bases' }, 3);
+    const plain = 'H2O: Heavy-Hitter Oracle for Gröbner Bases';
+    expect(probe.mock.calls[0]![0].title).toBe(plain);
+    expect((await getTabPaper(3))?.paper.title).toBe(plain);
+    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toContain(plain);
+  });
+
   it('shows whether the paper has a note', async () => {
     const hasNote = vi.fn(async () => found('usenix'));
     await trackerWith(hasNote).paperFound(pagePaper, 3);
