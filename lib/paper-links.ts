@@ -1,3 +1,4 @@
+import { detectFromUrl } from './detect-url';
 import type { DetectedPaper } from './paper';
 import { arxivIdYear } from './sources/arxiv';
 
@@ -6,8 +7,29 @@ export interface Link {
   url: string;
 }
 
-/** Links to the places a detected paper lives (abstract, PDF, HTML version, USENIX page, DOI). */
-export function paperLinks(paper: DetectedPaper): Link[] {
+/** A USENIX key as a presentation page writes it (a PDF's name writes `_` where the page has `-`). */
+const usenixKeyForm = (key: string) => key.replace(/_/g, '-');
+
+/**
+ * A USENIX paper's page: the presentation page it was seen at, if any, since older years put the
+ * program's folder in its address (`/conference/osdi14/technical-sessions/presentation/chilimbi`,
+ * `/conference/hotcloud16/workshop-program/presentation/burns`, as USENIX's own BibTeX gives them),
+ * which the key does not say; else the address today's conferences use.
+ */
+function usenixPage(usenixKey: string, seenAt: string[]): string {
+  for (const href of seenAt) {
+    const ref = href ? detectFromUrl(href) : null;
+    if (ref?.kind === 'presentation' && usenixKeyForm(ref.usenixKey!) === usenixKeyForm(usenixKey)) return `https://www.usenix.org${new URL(href).pathname.replace(/\/+$/, '')}`;
+  }
+  const [conf, slug] = usenixKey.split('/');
+  return `https://www.usenix.org/conference/${conf}/presentation/${slug}`;
+}
+
+/**
+ * Links to the places a detected paper lives (abstract, PDF, HTML version, USENIX page, DOI).
+ * `seenAt`: other URLs the paper was seen at (a note's), for its USENIX page's address.
+ */
+export function paperLinks(paper: DetectedPaper, seenAt: string[] = []): Link[] {
   const links: Link[] = [];
   if (paper.arxivId) {
     const id = paper.arxivId;
@@ -16,8 +38,7 @@ export function paperLinks(paper: DetectedPaper): Link[] {
     if (!id.includes('/')) links.push({ label: 'arXiv HTML', url: `https://arxiv.org/html/${id}` });
   }
   if (paper.usenixKey) {
-    const [conf, slug] = paper.usenixKey.split('/');
-    links.push({ label: 'USENIX', url: `https://www.usenix.org/conference/${conf}/presentation/${slug}` });
+    links.push({ label: 'USENIX', url: usenixPage(paper.usenixKey, [paper.url, ...seenAt]) });
     if (paper.pdfUrl) links.push({ label: 'PDF', url: paper.pdfUrl });
   }
   if (paper.doi) links.push({ label: 'DOI', url: `https://doi.org/${encodeURI(paper.doi)}` });

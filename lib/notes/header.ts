@@ -33,7 +33,7 @@ export function headerModel(record: PaperRecord | undefined, page: DetectedPaper
 
   const links: Link[] = [...(record?.links ?? [])];
   const known = new Set(links.map((l) => l.url).filter(Boolean));
-  const fromIds = paperLinks({ ...(page ?? { key: '', source: 'arxiv', kind: 'abstract', url: '' }), arxivId, usenixKey, doi });
+  const fromIds = paperLinks({ ...(page ?? { key: '', source: 'arxiv', kind: 'abstract', url: '' }), arxivId, usenixKey, doi }, record?.urls);
   for (const link of fromIds) if (!known.has(link.url)) links.push(link), known.add(link.url);
 
   return {
