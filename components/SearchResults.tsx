@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/db/records';
 import { snippet } from '@/lib/search/highlight';
 import { Highlight } from './Highlight';
@@ -7,17 +8,32 @@ export interface SearchResultsProps {
   total: number;
   tokens: string[];
   onOpen: (id: string) => void;
+  /** Asks for more hits, where fewer are shown than match (offered as Show more). */
+  onMore?: () => void;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** What a search found, as said above its hits: "1 paper", "50 of 10,000 papers". */
+export function searchCount(shown: number, total: number): string {
+  const papers = `${count(total)} ${total === 1 ? 'paper' : 'papers'}`;
+  return shown < total ? `${count(shown)} of ${papers}` : papers;
 }
 
 /** Search hits with the query's words marked in title, details and an excerpt of the note. */
-export function SearchResults({ hits, total, tokens, onOpen }: SearchResultsProps) {
-  if (!hits.length) return <p class="small muted" data-testid="search-empty">No paper matches.</p>;
+export function SearchResults({ hits, total, tokens, onOpen, onMore }: SearchResultsProps) {
+  const list = useRef<HTMLUListElement>(null);
+  // After Show more, the first hit it brought has the focus (the button may be gone with the last).
+  const firstNew = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (firstNew.current === null || hits.length <= firstNew.current) return;
+    list.current?.querySelectorAll<HTMLElement>('[data-testid=search-hit]')[firstNew.current]?.focus();
+    firstNew.current = null;
+  }, [hits.length]);
+  if (!hits.length) return null;
   return (
     <>
-      <p class="small muted" data-testid="search-count">
-        {total === hits.length ? `${total} papers` : `${hits.length} of ${total} papers`}
-      </p>
-      <ul class="results" data-testid="search-results">
+      <ul class="results" data-testid="search-results" ref={list}>
         {hits.map((paper) => {
           const details = [paper.venue, paper.topic, paper.authors.slice(0, 3).join(', '), paper.tags.map((t) => `#${t}`).join(' ')]
             .filter(Boolean)
@@ -25,7 +41,7 @@ export function SearchResults({ hits, total, tokens, onOpen }: SearchResultsProp
           const excerpt = paper.summary || paper.note ? snippet(`${paper.summary} ${paper.note}`, tokens) : '';
           return (
             <li key={paper.id}>
-              <button type="button" class="link-button" onClick={() => onOpen(paper.id)} data-testid="search-hit">
+              <button type="button" class="link-button" onClick={() => onOpen(paper.id)} data-testid="search-hit" data-paper={paper.id}>
                 <Highlight text={paper.title} tokens={tokens} />
               </button>
               <div class="meta">
@@ -40,6 +56,19 @@ export function SearchResults({ hits, total, tokens, onOpen }: SearchResultsProp
           );
         })}
       </ul>
+      {onMore && hits.length < total && (
+        <button
+          type="button"
+          class="link-button small"
+          onClick={() => {
+            firstNew.current = hits.length;
+            onMore();
+          }}
+          data-testid="search-more"
+        >
+          Show more ({count(total - hits.length)} not shown)
+        </button>
+      )}
     </>
   );
 }

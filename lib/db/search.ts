@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { isUnspacedChar, queryTokens } from '../search/tokens';
+import { isUnspacedChar, MAX_QUERY_TOKENS, queryTerms } from '../search/tokens';
 import type { Bitset } from '../search/bitset';
 import { seqsWith } from './postings';
 import { papersBySeq } from './shelves';
@@ -16,6 +16,8 @@ export interface SearchResult {
   total: number;
   /** The query's words, as matched (each a word prefix), for highlighting. */
   tokens: string[];
+  /** The query's words past the eighth, not searched for (`MAX_QUERY_TOKENS`). */
+  unsearched: string[];
 }
 
 /** Words this short match whole words only: as prefixes they would match half the vocabulary. */
@@ -36,11 +38,12 @@ function intersect(sets: Bitset[]): Bitset {
  */
 export async function searchPapers(db: PaperNotesDB, query: string, limit = 50): Promise<SearchResult> {
   // One-letter words are not indexed (nor worth searching for) unless they are all the query has;
-  // a CJK character is (`termsOfWord`), and is searched as the start of the terms.
-  const words = queryTokens(query);
-  const searchable = (w: string) => w.length >= 2 || isUnspacedChar(w);
-  const tokens = words.some(searchable) ? words.filter(searchable) : [];
-  if (!tokens.length) return { hits: [], total: 0, tokens };
+  // a CJK character is (`termsOfWord`), and is searched as the start of the terms. They are left
+  // out before the words are counted: "a b c d e f g h cache" searches for "cache".
+  const searchable = queryTerms(query).filter((w) => w.length >= 2 || isUnspacedChar(w));
+  const tokens = searchable.slice(0, MAX_QUERY_TOKENS);
+  const unsearched = searchable.slice(MAX_QUERY_TOKENS);
+  if (!tokens.length) return { hits: [], total: 0, tokens, unsearched };
   return db.transaction('r', [db.terms, db.shelves], async () => {
     const [all, inTitle] = await Dexie.Promise.all([
       Dexie.Promise.all(tokens.map((t) => seqsWith(db, 'w', t, asPrefix(t)))).then(intersect),
@@ -52,6 +55,6 @@ export async function searchPapers(db: PaperNotesDB, query: string, limit = 50):
     const others = titleFirst.length < limit ? all.descending(limit * 2).filter((id) => !inTitle.has(id)) : [];
     const records = await papersBySeq(db.shelves, [...titleFirst, ...others].slice(0, limit));
     records.sort((a, b) => Number(inTitle.has(b.seq!)) - Number(inTitle.has(a.seq!)) || b.updatedAt - a.updatedAt);
-    return { hits: records, total: all.size, tokens };
+    return { hits: records, total: all.size, tokens, unsearched };
   });
 }

@@ -136,11 +136,14 @@ export function tokenize(...texts: string[]): string[] {
   return [...tokens];
 }
 
+/** Query words searched at most: each is a read of its postings, and a pasted paragraph would make hundreds. */
+export const MAX_QUERY_TOKENS = 8;
+
 /**
- * The words of a query as the index holds them, eight at most: a run of CJK as its pairs of
+ * The words of a query as the index holds them, every one: a run of CJK as its pairs of
  * characters, or its one character (searched as the start of terms).
  */
-export function queryTokens(query: string): string[] {
+export function queryTerms(query: string): string[] {
   const tokens = new Set<string>();
   for (const word of normaliseForSearch(query).split(' ')) {
     termsOfWord(
@@ -152,5 +155,10 @@ export function queryTokens(query: string): string[] {
       true,
     );
   }
-  return [...tokens].slice(0, 8);
+  return [...tokens];
+}
+
+/** The words of a query as the index holds them (`queryTerms`), eight at most. */
+export function queryTokens(query: string): string[] {
+  return queryTerms(query).slice(0, MAX_QUERY_TOKENS);
 }

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { TabList, tabPanel, type Tab } from '@/components/TabList';
 import { PaperList } from '@/components/PaperList';
-import { SearchResults } from '@/components/SearchResults';
+import { searchCount, SearchResults } from '@/components/SearchResults';
 import { GROUP_LABELS, listTags, listTopics, listVenues, papersInTopic, papersInVenue, papersWithTag, type VenueSummary } from '@/lib/db/library';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { download } from '@/lib/runtime/download';
-import { searchPapers } from '@/lib/db/search';
+import { searchPapers, type SearchResult } from '@/lib/db/search';
+import { MAX_QUERY_TOKENS } from '@/lib/search/tokens';
 import { useFailure } from '@/components/use-failure';
-import { useLive } from '@/components/use-live';
+import { useLive, type Live } from '@/components/use-live';
 
 export interface LibraryScreenProps {
   db: PaperNotesDB;
@@ -22,10 +23,17 @@ const BROWSE_TABS: Tab<Browse>[] = [
   { key: 'tag', label: 'By tag', testId: 'browse-tag' },
 ];
 
+/** Search hits asked for at a time. */
+const HITS_PAGE = 50;
+
 /** Every note: searched, or browsed by venue (newest first), by topic, as the reading-notes site does, and by tag. */
 export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
   const [query, setQuery] = useState('');
   const [browse, setBrowse] = useState<Browse>('venue');
+  const [limit, setLimit] = useState(HITS_PAGE);
+  const searching = !!query.trim();
+  // Each result with the query it answers: while the next is read, the last one stays on screen.
+  const result = useLive(() => searchPapers(db, query, limit).then((found) => ({ ...found, query })), [query, limit]);
   return (
     <section data-testid="library">
       <h1 class="visually-hidden">Library</h1>
@@ -36,11 +44,18 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
           aria-label="Search notes"
           data-testid="search"
           value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setLimit(HITS_PAGE);
+          }}
         />
       </div>
-      {query.trim() ? (
-        <Search db={db} query={query} onOpen={onOpen} />
+      {/* Always there, so that screen readers announce what a query finds as it changes. */}
+      <div role="status" class="small muted" data-testid="search-status">
+        {searching && <SearchStatus result={result} />}
+      </div>
+      {searching ? (
+        <Search result={result} onOpen={onOpen} onMore={() => setLimit((n) => n + HITS_PAGE)} />
       ) : (
         <>
           <div class="tabs">
@@ -55,11 +70,30 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
   );
 }
 
-function Search({ db, query, onOpen }: { db: PaperNotesDB; query: string; onOpen: (id: string) => void }) {
-  const result = useLive(() => searchPapers(db, query), [query]);
-  if (result.loading) return <div aria-busy="true" />;
+type Answer = Live<SearchResult & { query: string }>;
+
+function SearchStatus({ result }: { result: Answer }) {
+  // Nothing to say before the first answer (the last one is the browsing's empty query).
+  if (result.loading || result.error || !result.value.query.trim()) return null;
+  const { hits, total, tokens, unsearched } = result.value;
+  if (!tokens.length) return <span data-testid="search-empty">Type a word of two letters or more.</span>;
+  return (
+    <>
+      {total ? <span data-testid="search-count">{searchCount(hits.length, total)}</span> : <span data-testid="search-empty">No paper matches.</span>}
+      {unsearched.length > 0 && (
+        <span data-testid="search-unsearched">
+          {' '}
+          Only the first {MAX_QUERY_TOKENS} words are searched: not {unsearched.join(', ')}.
+        </span>
+      )}
+    </>
+  );
+}
+
+function Search({ result, onOpen, onMore }: { result: Answer; onOpen: (id: string) => void; onMore: () => void }) {
+  if (result.loading || (!result.error && !result.value.query.trim())) return <div aria-busy="true" />;
   if (result.error) return <Notice kind="error">Search failed: {result.error.message}</Notice>;
-  return <SearchResults {...result.value} onOpen={onOpen} />;
+  return <SearchResults hits={result.value.hits} total={result.value.total} tokens={result.value.tokens} onOpen={onOpen} onMore={onMore} />;
 }
 
 function Venues({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void }) {

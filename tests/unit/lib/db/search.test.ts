@@ -120,7 +120,17 @@ describe('searchPapers', () => {
 
   it('gives nothing for an empty query', async () => {
     const { db } = await library();
-    expect(await searchPapers(db, '  ')).toEqual({ hits: [], total: 0, tokens: [] });
+    expect(await searchPapers(db, '  ')).toEqual({ hits: [], total: 0, tokens: [], unsearched: [] });
+  });
+
+  it('searches the first eight words of two letters or more, and says which it left out', async () => {
+    const { db, sarathi } = await library();
+    // One-letter words are not searched for, and do not count among the eight.
+    const short = await searchPapers(db, 'a b c d e f g h sarathi');
+    expect([short.tokens, short.unsearched, short.hits.map((h) => h.id)]).toEqual([['sarathi'], [], [sarathi.id]]);
+    const long = await searchPapers(db, 'taming throughput latency tradeoff in llm inference with sarathi serve');
+    expect(long.tokens).toHaveLength(8);
+    expect(long.unsearched).toEqual(['sarathi', 'serve']);
   });
 });
 

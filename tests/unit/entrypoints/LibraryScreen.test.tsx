@@ -1,0 +1,94 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LibraryScreen } from '@/entrypoints/sidepanel/screens/LibraryScreen';
+import { buildRecord } from '@/lib/db/notes';
+import type { PaperNotesDB } from '@/lib/db/schema';
+import { paperTables, putPapers } from '@/lib/db/write';
+import { emptyFields } from '@/lib/notes/derive';
+import { addPaper, freshDb } from '../db-helpers';
+
+afterEach(cleanup);
+
+/** The library as the panel shows it: a note opened from it takes its place until "← Library". */
+function Panel({ db }: { db: PaperNotesDB }) {
+  const [note, setNote] = useState<string | null>(null);
+  if (!note) return <LibraryScreen db={db} onOpen={setNote} />;
+  return (
+    <button type="button" data-testid="back" onClick={() => setNote(null)}>
+      ← Library {note}
+    </button>
+  );
+}
+
+/** Many papers at once, titles numbered. */
+async function addMany(db: PaperNotesDB, n: number, fields: (i: number) => { title: string; venue?: string; tags?: string[] }) {
+  const records = Array.from({ length: n }, (_, i) => buildRecord(emptyFields(fields(i)), { id: `p-${i}`, createdAt: i, updatedAt: i, rev: 1, origin: 'user' }));
+  await db.transaction('rw', paperTables(db), async () => putPapers(db, records));
+}
+
+const search = (text: string) => fireEvent.input(screen.getByTestId('search'), { target: { value: text } });
+const status = () => screen.getByRole('status').textContent;
+
+/** Opens a group (a venue, topic or tag) as a click on its summary does. */
+function openGroup(details: HTMLDetailsElement) {
+  details.open = true;
+  details.dispatchEvent(new Event('toggle'));
+}
+
+describe('the library’s search status', () => {
+  it('is one live region, there before the query, that says what each query finds', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'Chunked prefills' });
+    await addPaper(db, { title: 'Chunked again' });
+    render(<Panel db={db} />);
+    const region = screen.getByRole('status');
+    expect(region.textContent).toBe('');
+    search('prefills');
+    await waitFor(() => expect(status()).toBe('1 paper'));
+    search('chunked');
+    await waitFor(() => expect(status()).toBe('2 papers'));
+    search('nothing-like-it');
+    await waitFor(() => expect(status()).toBe('No paper matches.'));
+    expect(screen.getByRole('status')).toBe(region);
+  });
+
+  it('asks for a word where the query has none to search for (a lone "-", one letter, an emoji)', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'A paper' });
+    render(<Panel db={db} />);
+    for (const query of ['-', 'a', '🙂', '"']) {
+      search(query);
+      await waitFor(() => expect(status()).toBe('Type a word of two letters or more.'));
+    }
+  });
+
+  it('says which words of a long query were not searched for', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'one two three four five six seven eight nine ten' });
+    render(<Panel db={db} />);
+    search('one two three four five six seven eight nine ten');
+    await waitFor(() => expect(status()).toBe('1 paper Only the first 8 words are searched: not nine, ten.'));
+    // One-letter words are not searched for, and are not counted.
+    search('a b c d e f g h one');
+    await waitFor(() => expect(status()).toBe('1 paper'));
+  });
+});
+
+describe('a search that finds more than it shows', () => {
+  it('says how many match, and shows more on request, the first of them focused', async () => {
+    const db = freshDb();
+    await addMany(db, 120, (i) => ({ title: `Learning paper ${i}` }));
+    render(<Panel db={db} />);
+    search('learning');
+    await waitFor(() => expect(status()).toBe('50 of 120 papers'));
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(50);
+    fireEvent.click(screen.getByTestId('search-more'));
+    await waitFor(() => expect(status()).toBe('100 of 120 papers'));
+    expect(document.activeElement).toBe(screen.getAllByTestId('search-hit')[50]);
+    fireEvent.click(screen.getByTestId('search-more'));
+    await waitFor(() => expect(status()).toBe('120 papers'));
+    expect(screen.queryByTestId('search-more')).toBeNull();
+    expect(document.activeElement).toBe(screen.getAllByTestId('search-hit')[100]);
+  });
+});
