@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/db/records';
 
 export interface PaperListProps {
@@ -6,23 +7,56 @@ export interface PaperListProps {
   onOpen: (id: string) => void;
   /** Which field to show under each title. */
   detail?: 'venue' | 'topic';
+  /** A paper to have among those shown however far down it is (the one opened last). */
+  reveal?: string | null;
 }
 
-/** Papers as a list of titles that open their notes. */
-export function PaperList({ papers, onOpen, detail = 'topic' }: PaperListProps) {
+/** Papers shown at a time: a venue of thousands (arXiv) would otherwise be built all at once, and again at each change. */
+export const LIST_PAGE = 200;
+
+/** Papers as a list of titles that open their notes, a page at a time. */
+export function PaperList({ papers, onOpen, detail = 'topic', reveal }: PaperListProps) {
+  const [shown, setShown] = useState(() => {
+    const at = reveal ? papers.findIndex((paper) => paper.id === reveal) : -1;
+    return Math.max(LIST_PAGE, Math.ceil((at + 1) / LIST_PAGE) * LIST_PAGE);
+  });
+  const list = useRef<HTMLUListElement>(null);
+  // After Show more, the first paper it brought has the focus (the button is gone with the last).
+  const firstNew = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (firstNew.current === null) return;
+    list.current?.querySelectorAll<HTMLElement>('[data-testid=open-paper]')[firstNew.current]?.focus();
+    firstNew.current = null;
+  }, [shown]);
   if (!papers.length) return <p class="small muted">No papers.</p>;
+  const rest = papers.length - shown;
   return (
-    <ul class="results">
-      {papers.map((paper) => (
-        <li key={paper.id}>
-          <button type="button" class="link-button" onClick={() => onOpen(paper.id)} data-testid="open-paper">
-            {paper.title}
-          </button>
-          <div class="meta">
-            {[detail === 'venue' ? paper.venue : paper.topic, paper.note.trim() ? '' : 'no note text'].filter(Boolean).join(' · ')}
-          </div>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="results" ref={list}>
+        {papers.slice(0, shown).map((paper) => (
+          <li key={paper.id}>
+            <button type="button" class="link-button" onClick={() => onOpen(paper.id)} data-testid="open-paper" data-paper={paper.id}>
+              {paper.title}
+            </button>
+            <div class="meta">
+              {[detail === 'venue' ? paper.venue : paper.topic, paper.note.trim() ? '' : 'no note text'].filter(Boolean).join(' · ')}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {rest > 0 && (
+        <button
+          type="button"
+          class="link-button small"
+          onClick={() => {
+            firstNew.current = shown;
+            setShown(shown + LIST_PAGE);
+          }}
+          data-testid="more-papers"
+        >
+          Show {Math.min(rest, LIST_PAGE).toLocaleString('en')} more of {papers.length.toLocaleString('en')}
+        </button>
+      )}
+    </>
   );
 }

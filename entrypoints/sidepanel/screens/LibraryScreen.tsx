@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { TabList, tabPanel, type Tab } from '@/components/TabList';
 import { PaperList } from '@/components/PaperList';
@@ -26,16 +26,73 @@ const BROWSE_TABS: Tab<Browse>[] = [
 /** Search hits asked for at a time. */
 const HITS_PAGE = 50;
 
+/**
+ * What the library shows, kept while a note opened from it is shown in its place (the screen is
+ * unmounted): the query, the tab, the groups open, and the paper opened, to come back to.
+ */
+interface LibraryView {
+  query: string;
+  browse: Browse;
+  /** How many search hits are asked for. */
+  limit: number;
+  /** The groups open: `venue:OSDI 2024`, `topic:…`, `tag:…`. */
+  open: Set<string>;
+  /** The paper last opened, and how far down the viewport its button stood. */
+  opened: { id: string; top: number } | null;
+}
+
+/** One per database (the panel has one; each test its own), for as long as the panel is open. */
+const views = new WeakMap<PaperNotesDB, LibraryView>();
+
+function viewOf(db: PaperNotesDB): LibraryView {
+  let view = views.get(db);
+  if (!view) views.set(db, (view = { query: '', browse: 'venue', limit: HITS_PAGE, open: new Set(), opened: null }));
+  return view;
+}
+
+/** The button that opens a paper's note, in a list or the search results. */
+const paperButton = (root: Element, id: string) => [...root.querySelectorAll<HTMLElement>('[data-paper]')].find((button) => button.dataset.paper === id);
+
 /** Every note: searched, or browsed by venue (newest first), by topic, as the reading-notes site does, and by tag. */
 export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
-  const [query, setQuery] = useState('');
-  const [browse, setBrowse] = useState<Browse>('venue');
-  const [limit, setLimit] = useState(HITS_PAGE);
+  const view = viewOf(db);
+  const [query, setQuery] = useState(view.query);
+  const [browse, setBrowse] = useState<Browse>(view.browse);
+  const [limit, setLimit] = useState(view.limit);
+  const section = useRef<HTMLElement>(null);
   const searching = !!query.trim();
   // Each result with the query it answers: while the next is read, the last one stays on screen.
   const result = useLive(() => searchPapers(db, query, limit).then((found) => ({ ...found, query })), [query, limit]);
+  view.query = query;
+  view.browse = browse;
+  view.limit = limit;
+
+  // Back from a note: the paper's button focused and where it stood, once its list has loaded.
+  useLayoutEffect(() => {
+    const root = section.current;
+    if (!root || !view.opened) return;
+    const restore = () => {
+      const opened = view.opened;
+      const button = opened && paperButton(root, opened.id);
+      if (!opened || !button) return !opened;
+      view.opened = null;
+      button.focus({ preventScroll: true });
+      window.scrollBy(0, button.getBoundingClientRect().top - opened.top);
+      return true;
+    };
+    if (restore()) return;
+    const observer = new MutationObserver(() => restore() && observer.disconnect());
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+
+  const open = (id: string) => {
+    const button = section.current && paperButton(section.current, id);
+    view.opened = { id, top: button?.getBoundingClientRect().top ?? 0 };
+    onOpen(id);
+  };
   return (
-    <section data-testid="library">
+    <section data-testid="library" ref={section}>
       <h1 class="visually-hidden">Library</h1>
       <div class="search">
         <input
@@ -45,6 +102,7 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
           data-testid="search"
           value={query}
           onInput={(e) => {
+            view.opened = null;
             setQuery(e.currentTarget.value);
             setLimit(HITS_PAGE);
           }}
@@ -55,14 +113,23 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
         {searching && <SearchStatus result={result} />}
       </div>
       {searching ? (
-        <Search result={result} onOpen={onOpen} onMore={() => setLimit((n) => n + HITS_PAGE)} />
+        <Search result={result} onOpen={open} onMore={() => setLimit((n) => n + HITS_PAGE)} />
       ) : (
         <>
           <div class="tabs">
-            <TabList id="browse" label="Browse the library" tabs={BROWSE_TABS} selected={browse} onSelect={setBrowse} />
+            <TabList
+              id="browse"
+              label="Browse the library"
+              tabs={BROWSE_TABS}
+              selected={browse}
+              onSelect={(key) => {
+                view.opened = null;
+                setBrowse(key);
+              }}
+            />
           </div>
           <div {...tabPanel('browse', browse)}>
-            {browse === 'venue' ? <Venues db={db} onOpen={onOpen} /> : browse === 'topic' ? <Topics db={db} onOpen={onOpen} /> : <Tags db={db} onOpen={onOpen} />}
+            {browse === 'venue' ? <Venues db={db} onOpen={open} /> : browse === 'topic' ? <Topics db={db} onOpen={open} /> : <Tags db={db} onOpen={open} />}
           </div>
         </>
       )}
@@ -96,6 +163,19 @@ function Search({ result, onOpen, onMore }: { result: Answer; onOpen: (id: strin
   return <SearchResults hits={result.value.hits} total={result.value.total} tokens={result.value.tokens} onOpen={onOpen} onMore={onMore} />;
 }
 
+/** Whether a group is open, kept in the library's view while a note is shown. */
+function useOpen(view: LibraryView, key: string): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(view.open.has(key));
+  return [
+    open,
+    (now: boolean) => {
+      if (now) view.open.add(key);
+      else view.open.delete(key);
+      setOpen(now);
+    },
+  ];
+}
+
 function Venues({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void }) {
   const venues = useLive(() => listVenues(db), []);
   if (venues.loading) return <div aria-busy="true" />;
@@ -119,10 +199,10 @@ function Venues({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void
 }
 
 function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; onOpen: (id: string) => void }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useOpen(viewOf(db), `venue:${venue.label}`);
   const [failure, run] = useFailure((message) => `Not downloaded: ${message}.`);
   return (
-    <details class="group" onToggle={(e) => setOpen(e.currentTarget.open)} data-venue={venue.label}>
+    <details class="group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-venue={venue.label}>
       <summary>
         {venue.label} <span class="muted small">({venue.count})</span>
       </summary>
@@ -145,7 +225,7 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
             Download as a conference page
           </button>
           {failure && <Notice kind="error">{failure}</Notice>}
-          <Papers load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" />
+          <Papers load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" reveal={viewOf(db).opened?.id ?? null} />
         </>
       )}
     </details>
@@ -159,7 +239,7 @@ function Topics({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void
   return (
     <div data-testid="topics">
       {topics.value.map(({ topic, count }) => (
-        <FacetGroup key={topic} value={topic} label={topic.split('/').join(' › ')} count={count} load={() => papersInTopic(db, topic)} deps={[topic]} onOpen={onOpen} detail="venue" />
+        <FacetGroup key={topic} db={db} id={`topic:${topic}`} value={topic} label={topic.split('/').join(' › ')} count={count} load={() => papersInTopic(db, topic)} deps={[topic]} onOpen={onOpen} detail="venue" />
       ))}
     </div>
   );
@@ -173,28 +253,38 @@ function Tags({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void }
   return (
     <div data-testid="tags">
       {tags.value.map(({ tag, count }) => (
-        <FacetGroup key={tag} value={tag} label={`#${tag}`} count={count} load={() => papersWithTag(db, tag)} deps={[tag]} onOpen={onOpen} detail="venue" />
+        <FacetGroup key={tag} db={db} id={`tag:${tag}`} value={tag} label={`#${tag}`} count={count} load={() => papersWithTag(db, tag)} deps={[tag]} onOpen={onOpen} detail="venue" />
       ))}
     </div>
   );
 }
 
 /** A topic or a tag: its papers read when it is opened. */
-function FacetGroup(props: { value: string; label: string; count: number; load: () => ReturnType<typeof papersInVenue>; deps: unknown[]; onOpen: (id: string) => void; detail: 'venue' }) {
-  const [open, setOpen] = useState(false);
+function FacetGroup(props: {
+  db: PaperNotesDB;
+  id: string;
+  value: string;
+  label: string;
+  count: number;
+  load: () => ReturnType<typeof papersInVenue>;
+  deps: unknown[];
+  onOpen: (id: string) => void;
+  detail: 'venue';
+}) {
+  const [open, setOpen] = useOpen(viewOf(props.db), props.id);
   return (
-    <details class="group" onToggle={(e) => setOpen(e.currentTarget.open)} data-facet={props.value}>
+    <details class="group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-facet={props.value}>
       <summary>
         {props.label} <span class="muted small">({props.count})</span>
       </summary>
-      {open && <Papers load={props.load} deps={props.deps} onOpen={props.onOpen} detail={props.detail} />}
+      {open && <Papers load={props.load} deps={props.deps} onOpen={props.onOpen} detail={props.detail} reveal={viewOf(props.db).opened?.id ?? null} />}
     </details>
   );
 }
 
-function Papers(props: { load: () => ReturnType<typeof papersInVenue>; deps: unknown[]; onOpen: (id: string) => void; detail: 'venue' | 'topic' }) {
+function Papers(props: { load: () => ReturnType<typeof papersInVenue>; deps: unknown[]; onOpen: (id: string) => void; detail: 'venue' | 'topic'; reveal: string | null }) {
   const papers = useLive(props.load, props.deps);
   if (papers.loading) return <div aria-busy="true" />;
   if (papers.error) return <Notice kind="error">{papers.error.message}</Notice>;
-  return <PaperList papers={papers.value} onOpen={props.onOpen} detail={props.detail} />;
+  return <PaperList papers={papers.value} onOpen={props.onOpen} detail={props.detail} reveal={props.reveal} />;
 }

@@ -36,6 +36,50 @@ function openGroup(details: HTMLDetailsElement) {
   details.dispatchEvent(new Event('toggle'));
 }
 
+describe('the library, coming back from a note opened in it', () => {
+  it('shows the same search, with the hit opened focused', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'Chunked prefills', note: 'chunk' });
+    const second = await addPaper(db, { title: 'Another chunked paper' });
+    render(<Panel db={db} />);
+    search('chunked');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
+    const hit = screen.getAllByTestId('search-hit').find((b) => b.textContent === 'Another chunked paper')!;
+    fireEvent.click(hit);
+    fireEvent.click(await screen.findByTestId('back'));
+    expect((screen.getByTestId('search') as HTMLInputElement).value).toBe('chunked');
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
+    await waitFor(() => expect((document.activeElement as HTMLElement).dataset.paper).toBe(second.id));
+  });
+
+  it('shows the same tab and groups open, with the paper opened focused; clearing a search goes back to them too', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'Quokka', tags: ['serving'] });
+    const other = await addPaper(db, { title: 'Wombat', tags: ['serving', 'storage'] });
+    render(<Panel db={db} />);
+    fireEvent.click(screen.getByTestId('browse-tag'));
+    const group = (tag: string) => document.querySelector<HTMLDetailsElement>(`details[data-facet="${tag}"]`)!;
+    await waitFor(() => expect(group('storage')).toBeTruthy());
+    openGroup(group('storage'));
+    const paper = await waitFor(() => {
+      const button = group('storage').querySelector<HTMLElement>('[data-testid=open-paper]');
+      expect(button).toBeTruthy();
+      return button!;
+    });
+    fireEvent.click(paper);
+    fireEvent.click(await screen.findByTestId('back'));
+    await waitFor(() => expect((document.activeElement as HTMLElement).dataset.paper).toBe(other.id));
+    expect(screen.getByTestId('browse-tag').getAttribute('aria-selected')).toBe('true');
+    expect(group('storage').open).toBe(true);
+    expect(group('serving').open).toBe(false);
+    search('wombat');
+    await screen.findByTestId('search-hit');
+    search('');
+    await waitFor(() => expect(group('storage').open).toBe(true));
+    expect(screen.getByTestId('browse-tag').getAttribute('aria-selected')).toBe('true');
+  });
+});
+
 describe('the library’s search status', () => {
   it('is one live region, there before the query, that says what each query finds', async () => {
     const db = freshDb();
@@ -90,5 +134,27 @@ describe('a search that finds more than it shows', () => {
     await waitFor(() => expect(status()).toBe('120 papers'));
     expect(screen.queryByTestId('search-more')).toBeNull();
     expect(document.activeElement).toBe(screen.getAllByTestId('search-hit')[100]);
+  });
+});
+
+describe('a venue of thousands of papers', () => {
+  it('shows them a page at a time, and the one opened last on coming back', async () => {
+    const db = freshDb();
+    await addMany(db, 450, (i) => ({ title: `Paper ${i}`, venue: 'arXiv 2024' }));
+    render(<Panel db={db} />);
+    const venue = () => document.querySelector<HTMLDetailsElement>('details[data-venue="arXiv 2024"]')!;
+    await waitFor(() => expect(venue().textContent).toContain('(450)'));
+    openGroup(venue());
+    await waitFor(() => expect(venue().querySelectorAll('[data-testid=open-paper]')).toHaveLength(200));
+    fireEvent.click(screen.getByTestId('more-papers'));
+    expect(venue().querySelectorAll('[data-testid=open-paper]')).toHaveLength(400);
+    expect(document.activeElement).toBe(venue().querySelectorAll('[data-testid=open-paper]')[200]);
+    expect(screen.getByTestId('more-papers').textContent).toBe('Show 50 more of 450');
+    const last = venue().querySelectorAll<HTMLElement>('[data-testid=open-paper]')[399]!;
+    const id = last.dataset.paper;
+    fireEvent.click(last);
+    fireEvent.click(await screen.findByTestId('back'));
+    await waitFor(() => expect((document.activeElement as HTMLElement).dataset.paper).toBe(id));
+    expect(venue().querySelectorAll('[data-testid=open-paper]')).toHaveLength(400);
   });
 });
