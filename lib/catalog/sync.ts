@@ -1,11 +1,11 @@
 import type { PaperRecord } from '../db/records';
 import { deletedCatalogIds, setDeletedCatalogIds } from '../db/deleted-catalog';
-import { papersWithFacet } from '../db/postings';
+import { papersWithFacet, termCounts } from '../db/postings';
 import type { PaperNotesDB } from '../db/schema';
 import { TERMS_VERSION, TERMS_VERSION_KEY, termsCurrent } from '../db/reindex';
 import { takeSnapshot, snapshotTables } from '../db/snapshots';
 import { deletePapers, paperTables, putPapers } from '../db/write';
-import { CATALOG_FACET } from '../search/facets';
+import { CATALOG_FACET, FACET, facetValue } from '../search/facets';
 import { acceptPending, adoptCatalogLink, catalogRecord, dismissPending, isEdited, mergeCatalogRecord } from './merge';
 import type { Catalog } from './types';
 import { storedRow } from './rows';
@@ -23,6 +23,8 @@ export interface AppliedCatalog {
   hash: string;
   appliedAt: number;
   papers: number;
+  /** The catalog's topics (paths): those a later catalog drops are its to remove. Unset before it was kept. */
+  topics?: string[];
 }
 
 export interface SyncReport {
@@ -176,12 +178,37 @@ export function syncCatalog(db: PaperNotesDB, catalog: Catalog, faults: SyncFaul
     await deletePapers(db, deletes);
     const venues = await db.venues.bulkGet(catalog.venues.map((venue) => venue.label));
     await db.venues.bulkPut(catalog.venues.map((venue, i) => mergeCatalogVenue(venues[i], venue)));
-    await db.topics.bulkPut(catalog.topics);
+    await putCatalogTopics(db, catalog);
     faults.beforeCommit?.();
-    await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });
+    await db.meta.put({ key: APPLIED_CATALOG, value: appliedRecord(catalog, now) });
     return report;
   });
 }
+
+const appliedRecord = (catalog: Catalog, now: number): AppliedCatalog => ({
+  hash: catalog.hash,
+  appliedAt: now,
+  papers: catalog.papers.length,
+  topics: catalog.topics.map((topic) => topic.path),
+});
+
+/**
+ * The catalog's topics written, and those the catalog applied before had and this one dropped (or
+ * renamed) removed, where no paper is listed under them or under a topic within them (an
+ * imported paper, an edited note): they were listed in the library with no paper, for good.
+ * Topics an import brought are not the catalog's to remove.
+ */
+const putCatalogTopics = inTransaction(async function putCatalogTopics(db: PaperNotesDB, catalog: Catalog): Promise<void> {
+  const before = ((await db.meta.get(APPLIED_CATALOG))?.value as AppliedCatalog | undefined)?.topics ?? [];
+  const now = new Set(catalog.topics.map((topic) => topic.path));
+  const dropped = before.filter((path) => !now.has(path));
+  if (dropped.length) {
+    const used = [...(await termCounts(db, 'f', FACET.topic)).keys()].map(facetValue);
+    const kept = [...now, ...used];
+    await db.topics.bulkDelete(dropped.filter((path) => !kept.some((other) => other === path || other.startsWith(`${path}/`))));
+  }
+  await db.topics.bulkPut(catalog.topics);
+});
 
 /**
  * Into an empty database (a first install): the records numbered in catalog order and the
@@ -197,7 +224,7 @@ const firstInstall = inTransaction(async function firstInstall(db: PaperNotesDB,
   await db.venues.bulkPut(catalog.venues.map((venue) => mergeCatalogVenue(undefined, venue)));
   await db.topics.bulkPut(catalog.topics);
   faults.beforeCommit?.();
-  await db.meta.put({ key: APPLIED_CATALOG, value: { hash: catalog.hash, appliedAt: now, papers: catalog.papers.length } satisfies AppliedCatalog });
+  await db.meta.put({ key: APPLIED_CATALOG, value: appliedRecord(catalog, now) });
   report.added = records.length;
   return report;
 });
