@@ -1,7 +1,10 @@
+import Dexie from 'dexie';
 import { facetValue, FACET, tagFacet, topicFacet, venueFacet } from '../search/facets';
-import { papersWithFacet, termCounts } from './postings';
+import { papersWithFacet, seqsWith, termCounts } from './postings';
 import type { PaperRecord, VenueGroup, VenueRecord } from './records';
 import type { PaperNotesDB } from './schema';
+import { papersBySeq } from './shelves';
+import { inTransaction } from './transaction-promise';
 
 export interface VenueSummary {
   label: string;
@@ -77,16 +80,50 @@ export function papersInTopic(db: PaperNotesDB, topic: string): Promise<PaperRec
 }
 
 export interface TagSummary {
+  /** As most of its papers spell it: tags that differ only in case are one ("LLM", "llm"). */
   tag: string;
   count: number;
 }
 
+/** What tags are told apart by: not their case, as search does not. */
+const tagKey = (tag: string) => tag.toLowerCase();
+
+/** Each tag, case ignored, with its spellings on notes (most used first) and their numbers of papers. */
+const tagSpellings = inTransaction(async function tagSpellings(db: PaperNotesDB): Promise<Map<string, [string, number][]>> {
+  const groups = new Map<string, [string, number][]>();
+  for (const [term, count] of await termCounts(db, 'f', FACET.tag)) {
+    const tag = facetValue(term);
+    const group = groups.get(tagKey(tag));
+    if (group) group.push([tag, count]);
+    else groups.set(tagKey(tag), [[tag, count]]);
+  }
+  for (const group of groups.values()) group.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return groups;
+});
+
+/** The numbers of the papers with any of these spellings of a tag (a paper may have two), highest first. */
+const seqsWithTag = inTransaction(async function seqsWithTag(db: PaperNotesDB, spellings: string[]): Promise<number[]> {
+  const sets = await Dexie.Promise.all(spellings.map((tag) => seqsWith(db, 'f', tagFacet(tag), false)));
+  const seqs = new Set<number>();
+  for (const set of sets) for (const seq of set.descending()) seqs.add(seq);
+  return [...seqs].sort((a, b) => b - a);
+});
+
 /** Every tag on a note with its number of papers, alphabetically (case ignored). */
 export async function listTags(db: PaperNotesDB): Promise<TagSummary[]> {
-  const counts = await termCounts(db, 'f', FACET.tag);
-  return [...counts].map(([term, count]) => ({ tag: facetValue(term), count })).sort((a, b) => a.tag.localeCompare(b.tag, undefined, { sensitivity: 'base' }) || a.tag.localeCompare(b.tag));
+  return db.transaction('r', [db.terms], async () => {
+    const groups = [...(await tagSpellings(db)).values()];
+    const counts = await Dexie.Promise.all(groups.map((spellings) => (spellings.length === 1 ? spellings[0]![1] : seqsWithTag(db, spellings.map(([tag]) => tag)).then((seqs) => seqs.length))));
+    return groups
+      .map((spellings, i) => ({ tag: spellings[0]![0], count: counts[i]! }))
+      .sort((a, b) => a.tag.localeCompare(b.tag, undefined, { sensitivity: 'base' }) || a.tag.localeCompare(b.tag));
+  });
 }
 
+/** The papers with a tag, however each spells it, in page order. */
 export function papersWithTag(db: PaperNotesDB, tag: string): Promise<PaperRecord[]> {
-  return papersInPageOrder(db, tagFacet(tag));
+  return db.transaction('r', [db.terms, db.shelves], async () => {
+    const spellings = (await tagSpellings(db)).get(tagKey(tag))?.map(([spelling]) => spelling) ?? [tag];
+    return (await papersBySeq(db.shelves, await seqsWithTag(db, spellings))).sort(byPageOrder);
+  });
 }

@@ -253,7 +253,8 @@ function Tags({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void }
   return (
     <div data-testid="tags">
       {tags.value.map(({ tag, count }) => (
-        <FacetGroup key={tag} db={db} id={`tag:${tag}`} value={tag} label={`#${tag}`} count={count} load={() => papersWithTag(db, tag)} deps={[tag]} onOpen={onOpen} detail="venue" />
+        // Keyed case ignored, as tags are listed: the spelling shown may change with the notes.
+        <FacetGroup key={tag.toLowerCase()} db={db} id={`tag:${tag.toLowerCase()}`} value={tag} label={`#${tag}`} count={count} load={() => papersWithTag(db, tag)} deps={[tag]} onOpen={onOpen} detail="venue" />
       ))}
     </div>
   );

@@ -248,6 +248,22 @@ describe('browsing', () => {
   });
 });
 
+describe('tags that differ only in case', () => {
+  it('are one tag, spelt as most of its papers spell it, each paper counted once', async () => {
+    const { db, sarathi, serverless, lina } = await library();
+    await updatePaper(db, sarathi.id, () => ({ tags: ['LLM', 'Serverless'] }));
+    await updatePaper(db, lina.id, () => ({ tags: ['llm', 'LLM'] }));
+    await addPaper(db, { title: 'A fourth', tags: ['llm'] });
+    await addPaper(db, { title: 'A fifth', tags: ['llm'] });
+    expect(await listTags(db)).toEqual([
+      { tag: 'llm', count: 4 },
+      { tag: 'serverless', count: 2 },
+    ]);
+    expect((await papersWithTag(db, 'llm')).map((p) => p.title)).toEqual([sarathi.title, lina.title, 'A fourth', 'A fifth']);
+    expect((await papersWithTag(db, 'SERVERLESS')).map((p) => p.id)).toEqual([sarathi.id, serverless.id]);
+  });
+});
+
 describe('the search postings', () => {
   it('follow edits and deletions: no stale hit, no missed word', async () => {
     const { db, sarathi } = await library();
