@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { isUnspacedChar, MAX_QUERY_TOKENS, queryTerms } from '../search/tokens';
+import { isUnspacedChar, MAX_QUERY_TOKENS, MIN_PREFIX, queryTerms } from '../search/tokens';
 import type { Bitset } from '../search/bitset';
 import { seqsWith } from './postings';
 import { papersBySeq } from './shelves';
@@ -20,8 +20,6 @@ export interface SearchResult {
   unsearched: string[];
 }
 
-/** Words this short match whole words only: as prefixes they would match half the vocabulary. */
-const MIN_PREFIX = 3;
 /** Whether a query word matches the words it starts: three letters or more, or one CJK character. */
 const asPrefix = (word: string) => word.length >= MIN_PREFIX || isUnspacedChar(word);
 

@@ -1,5 +1,5 @@
 import { normaliseForSearch } from './normalise';
-import { hasUnspaced, UNSPACED } from './tokens';
+import { findsWord, hasUnspaced, UNSPACED } from './tokens';
 
 export interface Segment {
   text: string;
@@ -47,7 +47,7 @@ function unspacedHits(word: string, tokens: string[]): Segment[] {
   let from = 0;
   const other = (to: number) => {
     const part = read.slice(from, to);
-    if (part && tokens.some((token) => !hasUnspaced(token) && part.startsWith(token))) cover(from, to);
+    if (part && tokens.some((token) => !hasUnspaced(token) && findsWord(token, part))) cover(from, to);
   };
   for (const run of read.matchAll(UNSPACED)) {
     other(run.index);
@@ -63,7 +63,7 @@ function unspacedHits(word: string, tokens: string[]): Segment[] {
   return parts;
 }
 
-/** Splits text into runs, marking each word that a query token starts (as search matched it). */
+/** Splits text into runs, marking each word that a query token finds (`findsWord`, as search matched it). */
 export function highlight(text: string, tokens: string[]): Segment[] {
   if (!tokens.length || !text) return text ? [{ text, hit: false }] : [];
   const segments: Segment[] = [];
@@ -79,7 +79,7 @@ export function highlight(text: string, tokens: string[]): Segment[] {
       last = match.index + match[0].length;
       continue;
     }
-    if (!tokens.some((token) => word.startsWith(token))) continue;
+    if (!tokens.some((token) => findsWord(token, word))) continue;
     plain(match.index);
     segments.push({ text: match[0], hit: true });
     last = match.index + match[0].length;

@@ -136,6 +136,12 @@ export function tokenize(...texts: string[]): string[] {
   return [...tokens];
 }
 
+/** Query words this short match whole words only: as prefixes they would match half the vocabulary. */
+export const MIN_PREFIX = 3;
+
+/** Whether a query word (not CJK) finds a word of a paper, as search reads them: starts it, or is it under `MIN_PREFIX`. */
+export const findsWord = (token: string, word: string) => (token.length >= MIN_PREFIX ? word.startsWith(token) : word === token);
+
 /** Query words searched at most: each is a read of its postings, and a pasted paragraph would make hundreds. */
 export const MAX_QUERY_TOKENS = 8;
 

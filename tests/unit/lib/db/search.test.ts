@@ -150,6 +150,21 @@ describe('highlight', () => {
     ]);
   });
 
+  it('marks words under three letters only where they are whole words, as search matched them', () => {
+    expect(highlight('Inference in ML, for MLPerf', ['in', 'ml'])).toEqual([
+      { text: 'Inference ', hit: false },
+      { text: 'in', hit: true },
+      { text: ' ', hit: false },
+      { text: 'ML', hit: true },
+      { text: ', for MLPerf', hit: false },
+    ]);
+    expect(highlight('GPU调度 on GPUs', ['gp', '调度'])).toEqual([
+      { text: 'GPU', hit: false },
+      { text: '调度', hit: true },
+      { text: ' on GPUs', hit: false },
+    ]);
+  });
+
   it('marks every place a one-character CJK query is found', () => {
     expect(highlight('锁服务, 用锁', ['锁'])).toEqual([
       { text: '锁', hit: true },
