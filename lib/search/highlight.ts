@@ -1,4 +1,5 @@
 import { normaliseForSearch } from './normalise';
+import { markdownAsText } from './plain-text';
 import { findsWord, hasUnspaced, UNSPACED } from './tokens';
 
 export interface Segment {
@@ -88,19 +89,17 @@ export function highlight(text: string, tokens: string[]): Segment[] {
   return segments;
 }
 
-/** A short excerpt of a long text around its first hit, for a result list. */
+/** A cut at `at` moved off the second half of a character outside the BMP (an emoji, a rare Han character). */
+const onCharacter = (text: string, at: number) => (at > 0 && at < text.length && /[\udc00-\udfff]/.test(text[at]!) ? at - 1 : at);
+
+/** A short excerpt of a note (Markdown, read as text: `markdownAsText`) around its first hit, for a result list. */
 export function snippet(text: string, tokens: string[], radius = 80): string {
-  // Read as text, not Markdown source: list markers, emphasis and heading marks dropped.
-  const flat = text
-    .replace(/^[ \t]*(?:[*+-]|\d+\.)[ \t]+/gm, '')
-    .replace(/[*_`#>]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = markdownAsText(text);
   const segments = highlight(flat, tokens);
   const first = segments.findIndex((s) => s.hit);
-  if (first < 0) return flat.length > radius * 2 ? flat.slice(0, radius * 2).trimEnd() + '…' : flat;
+  if (first < 0) return flat.length > radius * 2 ? flat.slice(0, onCharacter(flat, radius * 2)).trimEnd() + '…' : flat;
   const offset = segments.slice(0, first).reduce((n, s) => n + s.text.length, 0);
-  const start = Math.max(0, offset - radius);
-  const end = Math.min(flat.length, offset + radius);
+  const start = onCharacter(flat, Math.max(0, offset - radius));
+  const end = onCharacter(flat, Math.min(flat.length, offset + radius));
   return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
 }
