@@ -9,16 +9,20 @@ export interface PaperListProps {
   detail?: 'venue' | 'topic';
   /** A paper to have among those shown however far down it is (the one opened last). */
   reveal?: string | null;
+  /** How many to show at first (as many as the list showed before, say). */
+  startShown?: number;
+  /** Told how many are shown after Show more. */
+  onShow?: (shown: number) => void;
 }
 
 /** Papers shown at a time: a venue of thousands (arXiv) would otherwise be built all at once, and again at each change. */
 export const LIST_PAGE = 200;
 
 /** Papers as a list of titles that open their notes, a page at a time. */
-export function PaperList({ papers, onOpen, detail = 'topic', reveal }: PaperListProps) {
+export function PaperList({ papers, onOpen, detail = 'topic', reveal, startShown = LIST_PAGE, onShow }: PaperListProps) {
   const [shown, setShown] = useState(() => {
     const at = reveal ? papers.findIndex((paper) => paper.id === reveal) : -1;
-    return Math.max(LIST_PAGE, Math.ceil((at + 1) / LIST_PAGE) * LIST_PAGE);
+    return Math.max(startShown, Math.ceil((at + 1) / LIST_PAGE) * LIST_PAGE);
   });
   const list = useRef<HTMLUListElement>(null);
   // After Show more, the first paper it brought has the focus (the button is gone with the last).
@@ -51,6 +55,7 @@ export function PaperList({ papers, onOpen, detail = 'topic', reveal }: PaperLis
           onClick={() => {
             firstNew.current = shown;
             setShown(shown + LIST_PAGE);
+            onShow?.(shown + LIST_PAGE);
           }}
           data-testid="more-papers"
         >

@@ -37,6 +37,8 @@ interface LibraryView {
   limit: number;
   /** The groups open: `venue:OSDI 2024`, `topic:…`, `tag:…`. */
   open: Set<string>;
+  /** How many papers a group shows, where Show more was asked for. */
+  shown: Map<string, number>;
   /** The paper last opened, and how far down the viewport its button stood. */
   opened: { id: string; top: number } | null;
 }
@@ -46,7 +48,7 @@ const views = new WeakMap<PaperNotesDB, LibraryView>();
 
 function viewOf(db: PaperNotesDB): LibraryView {
   let view = views.get(db);
-  if (!view) views.set(db, (view = { query: '', browse: 'venue', limit: HITS_PAGE, open: new Set(), opened: null }));
+  if (!view) views.set(db, (view = { query: '', browse: 'venue', limit: HITS_PAGE, open: new Set(), shown: new Map(), opened: null }));
   return view;
 }
 
@@ -225,7 +227,7 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
             Download as a conference page
           </button>
           {failure && <Notice kind="error">{failure}</Notice>}
-          <Papers load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" reveal={viewOf(db).opened?.id ?? null} />
+          <Papers db={db} id={`venue:${venue.label}`} load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" />
         </>
       )}
     </details>
@@ -278,14 +280,25 @@ function FacetGroup(props: {
       <summary>
         {props.label} <span class="muted small">({props.count})</span>
       </summary>
-      {open && <Papers load={props.load} deps={props.deps} onOpen={props.onOpen} detail={props.detail} reveal={viewOf(props.db).opened?.id ?? null} />}
+      {open && <Papers db={props.db} id={props.id} load={props.load} deps={props.deps} onOpen={props.onOpen} detail={props.detail} />}
     </details>
   );
 }
 
-function Papers(props: { load: () => ReturnType<typeof papersInVenue>; deps: unknown[]; onOpen: (id: string) => void; detail: 'venue' | 'topic'; reveal: string | null }) {
+/** A group's papers, as many shown as it showed before. */
+function Papers(props: { db: PaperNotesDB; id: string; load: () => ReturnType<typeof papersInVenue>; deps: unknown[]; onOpen: (id: string) => void; detail: 'venue' | 'topic' }) {
   const papers = useLive(props.load, props.deps);
   if (papers.loading) return <div aria-busy="true" />;
   if (papers.error) return <Notice kind="error">{papers.error.message}</Notice>;
-  return <PaperList papers={papers.value} onOpen={props.onOpen} detail={props.detail} reveal={props.reveal} />;
+  const view = viewOf(props.db);
+  return (
+    <PaperList
+      papers={papers.value}
+      onOpen={props.onOpen}
+      detail={props.detail}
+      reveal={view.opened?.id}
+      startShown={view.shown.get(props.id)}
+      onShow={(shown) => view.shown.set(props.id, shown)}
+    />
+  );
 }

@@ -156,5 +156,10 @@ describe('a venue of thousands of papers', () => {
     fireEvent.click(await screen.findByTestId('back'));
     await waitFor(() => expect((document.activeElement as HTMLElement).dataset.paper).toBe(id));
     expect(venue().querySelectorAll('[data-testid=open-paper]')).toHaveLength(400);
+    // A search, cleared: the venue as it was.
+    search('paper');
+    await screen.findAllByTestId('search-hit');
+    search('');
+    await waitFor(() => expect(venue().querySelectorAll('[data-testid=open-paper]')).toHaveLength(400));
   });
 });
