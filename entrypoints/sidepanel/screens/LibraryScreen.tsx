@@ -152,7 +152,8 @@ function SearchStatus({ result }: { result: Answer }) {
       {unsearched.length > 0 && (
         <span data-testid="search-unsearched">
           {' '}
-          Only the first {MAX_QUERY_TOKENS} words are searched: not {unsearched.join(', ')}.
+          Only the first {MAX_QUERY_TOKENS} words are searched: not{' '}
+          {unsearched.length > 3 ? `the ${unsearched.length.toLocaleString('en')} after them` : unsearched.join(', ')}.
         </span>
       )}
     </>

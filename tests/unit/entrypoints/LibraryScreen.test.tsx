@@ -113,6 +113,9 @@ describe('the library’s search status', () => {
     render(<Panel db={db} />);
     search('one two three four five six seven eight nine ten');
     await waitFor(() => expect(status()).toBe('1 paper Only the first 8 words are searched: not nine, ten.'));
+    // A pasted paragraph: the words left out counted, not listed.
+    search(`one two three four five six seven eight ${Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ')}`);
+    await waitFor(() => expect(status()).toBe('1 paper Only the first 8 words are searched: not the 500 after them.'));
     // One-letter words are not searched for, and are not counted.
     search('a b c d e f g h one');
     await waitFor(() => expect(status()).toBe('1 paper'));
