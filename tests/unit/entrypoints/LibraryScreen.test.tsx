@@ -166,3 +166,34 @@ describe('a venue of thousands of papers', () => {
     await waitFor(() => expect(venue().querySelectorAll('[data-testid=open-paper]')).toHaveLength(400));
   });
 });
+
+describe('the library kept current while it is shown', () => {
+  it('counts a note made, edited, deleted or imported elsewhere, and keeps the groups open as they move', async () => {
+    const { updatePaper } = await import('@/lib/db/notes');
+    const { deletePaper } = await import('@/lib/db/delete');
+    const db = freshDb();
+    const first = await addPaper(db, { title: 'First', venue: 'ATC 2023', year: 2023 });
+    render(<Panel db={db} />);
+    const venue = (label: string) => document.querySelector<HTMLDetailsElement>(`details[data-venue="${label}"]`);
+    const counts = () => [...document.querySelectorAll('details[data-venue] > summary')].map((s) => s.textContent);
+    await waitFor(() => expect(counts()).toEqual(['ATC 2023 (1)']));
+    openGroup(venue('ATC 2023')!);
+    await waitFor(() => expect(venue('ATC 2023')!.querySelectorAll('[data-testid=open-paper]')).toHaveLength(1));
+    const second = await addPaper(db, { title: 'Second', venue: 'OSDI 2024', year: 2024 });
+    await waitFor(() => expect(counts()).toEqual(['OSDI 2024 (1)', 'ATC 2023 (1)']));
+    await updatePaper(db, second.id, () => ({ venue: 'ATC 2023' }));
+    await waitFor(() => expect(counts()).toEqual(['ATC 2023 (2)']));
+    await waitFor(() => expect(venue('ATC 2023')!.querySelectorAll('[data-testid=open-paper]')).toHaveLength(2));
+    expect(venue('ATC 2023')!.open).toBe(true);
+    await addMany(db, 3, (i) => ({ title: `Imported ${i}`, venue: 'ATC 2023' }));
+    await waitFor(() => expect(counts()).toEqual(['ATC 2023 (5)']));
+    await deletePaper(db, first.id);
+    await waitFor(() => expect(counts()).toEqual(['ATC 2023 (4)']));
+    expect(venue('ATC 2023')!.open).toBe(true);
+    // A search shown updates too.
+    search('second');
+    await waitFor(() => expect(status()).toBe('1 paper'));
+    await updatePaper(db, second.id, () => ({ title: 'Renamed' }));
+    await waitFor(() => expect(status()).toBe('No paper matches.'));
+  });
+});
