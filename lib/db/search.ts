@@ -6,10 +6,14 @@ import { papersBySeq } from './shelves';
 import type { PaperRecord } from './records';
 import type { PaperNotesDB } from './schema';
 
+/** Hits ranked together: more asked for (Show more) come after them, which keep their order. */
+export const SEARCH_PAGE = 50;
+
 export interface SearchResult {
   /**
-   * The best hits: title matches first, then the rest, each group most recently updated first;
-   * when more match than are shown, the newest papers are the ones shown.
+   * The best hits: title matches first, then the rest, each group most recently updated first,
+   * a page (`SEARCH_PAGE`) at a time; when more match than are shown, the newest papers (by
+   * number) are the ones shown, so that a page asked for after another comes after it.
    */
   hits: PaperRecord[];
   /** How many papers match in all. */
@@ -34,7 +38,7 @@ function intersect(sets: Bitset[]): Bitset {
  * word of the query must start a word of the paper (match it, under three letters). Reads the
  * postings of the query's words, then only the papers it returns.
  */
-export async function searchPapers(db: PaperNotesDB, query: string, limit = 50): Promise<SearchResult> {
+export async function searchPapers(db: PaperNotesDB, query: string, limit = SEARCH_PAGE): Promise<SearchResult> {
   // One-letter words are not indexed (nor worth searching for) unless they are all the query has;
   // a CJK character is (`termsOfWord`), and is searched as the start of the terms. They are left
   // out before the words are counted: "a b c d e f g h cache" searches for "cache".
@@ -51,8 +55,14 @@ export async function searchPapers(db: PaperNotesDB, query: string, limit = 50):
     // Past the limit, the newest papers (the highest numbers) are the ones shown.
     const titleFirst = inTitle.descending(limit);
     const others = titleFirst.length < limit ? all.descending(limit * 2).filter((id) => !inTitle.has(id)) : [];
-    const records = await papersBySeq(db.shelves, [...titleFirst, ...others].slice(0, limit));
-    records.sort((a, b) => Number(inTitle.has(b.seq!)) - Number(inTitle.has(a.seq!)) || b.updatedAt - a.updatedAt);
-    return { hits: records, total: all.size, tokens, unsearched };
+    const ranked = [...titleFirst, ...others].slice(0, limit);
+    const bySeq = new Map((await papersBySeq(db.shelves, ranked)).map((record) => [record.seq!, record]));
+    const hits: PaperRecord[] = [];
+    for (let from = 0; from < ranked.length; from += SEARCH_PAGE) {
+      // In number order first: papers of the same age (a catalog's) keep it.
+      const page = ranked.slice(from, from + SEARCH_PAGE).sort((a, b) => a - b).flatMap((seq) => bySeq.get(seq) ?? []);
+      hits.push(...page.sort((a, b) => Number(inTitle.has(b.seq!)) - Number(inTitle.has(a.seq!)) || b.updatedAt - a.updatedAt));
+    }
+    return { hits, total: all.size, tokens, unsearched };
   });
 }

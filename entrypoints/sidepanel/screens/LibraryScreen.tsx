@@ -6,7 +6,7 @@ import { searchCount, SearchResults } from '@/components/SearchResults';
 import { GROUP_LABELS, listTags, listTopics, listVenues, papersInTopic, papersInVenue, papersWithTag, type VenueSummary } from '@/lib/db/library';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { download } from '@/lib/runtime/download';
-import { searchPapers, type SearchResult } from '@/lib/db/search';
+import { SEARCH_PAGE, searchPapers, type SearchResult } from '@/lib/db/search';
 import { MAX_QUERY_TOKENS } from '@/lib/search/tokens';
 import { useFailure } from '@/components/use-failure';
 import { useLive, type Live } from '@/components/use-live';
@@ -24,7 +24,7 @@ const BROWSE_TABS: Tab<Browse>[] = [
 ];
 
 /** Search hits asked for at a time. */
-const HITS_PAGE = 50;
+const HITS_PAGE = SEARCH_PAGE;
 
 /**
  * What the library shows, kept while a note opened from it is shown in its place (the screen is

@@ -409,6 +409,24 @@ describe('a search that matches more papers than it shows', () => {
   });
 });
 
+describe('more hits asked for', () => {
+  it('come after those shown, which keep their order', async () => {
+    const { buildRecord } = await import('@/lib/db/notes');
+    const { paperTables, putPapers } = await import('@/lib/db/write');
+    const db = freshDb();
+    // Edited in an order of their own, titles and notes: title hits first, each group by its last edit.
+    const records = Array.from({ length: 130 }, (_, i) =>
+      buildRecord(emptyFields(i % 3 ? { title: `Learning paper ${i}` } : { title: `Paper ${i}`, note: 'learning' }), { id: `r-${i}`, createdAt: i, updatedAt: (i * 37) % 130, rev: 1, origin: 'user' }),
+    );
+    await db.transaction('rw', paperTables(db), async () => putPapers(db, records));
+    const ids = async (limit: number) => (await searchPapers(db, 'learning', limit)).hits.map((h) => h.id);
+    const [fifty, hundred, all] = [await ids(50), await ids(100), await ids(150)];
+    expect(hundred.slice(0, 50)).toEqual(fifty);
+    expect(all.slice(0, 100)).toEqual(hundred);
+    expect(new Set(all).size).toBe(130);
+  });
+});
+
 describe('words that name a property of every object', () => {
   it('are indexed, found and removed like any other word ("constructor")', async () => {
     const db = freshDb();
