@@ -42,7 +42,7 @@ describe('the library with thousands of notes', () => {
     await importPapers(papers, 'SOSP 2019');
     const panel = await library();
     const venue = panel.locator('details[data-venue="SOSP 2019"]');
-    await expect.poll(() => venue.locator('summary').textContent()).toContain('(2000)');
+    await expect.poll(() => venue.locator('summary').textContent()).toContain('(2,000)');
     // Opened from the keyboard.
     await venue.locator('summary').focus();
     await panel.keyboard.press('Enter');

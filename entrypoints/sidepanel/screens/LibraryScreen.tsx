@@ -69,7 +69,8 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
   view.browse = browse;
   view.limit = limit;
 
-  // Back from a note: the paper's button focused and where it stood, once its list has loaded.
+  // Back from a note: the paper's button where it stood, once its list has loaded, and focused
+  // (the note's ← Library button went with the note).
   useLayoutEffect(() => {
     const root = section.current;
     if (!root || !view.opened) return;
@@ -78,7 +79,9 @@ export function LibraryScreen({ db, onOpen }: LibraryScreenProps) {
       const button = opened && paperButton(root, opened.id);
       if (!opened || !button) return !opened;
       view.opened = null;
-      button.focus({ preventScroll: true });
+      // Unless the focus is elsewhere: on the panel's Library tab, reached with the arrow keys.
+      const active = document.activeElement;
+      if (!active || active === document.body || root.contains(active)) button.focus({ preventScroll: true });
       window.scrollBy(0, button.getBoundingClientRect().top - opened.top);
       return true;
     };
@@ -207,7 +210,7 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
   return (
     <details class="group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-venue={venue.label}>
       <summary>
-        {venue.label} <span class="muted small">({venue.count})</span>
+        {venue.label} <span class="muted small">({venue.count.toLocaleString('en')})</span>
       </summary>
       {open && (
         <>
@@ -279,7 +282,7 @@ function FacetGroup(props: {
   return (
     <details class="group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-facet={props.value}>
       <summary>
-        {props.label} <span class="muted small">({props.count})</span>
+        {props.label} <span class="muted small">({props.count.toLocaleString('en')})</span>
       </summary>
       {open && <Papers db={props.db} id={props.id} load={props.load} deps={props.deps} onOpen={props.onOpen} detail={props.detail} />}
     </details>

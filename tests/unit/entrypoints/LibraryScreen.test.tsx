@@ -10,14 +10,22 @@ import { addPaper, freshDb } from '../db-helpers';
 
 afterEach(cleanup);
 
-/** The library as the panel shows it: a note opened from it takes its place until "← Library". */
+/** The library as the panel shows it: a note opened from it takes its place until "← Library" (or the panel's Library tab). */
 function Panel({ db }: { db: PaperNotesDB }) {
   const [note, setNote] = useState<string | null>(null);
-  if (!note) return <LibraryScreen db={db} onOpen={setNote} />;
   return (
-    <button type="button" data-testid="back" onClick={() => setNote(null)}>
-      ← Library {note}
-    </button>
+    <>
+      <button type="button" data-testid="tab-library" onClick={() => setNote(null)}>
+        Library
+      </button>
+      {note ? (
+        <button type="button" data-testid="back" onClick={() => setNote(null)}>
+          ← Library {note}
+        </button>
+      ) : (
+        <LibraryScreen db={db} onOpen={setNote} />
+      )}
+    </>
   );
 }
 
@@ -50,6 +58,13 @@ describe('the library, coming back from a note opened in it', () => {
     expect((screen.getByTestId('search') as HTMLInputElement).value).toBe('chunked');
     await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
     await waitFor(() => expect((document.activeElement as HTMLElement).dataset.paper).toBe(second.id));
+    // Back by the panel's Library tab, reached from the keyboard: the focus stays on the tab.
+    fireEvent.click(screen.getAllByTestId('search-hit')[0]!);
+    const tab = screen.getByTestId('tab-library');
+    tab.focus();
+    fireEvent.click(tab);
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
+    expect(document.activeElement).toBe(tab);
   });
 
   it('shows the same tab and groups open, with the paper opened focused; clearing a search goes back to them too', async () => {
