@@ -242,6 +242,7 @@ function Topics({ db, onOpen }: { db: PaperNotesDB; onOpen: (id: string) => void
   const topics = useLive(() => listTopics(db), []);
   if (topics.loading) return <div aria-busy="true" />;
   if (topics.error) return <Notice kind="error">{topics.error.message}</Notice>;
+  if (!topics.value.length) return <p class="muted" data-testid="topics">No note has a topic yet.</p>;
   return (
     <div data-testid="topics">
       {topics.value.map(({ topic, count }) => (

@@ -95,6 +95,17 @@ describe('the library, coming back from a note opened in it', () => {
   });
 });
 
+describe('the library with nothing to list', () => {
+  it('says so under each tab', async () => {
+    render(<Panel db={freshDb()} />);
+    expect((await screen.findByTestId('venues')).textContent).toContain('No notes yet');
+    fireEvent.click(screen.getByTestId('browse-topic'));
+    expect((await screen.findByTestId('topics')).textContent).toBe('No note has a topic yet.');
+    fireEvent.click(screen.getByTestId('browse-tag'));
+    expect((await screen.findByTestId('tags')).textContent).toContain('No note has tags yet');
+  });
+});
+
 describe('the library’s search status', () => {
   it('is one live region, there before the query, that says what each query finds', async () => {
     const db = freshDb();
