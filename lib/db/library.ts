@@ -23,18 +23,19 @@ export function labelYear(label: string): number | null {
 }
 
 function inferGroup(label: string): VenueGroup {
-  return /^arxiv\b/i.test(label) ? 'misc' : 'conference';
+  return !label || /^arxiv\b/i.test(label) ? 'misc' : 'conference';
 }
 
 /**
  * Every venue with its number of papers, the way the reading-notes navigation lists them:
- * conferences, journals, then the rest; newest first within each. Venues without papers are kept.
+ * conferences, journals, then the rest; newest first within each. Venues without papers are kept;
+ * papers without a venue are listed under the label "" (shown as `NO_VENUE`) with the rest.
  */
 export async function listVenues(db: PaperNotesDB): Promise<VenueSummary[]> {
   const [venues, facets] = await Promise.all([db.venues.toArray(), termCounts(db, 'f', FACET.venue)]);
   const counts = new Map<string, number>([...facets].map(([term, count]) => [facetValue(term), count]));
   const known = new Map<string, VenueRecord>(venues.map((v) => [v.label, v]));
-  const all = new Set([...known.keys(), ...[...counts.keys()].filter(Boolean)]);
+  const all = new Set([...known.keys(), ...counts.keys()]);
   return [...all]
     .map((label) => {
       const venue = known.get(label);

@@ -14,9 +14,10 @@ import { inTransaction } from './transaction-promise';
  * upgrade, as version 11 does, or a write before the rebuild would not find a paper it rewrites
  * and would store it a second time. Version 15 indexes runs of CJK as pairs of characters;
  * version 16 adds each run's last character and keeps CJK terms in rows by their first character;
- * version 17 reads Korean in syllables and kana with their voicing (`normaliseForSearch`).
+ * version 17 reads Korean in syllables and kana with their voicing (`normaliseForSearch`);
+ * version 18 lists papers without a venue under a venue facet of their own.
  */
-export const TERMS_VERSION = 17;
+export const TERMS_VERSION = 18;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** Adds papers, as new, to the postings changes. */

@@ -2,6 +2,7 @@ import type { PaperFields, TopicRecord, VenueGroup, VenueRecord } from '../db/re
 import { defaultVenue, splitVenueLabel, type LibraryData } from '../library/types';
 import { isTruncated, matchesTruncated, normaliseTitle, truncatedPrefix } from '../match/title';
 import { emptyFields } from '../notes/derive';
+import { NO_VENUE } from '../search/facets';
 import { identifiersFromLinks, normaliseDoi } from '../notes/identifiers';
 import { GitBookError } from './errors';
 import { splitTitleLine } from './inline';
@@ -23,8 +24,6 @@ const GROUPS: [RegExp, VenueGroup][] = [
   [/^journals?$/i, 'journal'],
   [/^misc(ellaneous)?$/i, 'misc'],
 ];
-/** Where the writer puts papers that have no venue; read back as no venue. */
-export const NO_VENUE = 'No venue';
 
 const groupOf = (title: string) => GROUPS.find(([re]) => re.test(title.trim()))?.[1];
 

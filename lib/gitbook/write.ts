@@ -3,7 +3,7 @@ import { defaultVenue, type LibraryData } from '../library/types';
 import { identifiersFromLinks } from '../notes/identifiers';
 import { writePaperListPage } from './paper-list-page';
 import { writePaperPage } from './paper-page';
-import { NO_VENUE } from './read';
+import { NO_VENUE } from '../search/facets';
 import { uniqueSlugs } from './slug';
 import { writeSummary, type SummaryNode } from './summary';
 import { affiliationLineFits, awardIn, noteFitsVenuePage, writeVenuePage, type VenueEntryOut } from './venue-page';

@@ -3,6 +3,7 @@ import { Notice } from '@/components/Notice';
 import { TabList, tabPanel, type Tab } from '@/components/TabList';
 import { PaperList } from '@/components/PaperList';
 import { searchCount, SearchResults } from '@/components/SearchResults';
+import { NO_VENUE } from '@/lib/search/facets';
 import { GROUP_LABELS, listTags, listTopics, listVenues, papersInTopic, papersInVenue, papersWithTag, type VenueSummary } from '@/lib/db/library';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { download } from '@/lib/runtime/download';
@@ -210,11 +211,12 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
   return (
     <details class="group" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-venue={venue.label}>
       <summary>
-        {venue.label} <span class="muted small">({venue.count.toLocaleString('en')})</span>
+        {venue.label || NO_VENUE} <span class="muted small">({venue.count.toLocaleString('en')})</span>
       </summary>
       {open && (
         <>
-          <button
+          {/* Papers without a venue have no conference page of their own. */}
+          {venue.label && <button
             type="button"
             class="link-button small"
             data-testid="download-venue"
@@ -229,7 +231,7 @@ function Venue({ db, venue, onOpen }: { db: PaperNotesDB; venue: VenueSummary; o
             }
           >
             Download as a conference page
-          </button>
+          </button>}
           {failure && <Notice kind="error">{failure}</Notice>}
           <Papers db={db} id={`venue:${venue.label}`} load={() => papersInVenue(db, venue.label)} deps={[venue.label]} onOpen={onOpen} detail="topic" />
         </>

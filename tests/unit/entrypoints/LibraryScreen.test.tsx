@@ -106,6 +106,26 @@ describe('the library with nothing to list', () => {
   });
 });
 
+describe('notes without a venue', () => {
+  it('are listed under No venue, with the rest, and have no conference page to download', async () => {
+    const db = freshDb();
+    await addPaper(db, { title: 'Imported without a venue', venue: '' });
+    await addPaper(db, { title: 'A paper of OSDI', venue: 'OSDI 2024', year: 2024 });
+    render(<Panel db={db} />);
+    const venues = await screen.findByTestId('venues');
+    await waitFor(() => expect(venues.querySelectorAll('summary')).toHaveLength(2));
+    const [osdi, none] = [...venues.querySelectorAll<HTMLDetailsElement>('details')];
+    expect(osdi!.querySelector('summary')!.textContent).toBe('OSDI 2024 (1)');
+    expect(none!.querySelector('summary')!.textContent).toBe('No venue (1)');
+    expect(venues.textContent).toContain('Miscellaneous');
+    openGroup(none!);
+    await waitFor(() => expect(none!.textContent).toContain('Imported without a venue'));
+    expect(none!.querySelector('[data-testid=download-venue]')).toBeNull();
+    openGroup(osdi!);
+    await waitFor(() => expect(osdi!.querySelector('[data-testid=download-venue]')).not.toBeNull());
+  });
+});
+
 describe('the library’s search status', () => {
   it('is one live region, there before the query, that says what each query finds', async () => {
     const db = freshDb();

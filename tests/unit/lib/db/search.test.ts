@@ -241,6 +241,16 @@ describe('browsing', () => {
     ]);
   });
 
+  it('lists papers without a venue under the label "", with the rest, and follows them as they get one', async () => {
+    const { db } = await library();
+    const none = await addPaper(db, { title: 'Imported without a venue', venue: '' });
+    expect((await listVenues(db)).at(-1)).toEqual({ label: '', group: 'misc', year: null, count: 1 });
+    expect((await papersInVenue(db, '')).map((p) => p.id)).toEqual([none.id]);
+    await updatePaper(db, none.id, () => ({ venue: 'NSDI 2024' }));
+    expect((await listVenues(db)).map((v) => v.label)).not.toContain('');
+    expect((await papersInVenue(db, 'NSDI 2024')).map((p) => p.id)).toEqual([none.id]);
+  });
+
   it('lists a venue’s papers and the topics', async () => {
     const { db, sarathi, serverless } = await library();
     expect((await papersInVenue(db, 'OSDI 2024')).map((p) => p.id)).toEqual([sarathi.id, serverless.id]);
