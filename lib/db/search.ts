@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { isUnspacedChar, MAX_QUERY_TOKENS, MIN_PREFIX, queryTerms } from '../search/tokens';
+import { isUnspacedChar, MAX_QUERY_TOKENS, MIN_PREFIX, queryParts } from '../search/tokens';
 import type { Bitset } from '../search/bitset';
 import { seqsWith } from './postings';
 import { papersBySeq } from './shelves';
@@ -42,9 +42,11 @@ export async function searchPapers(db: PaperNotesDB, query: string, limit = SEAR
   // One-letter words are not indexed (nor worth searching for) unless they are all the query has;
   // a CJK character is (`termsOfWord`), and is searched as the start of the terms. They are left
   // out before the words are counted: "a b c d e f g h cache" searches for "cache".
-  const searchable = queryTerms(query).filter((w) => w.length >= 2 || isUnspacedChar(w));
-  const tokens = searchable.slice(0, MAX_QUERY_TOKENS);
+  const { words, joins } = queryParts(query);
+  const searchable = words.filter((w) => w.length >= 2 || isUnspacedChar(w));
   const unsearched = searchable.slice(MAX_QUERY_TOKENS);
+  // The pairs that join a CJK run's words, where there is room: "方法调度" does not find "调度方法".
+  const tokens = [...searchable.slice(0, MAX_QUERY_TOKENS), ...joins].slice(0, MAX_QUERY_TOKENS);
   if (!tokens.length) return { hits: [], total: 0, tokens, unsearched };
   return db.transaction('r', [db.terms, db.shelves], async () => {
     const [all, inTitle] = await Dexie.Promise.all([

@@ -5,8 +5,11 @@ import { normaliseForSearch } from './normalise';
 export const MAX_TOKENS = 4000;
 const MAX_TOKEN_LENGTH = 40;
 
-/** Takes a word; false once no more are wanted. */
-type Take = (word: string) => boolean;
+/**
+ * Takes a word; false once no more are wanted. `join` marks a pair of a query's CJK run that only
+ * checks the run is whole: its pairs side by side already cover it (`termsOfWord`).
+ */
+type Take = (word: string, join?: boolean) => boolean;
 
 const QUOTE = 39; // '
 const BACKTICK = 96; // `
@@ -67,7 +70,12 @@ function termsOfWord(word: string, take: Take, inQuery = false): boolean {
   for (const run of word.matchAll(UNSPACED)) {
     if (run.index > last && !take(word.slice(last, run.index))) return false;
     const chars = [...run[0]];
-    for (let i = 0; i + 1 < chars.length; i++) if (!take(chars[i]! + chars[i + 1]!)) return false;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      // A query's pairs side by side (at even places, and the last pair of an odd run) cover it;
+      // those between them are joins: a query's eight terms then reach across a long phrase.
+      const join = inQuery && i % 2 === 1 && i !== chars.length - 2;
+      if (!take(chars[i]! + chars[i + 1]!, join)) return false;
+    }
     if ((!inQuery || chars.length === 1) && !take(chars.at(-1)!)) return false;
     last = run.index + run[0].length;
   }
@@ -147,24 +155,27 @@ export const MAX_QUERY_TOKENS = 8;
 
 /**
  * The words of a query as the index holds them, every one: a run of CJK as its pairs of
- * characters, or its one character (searched as the start of terms).
+ * characters side by side, or its one character (searched as the start of terms); and the pairs
+ * between those (`joins`), which only check that the run is whole ("方法调度" is not "调度方法").
  */
-export function queryTerms(query: string): string[] {
-  const tokens = new Set<string>();
+export function queryParts(query: string): { words: string[]; joins: string[] } {
+  const words = new Set<string>();
+  const joins = new Set<string>();
   for (const word of normaliseForSearch(query).split(' ')) {
     termsOfWord(
       word,
-      (term) => {
-        if (term) tokens.add(term);
+      (term, join) => {
+        if (term) (join ? joins : words).add(term);
         return true;
       },
       true,
     );
   }
-  return [...tokens];
+  return { words: [...words], joins: [...joins].filter((join) => !words.has(join)) };
 }
 
-/** The words of a query as the index holds them (`queryTerms`), eight at most. */
+/** What a query searches for (`queryParts`), eight at most: its words first, then joins. */
 export function queryTokens(query: string): string[] {
-  return queryTerms(query).slice(0, MAX_QUERY_TOKENS);
+  const { words, joins } = queryParts(query);
+  return [...words, ...joins].slice(0, MAX_QUERY_TOKENS);
 }

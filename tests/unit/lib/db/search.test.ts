@@ -80,6 +80,18 @@ describe('searchPapers', () => {
     expect(await ids('集群吞吐量')).toEqual([long.id]);
   });
 
+  it('searches a long CJK phrase to its end, and its pairs in order where the eight words leave room', async () => {
+    const db = freshDb();
+    const zh = await addPaper(db, { title: 'A paper', note: '* 这篇论文提出了一种新的调度方法\n' });
+    const ids = idsFound(db);
+    // Fifteen characters: eight pairs side by side reach the end, where one pair in a row did not.
+    expect(await ids('这篇论文提出了一种新的调度方法')).toEqual([zh.id]);
+    expect(await ids('这篇论文提出了一种新的调度算法')).toEqual([]);
+    expect((await searchPapers(db, '这篇论文提出了一种新的调度方法')).unsearched).toEqual([]);
+    // The same pairs in another order are not the phrase.
+    expect(await ids('方法调度')).toEqual([]);
+  });
+
   it('finds Korean by syllables and Japanese by voiced kana, not by the letters and bare kana they share with other words', async () => {
     const db = freshDb();
     const ko = await addPaper(db, { title: 'A paper', note: '* 한국어 논문 요약\n' });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseForSearch } from '@/lib/search/normalise';
-import { MAX_TOKENS, queryTokens, tokenize } from '@/lib/search/tokens';
+import { MAX_TOKENS, queryParts, queryTokens, tokenize } from '@/lib/search/tokens';
 
 const CJK = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/u;
 /** A run's terms: each pair of characters in it, and its last character. */
@@ -44,8 +44,10 @@ describe('tokenize', () => {
     expect(tokenize('𠀀 x')).toEqual(['𠀀']);
   });
 
-  it('reads a CJK run of a query as its pairs of characters, or its one character', () => {
-    expect(queryTokens('调度方法')).toEqual(['调度', '度方', '方法']);
+  it('reads a CJK run of a query as its pairs of characters side by side, then the pairs between them, or its one character', () => {
+    expect(queryTokens('调度方法')).toEqual(['调度', '方法', '度方']);
+    expect(queryParts('调度方')).toEqual({ words: ['调度', '度方'], joins: [] });
+    expect(queryParts('调度方法 GPU')).toEqual({ words: ['调度', '方法', 'gpu'], joins: ['度方'] });
     expect(queryTokens('调 GPU调度')).toEqual(['调', 'gpu', '调度']);
     expect(queryTokens('𠀀')).toEqual(['𠀀']);
   });
