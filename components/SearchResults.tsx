@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/db/records';
+import { hitDetails } from '@/lib/search/hit-details';
 import { snippet } from '@/lib/search/highlight';
 import { Highlight } from './Highlight';
 
@@ -35,9 +36,7 @@ export function SearchResults({ hits, total, tokens, onOpen, onMore }: SearchRes
     <>
       <ul class="results" data-testid="search-results" ref={list}>
         {hits.map((paper) => {
-          const details = [paper.venue, paper.topic, paper.authors.slice(0, 3).join(', '), paper.tags.map((t) => `#${t}`).join(' ')]
-            .filter(Boolean)
-            .join(' · ');
+          const details = hitDetails(paper, tokens);
           const excerpt = paper.summary || paper.note ? snippet(`${paper.summary} ${paper.note}`, tokens) : '';
           return (
             <li key={paper.id}>

@@ -86,4 +86,14 @@ describe('the library with thousands of notes', () => {
     await expect.poll(() => venue.getByTestId('open-paper').count()).toBe(400);
     await panel.close();
   });
+
+  it('shows why a paper was found when the words are in its affiliations', async () => {
+    const panel = await library();
+    await panel.getByTestId('search').fill('gatech');
+    const sarathi = panel.locator('[data-testid=search-results] li', { hasText: 'Sarathi-Serve' });
+    await expect.poll(() => sarathi.count()).toBe(1);
+    expect(await sarathi.locator('.meta').textContent()).toContain('MSR India & GaTech');
+    expect(await sarathi.locator('.meta mark').allTextContents()).toEqual(['GaTech']);
+    await panel.close();
+  });
 });

@@ -51,4 +51,11 @@ describe('SearchResults', () => {
     expect(marks).toEqual(expect.arrayContaining(['Liveness', 'img']));
     expect(document.querySelector('img, script')).toBeNull();
   });
+
+  it('shows a later author or the affiliations where the query found them', () => {
+    const many = { ...record, authors: ['A One', 'B Two', 'C Three', 'D Four', 'E Kwatra'], affiliations: 'MSR India' };
+    render(<SearchResults hits={[many]} total={1} tokens={['kwatra', 'msr']} onOpen={() => {}} />);
+    expect(document.querySelector('.meta')!.textContent).toContain('A One, B Two, C Three … E Kwatra · MSR India');
+    expect([...document.querySelectorAll('.meta mark')].map((m) => m.textContent)).toEqual(['Kwatra', 'MSR']);
+  });
 });
