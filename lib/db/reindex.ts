@@ -15,9 +15,10 @@ import { inTransaction } from './transaction-promise';
  * and would store it a second time. Version 15 indexes runs of CJK as pairs of characters;
  * version 16 adds each run's last character and keeps CJK terms in rows by their first character;
  * version 17 reads Korean in syllables and kana with their voicing (`normaliseForSearch`);
- * version 18 lists papers without a venue under a venue facet of their own.
+ * version 18 lists papers without a venue under a venue facet of their own; version 19 reads
+ * title words as search does, so that Korean and voiced kana in a title rank it first.
  */
-export const TERMS_VERSION = 18;
+export const TERMS_VERSION = 19;
 export const TERMS_VERSION_KEY = 'termsVersion';
 
 /** Adds papers, as new, to the postings changes. */

@@ -3,6 +3,7 @@ import type { IndexedTerms } from '../search/terms';
 import { closeKeyTerms, hashKey, paperKeys } from '../match/keys';
 import { normaliseTitle, titleWords, truncatedPrefix } from '../match/title';
 import { facetTerms } from '../search/facets';
+import { normaliseForSearch } from '../search/normalise';
 import { termsOfWords, tokenize } from '../search/tokens';
 
 /** The index fields of a record, derived from what it says. Recomputed on every write. */
@@ -25,7 +26,8 @@ export function indexedTerms(fields: PaperFields & { id: string; catalogId?: str
   const keys = new Set(paperKeys({ id: fields.id, arxivId: fields.arxivId, usenixKey: fields.usenixKey, doi: fields.doi, urls: fields.urls, ...derived }).map(hashKey));
   for (const key of closeKeyTerms(derived.titleKey)) keys.add(key);
   return {
-    titleWords: termsOfWords(titleWords(derived.titleKey)),
+    // Read as search reads the query (Korean in syllables, kana voiced), not as titles are compared.
+    titleWords: termsOfWords(titleWords(normaliseForSearch(fields.title))),
     keys: [...keys],
     // Title first, so that a huge note cannot push the title's words out of the index.
     searchTokens: tokenize(fields.title, fields.authors.join(' '), fields.venue, fields.topic, fields.tags.join(' '), fields.affiliations, fields.award, fields.summary, fields.note),

@@ -109,6 +109,16 @@ describe('searchPapers', () => {
     expect(await ids('ﾊﾞｽ')).toEqual([bus.id]);
   });
 
+  it('ranks a paper whose title has the Korean or voiced kana searched for before one whose note has them', async () => {
+    const db = freshDb();
+    const ko = await addPaper(db, { title: '한국어 논문 요약 시스템', note: '' });
+    const bus = await addPaper(db, { title: 'バスの時刻表', note: '' });
+    // Edited later: ranked first, were the titles not found as titles.
+    await addPaper(db, { title: 'Other', note: '* 한국어 논문, バスの時刻表\n' });
+    expect((await searchPapers(db, '한국어')).hits[0]!.id).toBe(ko.id);
+    expect((await searchPapers(db, 'バス')).hits[0]!.id).toBe(bus.id);
+  });
+
   it('finds a CJK character anywhere in a run, or standing alone, and ranks a CJK title first', async () => {
     const db = freshDb();
     const zh = await addPaper(db, { title: 'A paper', note: '* 这篇论文提出了一种新的调度方法\n' });
