@@ -65,10 +65,11 @@ export function arxivIdYear(id: string): string | undefined {
 /**
  * A report of an arXiv page with its title as plain text: the abstract page's `citation_title` is
  * the TeX its authors typed (`H$_2$O`, `Gr\"obner`), which neither matched a note titled the
- * plain way nor read well in the panel or a note created there. Reports of other sources as they are.
+ * plain way nor read well in the panel or a note created there. Reports of other sources, and of
+ * the HTML version (whose title is the rendered text: "from $1 to $2" is no formula), as they are.
  */
 export function withPlainTitle<T extends PaperRef & { title?: string }>(paper: T): T {
-  if (paper.source !== 'arxiv' || !paper.title) return paper;
+  if (paper.source !== 'arxiv' || paper.kind !== 'abstract' || !paper.title) return paper;
   const title = texToText(paper.title);
   return title === paper.title ? paper : { ...paper, title };
 }

@@ -52,6 +52,15 @@ describe('tab tracker', () => {
     expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toContain(plain);
   });
 
+  it('keeps the HTML version’s title as it reads: it is rendered text, not TeX', async () => {
+    const probe = vi.fn(async (_: DetectedPaper) => found('none'));
+    const html = { key: 'arxiv:2306.14048', source: 'arxiv', kind: 'html', url: 'https://arxiv.org/html/2306.14048v1', arxivId: '2306.14048' } as const;
+    const title = 'From $1 to $2 per Million Tokens: {Cheap} Serving -- a Study';
+    await trackerWith(probe).paperFound({ ...html, title }, 3);
+    expect(probe.mock.calls[0]![0].title).toBe(title);
+    expect((await getTabPaper(3))?.paper.title).toBe(title);
+  });
+
   it('shows whether the paper has a note', async () => {
     const hasNote = vi.fn(async () => found('usenix'));
     await trackerWith(hasNote).paperFound(pagePaper, 3);
