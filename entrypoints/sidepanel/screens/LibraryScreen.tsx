@@ -170,12 +170,18 @@ function Search({ result, onOpen, onMore }: { result: Answer; onOpen: (id: strin
   return <SearchResults hits={result.value.hits} total={result.value.total} tokens={result.value.tokens} onOpen={onOpen} onMore={onMore} />;
 }
 
-/** Whether a group is open, kept in the library's view while a note is shown. */
+/**
+ * Whether a group is open, kept in the library's view while a note is shown. A group opened or
+ * closed by the user ends the wait for the paper opened last (gone from its group, say): listed in
+ * the group just opened, it would take the focus from there.
+ */
 function useOpen(view: LibraryView, key: string): [boolean, (open: boolean) => void] {
   const [open, setOpen] = useState(view.open.has(key));
   return [
     open,
     (now: boolean) => {
+      if (now === open) return;
+      view.opened = null;
       if (now) view.open.add(key);
       else view.open.delete(key);
       setOpen(now);

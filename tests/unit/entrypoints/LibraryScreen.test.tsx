@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryScreen } from '@/entrypoints/sidepanel/screens/LibraryScreen';
-import { buildRecord } from '@/lib/db/notes';
+import { buildRecord, updatePaper } from '@/lib/db/notes';
 import type { PaperNotesDB } from '@/lib/db/schema';
 import { paperTables, putPapers } from '@/lib/db/write';
 import { emptyFields } from '@/lib/notes/derive';
@@ -92,6 +92,35 @@ describe('the library, coming back from a note opened in it', () => {
     search('');
     await waitFor(() => expect(group('storage').open).toBe(true));
     expect(screen.getByTestId('browse-tag').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('leaves the focus where it is when the paper opened has left its group, as a group opened later lists it', async () => {
+    const db = freshDb();
+    const paper = await addPaper(db, { title: 'Wombat', tags: ['serving', 'storage'] });
+    render(<Panel db={db} />);
+    fireEvent.click(screen.getByTestId('browse-tag'));
+    const group = (tag: string) => document.querySelector<HTMLDetailsElement>(`details[data-facet="${tag}"]`)!;
+    await waitFor(() => expect(group('storage')).toBeTruthy());
+    openGroup(group('storage'));
+    const listedIn = (tag: string) =>
+      waitFor(() => {
+        const button = group(tag).querySelector<HTMLElement>('[data-testid=open-paper]');
+        expect(button).toBeTruthy();
+        return button!;
+      });
+    fireEvent.click(await listedIn('storage'));
+    // In the note: the tag it was opened under taken off.
+    await updatePaper(db, paper.id, () => ({ tags: ['serving'] }));
+    fireEvent.click(await screen.findByTestId('back'));
+    await waitFor(() => expect(group('serving')).toBeTruthy());
+    expect(group('storage')).toBeNull();
+    const summary = group('serving').querySelector('summary')!;
+    summary.focus();
+    openGroup(group('serving'));
+    const listed = await listedIn('serving');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.activeElement).not.toBe(listed);
+    expect(document.activeElement).toBe(summary);
   });
 });
 
