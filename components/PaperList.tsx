@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/db/records';
+import { useFocusAdded } from './use-focus-added';
 
 export interface PaperListProps {
   papers: PaperRecord[];
@@ -25,13 +26,7 @@ export function PaperList({ papers, onOpen, detail = 'topic', reveal, startShown
     return Math.max(startShown, Math.ceil((at + 1) / LIST_PAGE) * LIST_PAGE);
   });
   const list = useRef<HTMLUListElement>(null);
-  // After Show more, the first paper it brought has the focus (the button is gone with the last).
-  const firstNew = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    if (firstNew.current === null) return;
-    list.current?.querySelectorAll<HTMLElement>('[data-testid=open-paper]')[firstNew.current]?.focus();
-    firstNew.current = null;
-  }, [shown]);
+  const focusAdded = useFocusAdded(list, '[data-testid=open-paper]', Math.min(shown, papers.length));
   if (!papers.length) return <p class="small muted">No papers.</p>;
   const rest = papers.length - shown;
   return (
@@ -53,7 +48,7 @@ export function PaperList({ papers, onOpen, detail = 'topic', reveal, startShown
           type="button"
           class="link-button small"
           onClick={() => {
-            firstNew.current = shown;
+            focusAdded(shown);
             setShown(shown + LIST_PAGE);
             onShow?.(shown + LIST_PAGE);
           }}

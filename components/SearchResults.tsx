@@ -1,8 +1,9 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/db/records';
 import { hitDetails } from '@/lib/search/hit-details';
 import { snippet } from '@/lib/search/highlight';
 import { Highlight } from './Highlight';
+import { useFocusAdded } from './use-focus-added';
 
 export interface SearchResultsProps {
   hits: PaperRecord[];
@@ -24,13 +25,7 @@ export function searchCount(shown: number, total: number): string {
 /** Search hits with the query's words marked in title, details and an excerpt of the note. */
 export function SearchResults({ hits, total, tokens, onOpen, onMore }: SearchResultsProps) {
   const list = useRef<HTMLUListElement>(null);
-  // After Show more, the first hit it brought has the focus (the button may be gone with the last).
-  const firstNew = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    if (firstNew.current === null || hits.length <= firstNew.current) return;
-    list.current?.querySelectorAll<HTMLElement>('[data-testid=search-hit]')[firstNew.current]?.focus();
-    firstNew.current = null;
-  }, [hits.length]);
+  const focusAdded = useFocusAdded(list, '[data-testid=search-hit]', hits.length);
   if (!hits.length) return null;
   return (
     <>
@@ -60,7 +55,7 @@ export function SearchResults({ hits, total, tokens, onOpen, onMore }: SearchRes
           type="button"
           class="link-button small"
           onClick={() => {
-            firstNew.current = hits.length;
+            focusAdded(hits.length);
             onMore();
           }}
           data-testid="search-more"
