@@ -56,6 +56,8 @@ export function texToText(title: string): string {
   // the title is left as it is.
   if (!MAY_BE_TEX.test(title) || /[\uE000-\uE010]/.test(title)) return title;
   let text = title
+    // A line break (`\\`, `\newline`) is a space between two words, as a page shows it.
+    .replace(/\\\\|\\newline(?![A-Za-z])/g, ' ')
     .replace(/\\([&%#_${}])/g, (_, c: string) => stash(c))
     // Math: its delimiters, and the sub- and superscript marks (`H$_2$O`, `S$^3$`) go.
     .replace(/\$([^$]+)\$|\\\((.+?)\\\)/g, (_, dollars?: string, parens?: string) => (dollars ?? parens)!.replace(/[_^]/g, '') + END_OF_MATH)

@@ -30,6 +30,9 @@ describe('texToText', () => {
     ['Scaling Laws -- and Where They Break --- a Study', 'Scaling Laws – and Where They Break — a Study'],
     ["``Why Should I Trust You?'': Explaining the Predictions of Any Classifier", '“Why Should I Trust You?”: Explaining the Predictions of Any Classifier'],
     ['Cheap \\& Fast: 50\\% Fewer Tokens, \\$1 per \\{Query\\} with \\LaTeX{}', 'Cheap & Fast: 50% Fewer Tokens, $1 per {Query} with LaTeX'],
+    // A line break between two words, as some submitted titles keep it.
+    ['Long-Context Inference \\\\ at the Edge and \\newline Beyond', 'Long-Context Inference at the Edge and Beyond'],
+    ['Two Lines\\\\Joined, \\\\$k$-means \\\\\\& More', 'Two Lines Joined, k-means & More'],
   ])('%s', (tex, plain) => {
     expect(texToText(tex)).toBe(plain);
   });
