@@ -64,26 +64,29 @@ function unspacedHits(word: string, tokens: string[]): Segment[] {
   return parts;
 }
 
+/**
+ * The words of a text that a query token finds (`findsWord`, as search matched it), in order: where
+ * each starts, and its parts (one, or for a word with CJK in it, the parts a token covers or not).
+ */
+function* hitWords(text: string, tokens: string[]): Generator<{ at: number; parts: Segment[] }> {
+  for (const match of text.matchAll(WORD)) {
+    const word = normaliseForSearch(match[0]).replace(/ /g, '');
+    if (hasUnspaced(word)) {
+      const parts = unspacedHits(match[0], tokens);
+      if (parts.some((part) => part.hit)) yield { at: match.index, parts };
+    } else if (tokens.some((token) => findsWord(token, word))) yield { at: match.index, parts: [{ text: match[0], hit: true }] };
+  }
+}
+
 /** Splits text into runs, marking each word that a query token finds (`findsWord`, as search matched it). */
 export function highlight(text: string, tokens: string[]): Segment[] {
   if (!tokens.length || !text) return text ? [{ text, hit: false }] : [];
   const segments: Segment[] = [];
   let last = 0;
-  const plain = (to: number) => to > last && segments.push({ text: text.slice(last, to), hit: false });
-  for (const match of text.matchAll(WORD)) {
-    const word = normaliseForSearch(match[0]).replace(/ /g, '');
-    if (hasUnspaced(word)) {
-      const parts = unspacedHits(match[0], tokens);
-      if (!parts.some((part) => part.hit)) continue;
-      plain(match.index);
-      segments.push(...parts);
-      last = match.index + match[0].length;
-      continue;
-    }
-    if (!tokens.some((token) => findsWord(token, word))) continue;
-    plain(match.index);
-    segments.push({ text: match[0], hit: true });
-    last = match.index + match[0].length;
+  for (const { at, parts } of hitWords(text, tokens)) {
+    if (at > last) segments.push({ text: text.slice(last, at), hit: false });
+    segments.push(...parts);
+    last = at + parts.reduce((n, part) => n + part.text.length, 0);
   }
   if (last < text.length) segments.push({ text: text.slice(last), hit: false });
   return segments;
@@ -95,10 +98,13 @@ const onCharacter = (text: string, at: number) => (at > 0 && at < text.length &&
 /** A short excerpt of a note (Markdown, read as text: `markdownAsText`) around its first hit, for a result list. */
 export function snippet(text: string, tokens: string[], radius = 80): string {
   const flat = markdownAsText(text);
-  const segments = highlight(flat, tokens);
-  const first = segments.findIndex((s) => s.hit);
-  if (first < 0) return flat.length > radius * 2 ? flat.slice(0, onCharacter(flat, radius * 2)).trimEnd() + '…' : flat;
-  const offset = segments.slice(0, first).reduce((n, s) => n + s.text.length, 0);
+  // Only the first hit is wanted: the words after it are not read.
+  const first = hitWords(flat, tokens).next();
+  if (first.done) return flat.length > radius * 2 ? flat.slice(0, onCharacter(flat, radius * 2)).trimEnd() + '…' : flat;
+  // Where its first marked part starts (a CJK word's may come after parts it does not cover).
+  const { at, parts } = first.value;
+  const unmarked = parts.slice(0, parts.findIndex((part) => part.hit));
+  const offset = at + unmarked.reduce((n, part) => n + part.text.length, 0);
   const start = onCharacter(flat, Math.max(0, offset - radius));
   const end = onCharacter(flat, Math.min(flat.length, offset + radius));
   return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
