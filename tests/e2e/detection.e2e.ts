@@ -107,11 +107,14 @@ async function withBareChromium(server: FixtureServer, run: (evaluate: (expressi
     await until(() => evaluate('typeof chrome.tabs').catch(() => ''), (t) => t === 'object', 'the worker’s chrome.tabs');
     await run(evaluate);
   } finally {
-    // The profile is removed once Chromium has exited: it writes there until then.
+    // The profile is removed once Chromium has exited: it writes there until then. Closed as a
+    // user closes it, it ends its other processes first; killed, they outlived it and still wrote.
     const exited = browser.exitCode !== null || browser.signalCode !== null ? Promise.resolve() : new Promise((resolve) => browser.once('exit', resolve));
-    browser.kill();
+    send('Browser.close').catch(() => {});
+    const stuck = setTimeout(() => browser.kill('SIGKILL'), 5_000);
     await Promise.all([exited, server.stop()]);
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    clearTimeout(stuck);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
